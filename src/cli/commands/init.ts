@@ -1,0 +1,61 @@
+// memo init: a commented .memorc.yaml and a copy of the built-in templates to edit.
+// Overwrites nothing: files that already exist are kept and named.
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { printInfo } from '../output.js';
+
+const CONFIG = `# memokit configuration. memo looks for this file from a memo's folder upwards;
+# \`root: true\` stops the search here.
+root: true
+
+# Your memo types: every *.md in this folder is a template (see \`memo templates\`).
+# A template named like a built-in (rapid-response.md) replaces the built-in.
+templates: templates
+
+# Lint rules: off | warn | error, or [severity, { options }].
+rules:
+  placeholders: error
+  # dated-events: [error, { future: warn }]
+
+# Per-type overrides.
+# types:
+#   statement:
+#     rules:
+#       lede: warn
+
+# Files never linted or exported (globs, relative to this file).
+ignore:
+  - "drafts/**"
+
+# Export settings.
+export:
+  dateFormat: long   # long ("December 31, 2019") or iso
+  width: 72          # plain-text wrap width, 0 for none
+  lang: en
+`;
+
+export function registerInit(program: Command, context: CommandContext): void {
+  program
+    .command('init')
+    .description('write a commented .memorc.yaml and copy the built-in templates into templates/ (overwrites nothing)')
+    .addHelpText('after', '\nExample:\n  $ cd policy-memos && memo init')
+    .action(async () => {
+      const { writeFileAtomic } = await import('../../io/write.js');
+      const { MemoError } = await import('../../io/errors.js');
+      const { loadMemoTypes } = await import('../../templates/load.js');
+      const files: [string, string][] = [['.memorc.yaml', CONFIG]];
+      for (const type of loadMemoTypes().values()) files.push([join('templates', basename(type.file)), readFileSync(type.file, 'utf8')]);
+      for (const [file, text] of files) {
+        try {
+          await writeFileAtomic(join(process.cwd(), file), text, { overwrite: false, mkdirs: true });
+          printInfo(`created ${file}`);
+        } catch (error) {
+          if (error instanceof MemoError && error.message.startsWith('already exists')) printInfo(`kept ${file} (already exists)`);
+          else throw error;
+        }
+      }
+      context.exit(0);
+    });
+}

@@ -1,0 +1,46 @@
+// Commander wiring only: each command lives in commands/<name>.ts, which declares its options
+// and loads its heavy modules lazily, so `memo lint one.md` never loads the exporters.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import type { CommandContext } from './context.js';
+import { describeError, printError } from './output.js';
+import { registerInit } from './commands/init.js';
+import { registerNew } from './commands/new.js';
+import { registerTemplates } from './commands/templates.js';
+
+export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode = 0;
+  const context: CommandContext = {
+    exit(code) {
+      exitCode = Math.max(exitCode, code);
+    },
+  };
+
+  const program = new Command('memo')
+    .description('Scaffold, lint, export, bundle and import structured policy memos.')
+    .version(VERSION, '-v, --version', 'print the memokit version')
+    .helpOption('-h, --help', 'show help for a command')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (text, write) => write(`memo: ${text.replace(/^error: /, '')}`) })
+    .addHelpText('after', '\nExample:\n  $ memo new rapid-response "Backlash to U.S. Strikes" --date 2019-12-31\n\nRun `memo <command> --help` for a command\'s options.');
+
+  for (const register of [registerNew, registerTemplates, registerInit]) register(program, context);
+  // Every subcommand exits through the override too, so usage errors come back here as exit 2.
+  for (const command of program.commands) command.exitOverride().configureOutput({ outputError: (text, write) => write(`memo: ${text.replace(/^error: /, '')}`) });
+
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are successes; anything else commander rejects is a usage error.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    const { message, exitCode: code } = describeError(error);
+    printError(message);
+    return Math.max(exitCode, code);
+  }
+  return exitCode;
+}

@@ -1,0 +1,34 @@
+// Where the CLI talks: data to stdout, one-line errors and warnings to stderr. Colour only on a
+// TTY (chalk decides), `FORCE_COLOR` honoured by chalk, `NO_COLOR` honoured here.
+import chalk from 'chalk';
+import { MemoError } from '../io/errors.js';
+
+if (process.env['NO_COLOR'] && !process.env['FORCE_COLOR']) chalk.level = 0;
+
+export function printError(message: string): void {
+  process.stderr.write(`${chalk.red('memo:')} ${message}\n`);
+}
+
+export function printWarning(message: string): void {
+  process.stderr.write(`${chalk.yellow('memo: warning:')} ${message}\n`);
+}
+
+export function printInfo(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** Write to stdout and wait until it is flushed (so piping to `head` or a file loses nothing). */
+export function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve) => {
+    if (text === '') resolve();
+    else process.stdout.write(text, () => resolve());
+  });
+}
+
+/** One line for any error; a stack trace only with MEMO_DEBUG=1. */
+export function describeError(error: unknown): { message: string; exitCode: number } {
+  if (error instanceof MemoError) return { message: error.describe(), exitCode: error.exitCode };
+  const message = error instanceof Error ? error.message : String(error);
+  if (process.env['MEMO_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return { message: `internal error: ${message} (set MEMO_DEBUG=1 for details)`, exitCode: 2 };
+}

@@ -1,0 +1,166 @@
+// `.memorc.yaml`: found from a folder upwards; configs cascade (the nearer one wins) until one
+// says `root: true`. Invalid YAML or an unknown field is a MemoError (exit 2) naming the file.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { MemoError } from '../io/errors.js';
+import { describeSchemaError, validator } from '../io/schema.js';
+
+export const CONFIG_NAMES = ['.memorc.yaml', '.memorc.yml'];
+
+export type Severity = 'off' | 'warn' | 'error';
+export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>] | { severity?: Severity; options?: Record<string, unknown> };
+
+export interface ExportSettings {
+  /** `long` ("December 31, 2019") or `iso` ("2019-12-31"). */
+  dateFormat?: 'long' | 'iso';
+  width?: number;
+  lang?: string;
+  css?: string;
+}
+
+export interface Config {
+  /** Config files that were read, nearest first. */
+  files: string[];
+  /** Folder of the nearest config file (where relative paths in it resolve). */
+  dir: string | undefined;
+  /** The project's templates folder, when there is one. */
+  templatesDir: string | undefined;
+  rules: Record<string, RuleSetting>;
+  types: Record<string, { rules?: Record<string, RuleSetting> }>;
+  /** Ignore globs, each with the folder it is relative to. */
+  ignore: { base: string; pattern: string }[];
+  export: ExportSettings;
+}
+
+const severity = { enum: ['off', 'warn', 'error'] };
+const ruleSetting = {
+  anyOf: [
+    severity,
+    { type: 'array', prefixItems: [severity, { type: 'object' }], minItems: 1, maxItems: 2, items: false },
+    { type: 'object', additionalProperties: false, properties: { severity, options: { type: 'object' } } },
+  ],
+};
+const rulesMap = { type: 'object', additionalProperties: ruleSetting };
+
+export const configSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    root: { type: 'boolean' },
+    templates: { type: 'string' },
+    rules: rulesMap,
+    types: { type: 'object', additionalProperties: { type: 'object', additionalProperties: false, properties: { rules: rulesMap } } },
+    ignore: { type: 'array', items: { type: 'string' } },
+    export: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        dateFormat: { enum: ['long', 'iso'] },
+        width: { type: 'integer', minimum: 0 },
+        lang: { type: 'string' },
+        css: { type: 'string' },
+      },
+    },
+  },
+} as const;
+
+interface RawConfig {
+  root?: boolean;
+  templates?: string;
+  rules?: Record<string, RuleSetting>;
+  types?: Record<string, { rules?: Record<string, RuleSetting> }>;
+  ignore?: string[];
+  export?: ExportSettings;
+}
+
+/** Read and validate one config file. */
+export function readConfigFile(file: string): RawConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MemoError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'error'})`, { file });
+  }
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line;
+    const reason = (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    throw new MemoError(`invalid YAML in config: ${reason}`, { file, ...(line ? { line } : {}) });
+  }
+  const data = (document.toJS() ?? {}) as unknown;
+  const validate = validator(configSchema);
+  if (!validate(data)) throw new MemoError(`invalid config: ${describeSchemaError(validate.errors)}`, { file });
+  return data as RawConfig;
+}
+
+function findConfigIn(folder: string): string | undefined {
+  for (const name of CONFIG_NAMES) {
+    const candidate = join(folder, name);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const cache = new Map<string, Config>();
+
+/**
+ * The config that applies in `folder`: `explicit` (from `--config`) alone when given, otherwise
+ * every `.memorc.yaml` from `folder` upwards until one with `root: true`, nearer files winning.
+ */
+export function loadConfig(folder: string, explicit?: string): Config {
+  const key = `${resolve(folder)}\0${explicit ?? ''}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+
+  const files: string[] = [];
+  if (explicit) {
+    files.push(resolve(explicit));
+  } else {
+    let current = resolve(folder);
+    for (;;) {
+      const found = findConfigIn(current);
+      if (found) {
+        files.push(found);
+        if (readConfigFile(found).root) break;
+      }
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+    }
+  }
+
+  const config: Config = { files, dir: files[0] ? dirname(files[0]) : undefined, templatesDir: undefined, rules: {}, types: {}, ignore: [], export: {} };
+  // Farthest first, so nearer files override.
+  for (const file of [...files].reverse()) {
+    const raw = readConfigFile(file);
+    const base = dirname(file);
+    Object.assign(config.rules, raw.rules);
+    for (const [type, override] of Object.entries(raw.types ?? {})) {
+      config.types[type] = { rules: { ...config.types[type]?.rules, ...override.rules } };
+    }
+    for (const pattern of raw.ignore ?? []) config.ignore.push({ base, pattern });
+    Object.assign(config.export, raw.export);
+    if (raw.export?.css) config.export.css = resolve(base, raw.export.css);
+    if (raw.templates) {
+      const dir = resolve(base, raw.templates);
+      if (!isDirectory(dir)) throw new MemoError(`templates folder "${raw.templates}" does not exist`, { file });
+      config.templatesDir = dir;
+    } else if (isDirectory(join(base, 'templates'))) {
+      config.templatesDir = join(base, 'templates');
+    }
+  }
+  cache.set(key, config);
+  return config;
+}

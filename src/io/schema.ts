@@ -1,0 +1,29 @@
+// JSON Schema validation with ajv (2020-12 dialect), shared by templates, config and exports.
+// Compiled validators are cached per schema object so each is compiled once per process.
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+
+let ajv: Ajv2020 | undefined;
+const cache = new WeakMap<object, ValidateFunction>();
+
+export function validator(schema: object): ValidateFunction {
+  let validate = cache.get(schema);
+  if (!validate) {
+    ajv ??= new Ajv2020({ allErrors: false, strict: false });
+    const compiled = ajv.compile(schema);
+    cache.set(schema, compiled);
+    return compiled;
+  }
+  return validate;
+}
+
+/** One readable line for the first error: `sections/0: must have required property 'heading'`. */
+export function describeSchemaError(errors: ErrorObject[] | null | undefined): string {
+  const error = errors?.[0];
+  if (!error) return 'invalid';
+  const where = error.instancePath ? error.instancePath.slice(1) : '';
+  let message = error.message ?? 'is invalid';
+  if (error.keyword === 'additionalProperties') message = `unknown field "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+  if (error.keyword === 'enum') message = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  return where ? `${where}: ${message}` : message;
+}

@@ -1,0 +1,63 @@
+// The lint vocabulary: rules (metadata as data + a check), the one finding shape every reporter
+// formats, and fixes as data (`range` + replacement text) that the engine applies.
+import type { Memo, Span } from '../memo/model.js';
+
+export type RuleSeverity = 'error' | 'warn';
+
+/** Replace `source.slice(range[0], range[1])` with `text`. Offsets are into `memo.source`. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+}
+
+/** One finding, vfile-message style: what, where, which rule, how bad, and an optional fix. */
+export interface Finding {
+  ruleId: string;
+  severity: RuleSeverity;
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix?: Fix;
+}
+
+export interface Report {
+  message: string;
+  at: Span;
+  fix?: Fix;
+  /** Lower a finding below the rule's severity (dated-events: a future date is only a warning). */
+  severity?: 'warn';
+}
+
+export interface RuleContext {
+  /** The rule's options: its defaults merged with the config's. */
+  options: Record<string, unknown>;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  id: string;
+  /** One line: what the rule checks. */
+  description: string;
+  severity: RuleSeverity;
+  fixable: boolean;
+  /** Default option values; the config may override each. */
+  defaults?: Record<string, unknown>;
+  /** JSON Schema of the options object, used to validate the config. */
+  optionsSchema?: Record<string, unknown>;
+  check(memo: Memo, context: RuleContext): void;
+}
+
+export interface LintResult {
+  path: string;
+  messages: Finding[];
+  errorCount: number;
+  warningCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** The fixed text, when fixing changed anything. */
+  output?: string;
+  /** The source that was linted (for reporters that show context). */
+  source: string;
+}

@@ -1,0 +1,77 @@
+// Event dates: `**Dec. 27, 2019** —`, `Dec. 27:`, `December 27, 2019 —`, `2019-12-27:`,
+// with an optional time. chrono-node does the calendar work (AP abbreviations like "Sept.",
+// real-date checks, and the nearest year when none is written, so Dec. → Jan. rolls over);
+// the regex below only decides whether an item *starts* with something meant as a date, so
+// that "Feb. 30" is reported as not a real date rather than as a missing one.
+import * as chrono from 'chrono-node';
+import type { EventDate } from './model.js';
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const LOOKS_LIKE_DATE = new RegExp(`^(?:${MONTH}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{4}-\\d{1,2}-\\d{1,2})`, 'i');
+/** What may follow a date before the event's text. */
+const SEPARATOR = /^\s*(?:—|–|-{1,2}|:)\s*/;
+const TIME = /^,?\s+(\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[A-Z]{2,4}\b)?)/i;
+
+export interface LeadingDate {
+  date: EventDate;
+  /** The text after the date, time and separator. */
+  rest: string;
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Is `value` a real calendar date written as `YYYY-MM-DD`? */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * Parse a date at the very start of `text`. `reference` (the memo's ISO date) supplies the
+ * year when none is written. Returns undefined when the text does not start with a date.
+ */
+export function parseLeadingDate(text: string, reference: string | undefined): LeadingDate | undefined {
+  const trimmed = text.trimStart();
+  const looks = LOOKS_LIKE_DATE.exec(trimmed);
+  if (!looks) return undefined;
+  const written = looks[0];
+  const yearWritten = /\d{4}/.test(written);
+  const instant = reference && isIsoDate(reference) ? new Date(`${reference}T12:00:00Z`) : new Date();
+  // Only the date itself goes to chrono, so it cannot wander into the event's text.
+  const result = chrono.strict.parse(written, { instant, timezone: 0 }, { forwardDate: false })[0];
+  let after = trimmed.slice(written.length);
+  let time: string | undefined;
+  const timeMatch = TIME.exec(after);
+  if (timeMatch) {
+    time = timeMatch[1];
+    after = after.slice(timeMatch[0].length);
+  }
+  const rest = after.replace(SEPARATOR, '');
+  const valid =
+    result !== undefined &&
+    result.index === 0 &&
+    result.text.length === written.length &&
+    (!/^\d{4}-/.test(written) || isIsoDate(written.replace(/-(\d)(?=-|$)/g, '-0$1')));
+  const value = valid
+    ? iso(result.start.get('year') ?? 0, result.start.get('month') ?? 0, result.start.get('day') ?? 0)
+    : undefined;
+  return { date: { iso: value, text: written, yearWritten, ...(time ? { time } : {}) }, rest };
+}
+
+/** "December 31, 2019" for `2019-12-31`. */
+export function formatLongDate(isoDate: string): string {
+  return new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+/** Today's date in the local time zone, as `YYYY-MM-DD`. */
+export function today(): string {
+  const now = new Date();
+  return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}

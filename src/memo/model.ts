@@ -1,0 +1,148 @@
+// The typed model of one memo. Parsed once from the file (see parse.ts) and read by every
+// feature: the linter, the exporters and the bundler. Nothing downstream re-reads the file.
+import type { Root, RootContent } from 'mdast';
+import type { MemoType } from '../templates/structure.js';
+
+/** A point in the source: 1-based line and column, 0-based offset (after any BOM). */
+export interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+export interface Span {
+  start: Point;
+  end: Point;
+}
+
+/** A problem found while parsing (bad YAML, unclosed front matter). Never thrown. */
+export interface ParseProblem {
+  message: string;
+  span: Span;
+}
+
+export interface FrontMatter {
+  /** The YAML text between the fences. */
+  raw: string;
+  /** The parsed mapping; empty when the YAML is invalid or not a mapping. */
+  data: Record<string, unknown>;
+  /** Span of the whole block, fences included. */
+  span: Span;
+  /** Span of a key's line, for findings that point at one field. */
+  keySpans: Record<string, Span>;
+}
+
+/** A date found at the start of an event item. */
+export interface EventDate {
+  /** ISO date, `YYYY-MM-DD`, or undefined when the text looks like a date but is not a real one. */
+  iso: string | undefined;
+  /** The date exactly as written (without emphasis markers): `Dec. 27, 2019`. */
+  text: string;
+  /** True when the year was written; false when it was inferred from the memo's date. */
+  yearWritten: boolean;
+  /** An optional time as written (`10:40 a.m. ET`). */
+  time?: string;
+}
+
+export interface ListItem {
+  /** Plain text of the item, markup removed. */
+  text: string;
+  /** The text after a leading date and its separator (or the whole text when undated). */
+  body: string;
+  words: number;
+  date: EventDate | undefined;
+  span: Span;
+  /** Index of the list (within its section) this item belongs to. */
+  listIndex: number;
+  node: RootContent;
+}
+
+export interface Heading {
+  depth: number;
+  text: string;
+  /** GitHub-style slug, unique within the memo (`key-takeaways`, `key-takeaways-1`). */
+  id: string;
+  span: Span;
+}
+
+export interface Link {
+  url: string;
+  text: string;
+  span: Span;
+  /** A link whose text is "Back to top". */
+  backToTop: boolean;
+}
+
+export interface Section {
+  heading: Heading;
+  /** Block nodes under the `##` heading, up to the next `##` (sub-headings included). */
+  nodes: RootContent[];
+  /** Items of the lists directly under the heading, in order. */
+  items: ListItem[];
+  /** How many separate lists sit directly under the heading. */
+  listCount: number;
+  /** Plain text of the content, "Back to top" links left out. */
+  text: string;
+  words: number;
+  /** "Back to top" links in this section. */
+  backToTop: Link[];
+  /** Span from the heading to the end of the last node. */
+  span: Span;
+}
+
+export interface Paragraph {
+  text: string;
+  words: number;
+  span: Span;
+}
+
+export interface Comment {
+  /** The comment's inner text, trimmed: `memo-lint-disable dated-events`. */
+  text: string;
+  span: Span;
+}
+
+export interface Memo {
+  /** Path as given by the user (or the stdin name). */
+  path: string;
+  /** Source text, BOM removed, line endings untouched. */
+  source: string;
+  /** The file started with a UTF-8 byte-order mark (kept when fixes are written back). */
+  bom: boolean;
+  tree: Root;
+  frontMatter: FrontMatter | undefined;
+  problems: ParseProblem[];
+
+  // Front-matter fields, present only when of the right kind.
+  type: string | undefined;
+  title: string | undefined;
+  /** The memo's date as written, when it is a valid ISO date (`2019-12-31`). */
+  date: string | undefined;
+  author: string | undefined;
+  tags: string[];
+  summary: string | undefined;
+
+  /** The memo type's structure, when `type` names a known type. */
+  memoType: MemoType | undefined;
+
+  /** Every `#` heading; the first one is the title. */
+  titleHeadings: Heading[];
+  /** All headings anywhere in the body, with their ids. */
+  headings: Heading[];
+  /** Paragraphs (and other blocks, as text) between the title and the first `##`. */
+  lede: Paragraph[];
+  ledeWords: number;
+  sections: Section[];
+  /** Items of the type's takeaways section (empty when the type has none or it is missing). */
+  takeaways: ListItem[];
+  /** Items of the type's events section, with their dates. */
+  events: ListItem[];
+  links: Link[];
+  /** "Back to top" links anywhere, including the lede. */
+  backToTop: Link[];
+  comments: Comment[];
+  /** Words in the body (front matter and "Back to top" links excluded). */
+  words: number;
+  /** 1-based line where the body starts (after front matter). */
+  bodyLine: number;
+}

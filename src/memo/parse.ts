@@ -1,0 +1,266 @@
+// file text → Memo. One parse per file (unified + remark-parse + remark-frontmatter + remark-gfm),
+// then a single walk that collects everything later features read. Never throws on content:
+// YAML errors and the like come back as positioned problems in `memo.problems`.
+import type { Heading as MdastHeading, Nodes, Root, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import GithubSlugger from 'github-slugger';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { isMap, parseDocument } from 'yaml';
+import type { MemoType } from '../templates/structure.js';
+import { eventsSection, takeawaysSection } from '../templates/structure.js';
+import { isIsoDate, parseLeadingDate } from './dates.js';
+import type { Comment, FrontMatter, Heading, Link, ListItem, Memo, Paragraph, ParseProblem, Point, Section, Span } from './model.js';
+import { countWords } from './words.js';
+
+export interface ParseOptions {
+  /** Path shown in findings and errors. */
+  path: string;
+  /** Known memo types by name; the memo's `type` is looked up here. */
+  types?: ReadonlyMap<string, MemoType>;
+}
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+const BACK_TO_TOP = /^\s*[↑^]?\s*back to top\s*[↑]?\s*$/i;
+const ZERO: Point = { line: 1, column: 1, offset: 0 };
+
+export function isBackToTopText(text: string): boolean {
+  return BACK_TO_TOP.test(text);
+}
+
+export function spanOf(node: { position?: { start: Partial<Point>; end: Partial<Point> } | undefined }): Span {
+  const position = node.position;
+  if (!position) return { start: ZERO, end: ZERO };
+  const point = (p: Partial<Point>): Point => ({ line: p.line ?? 1, column: p.column ?? 1, offset: p.offset ?? 0 });
+  return { start: point(position.start), end: point(position.end) };
+}
+
+/** Plain text of any node; block children are joined by newlines so list items stay apart. */
+export function blockText(node: Nodes): string {
+  switch (node.type) {
+    case 'root':
+    case 'list':
+    case 'listItem':
+    case 'blockquote':
+    case 'table':
+      return node.children.map((child) => blockText(child as Nodes)).join('\n');
+    case 'tableRow':
+      return node.children.map((cell) => toString(cell)).join(' | ');
+    case 'html':
+    case 'yaml':
+      return '';
+    default:
+      return toString(node);
+  }
+}
+
+function isBackToTopParagraph(node: RootContent): boolean {
+  return node.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'link' && isBackToTopText(toString(node));
+}
+
+function parseFrontMatter(raw: string, span: Span, contentOffset: number, problems: ParseProblem[]): FrontMatter {
+  const frontMatter: FrontMatter = { raw, data: {}, span, keySpans: {} };
+  // The YAML's first line is the line after the opening fence.
+  const firstLine = span.start.line + 1;
+  const lineStarts = [0];
+  for (let i = 0; i < raw.length; i++) if (raw[i] === '\n') lineStarts.push(i + 1);
+  const pointAt = (offset: number): Point => {
+    let index = 0;
+    while (index + 1 < lineStarts.length && (lineStarts[index + 1] ?? Infinity) <= offset) index++;
+    const lineOffset = lineStarts[index] ?? 0;
+    return { line: firstLine + index, column: offset - lineOffset + 1, offset: contentOffset + offset };
+  };
+  const document = parseDocument(raw, { uniqueKeys: true, prettyErrors: true });
+  if (document.errors.length > 0) {
+    for (const error of document.errors) {
+      const at = pointAt(error.pos[0]);
+      const reason = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+      problems.push({ message: `Invalid YAML in front matter: ${reason}`, span: { start: at, end: at } });
+    }
+    return frontMatter;
+  }
+  if (document.contents === null) return frontMatter;
+  if (!isMap(document.contents)) {
+    problems.push({ message: 'Front matter must be a YAML mapping of `key: value` lines.', span });
+    return frontMatter;
+  }
+  try {
+    frontMatter.data = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (error) {
+    problems.push({ message: `Invalid YAML in front matter: ${(error as Error).message}`, span });
+    return frontMatter;
+  }
+  for (const pair of document.contents.items) {
+    const key = pair.key as { value?: unknown; range?: [number, number, number] } | null;
+    if (key && typeof key.value === 'string' && key.range) {
+      const start = pointAt(key.range[0]);
+      frontMatter.keySpans[key.value] = { start, end: pointAt(key.range[1]) };
+    }
+  }
+  return frontMatter;
+}
+
+function listItems(nodes: RootContent[], memoDate: string | undefined, withDates: boolean): { items: ListItem[]; listCount: number } {
+  const items: ListItem[] = [];
+  let listCount = 0;
+  for (const node of nodes) {
+    if (node.type !== 'list') continue;
+    for (const child of node.children) {
+      const text = blockText(child).trim();
+      const leading = withDates ? parseLeadingDate(text, memoDate) : undefined;
+      const body = leading ? leading.rest : text;
+      items.push({
+        text,
+        body,
+        words: countWords(body),
+        date: leading?.date,
+        span: spanOf(child),
+        listIndex: listCount,
+        node: child as unknown as RootContent,
+      });
+    }
+    listCount++;
+  }
+  return { items, listCount };
+}
+
+function sameHeading(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export function parseMemo(text: string, options: ParseOptions): Memo {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const source = bom ? text.slice(1) : text;
+  const tree = processor.parse(source) as Root;
+  const problems: ParseProblem[] = [];
+
+  let frontMatter: FrontMatter | undefined;
+  const first = tree.children[0];
+  if (first?.type === 'yaml') {
+    frontMatter = parseFrontMatter(first.value, spanOf(first), source.indexOf('\n') + 1, problems);
+  } else if (/^---[ \t]*\r?\n/.test(source)) {
+    problems.push({
+      message: 'Front matter opened with `---` on line 1 is never closed; add a `---` line after it.',
+      span: { start: ZERO, end: { line: 1, column: 4, offset: 3 } },
+    });
+  }
+  const data = frontMatter?.data ?? {};
+  const field = (name: string): string | undefined => (typeof data[name] === 'string' ? (data[name] as string) : undefined);
+  const type = field('type');
+  const date = field('date') !== undefined && isIsoDate(field('date') as string) ? field('date') : undefined;
+  const rawTags = data['tags'];
+  const tags = Array.isArray(rawTags)
+    ? rawTags.filter((tag): tag is string => typeof tag === 'string')
+    : typeof rawTags === 'string'
+      ? rawTags.split(',').map((tag) => tag.trim()).filter(Boolean)
+      : [];
+  const memoType = type ? options.types?.get(type) : undefined;
+
+  // Ids for every heading, GitHub-style; `top` is taken by the memo's top.
+  const slugger = new GithubSlugger();
+  slugger.slug('top');
+  const headings: Heading[] = [];
+  const headingByNode = new Map<MdastHeading, Heading>();
+  const links: Link[] = [];
+  const comments: Comment[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'heading') {
+      const text = toString(node).trim();
+      const heading: Heading = { depth: node.depth, text, id: slugger.slug(text), span: spanOf(node) };
+      headings.push(heading);
+      headingByNode.set(node, heading);
+    } else if (node.type === 'link') {
+      const text = toString(node);
+      links.push({ url: node.url, text, span: spanOf(node), backToTop: isBackToTopText(text) });
+    } else if (node.type === 'html') {
+      for (const match of node.value.matchAll(/<!--([\s\S]*?)-->/g)) {
+        comments.push({ text: (match[1] ?? '').trim(), span: spanOf(node) });
+      }
+    }
+  });
+
+  // One pass over the top-level blocks: title, lede, then `##` sections.
+  const titleHeadings: Heading[] = [];
+  const ledeNodes: RootContent[] = [];
+  const sectionNodes: { heading: Heading; nodes: RootContent[] }[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'yaml') continue;
+    if (node.type === 'heading' && node.depth === 1) {
+      titleHeadings.push(headingByNode.get(node) as Heading);
+      continue;
+    }
+    if (node.type === 'heading' && node.depth === 2) {
+      sectionNodes.push({ heading: headingByNode.get(node) as Heading, nodes: [] });
+      continue;
+    }
+    const current = sectionNodes[sectionNodes.length - 1];
+    if (current) current.nodes.push(node);
+    else ledeNodes.push(node);
+  }
+
+  const lede: Paragraph[] = ledeNodes
+    .filter((node) => node.type !== 'html' && !isBackToTopParagraph(node))
+    .map((node) => {
+      const text = blockText(node).trim();
+      return { text, words: countWords(text), span: spanOf(node) };
+    })
+    .filter((paragraph) => paragraph.text.length > 0);
+
+  const eventsHeading = memoType ? eventsSection(memoType)?.heading : undefined;
+  const takeawaysHeading = memoType ? takeawaysSection(memoType)?.heading : undefined;
+  const sections: Section[] = sectionNodes.map(({ heading, nodes }) => {
+    const isEvents = eventsHeading !== undefined && sameHeading(heading.text, eventsHeading);
+    const { items, listCount } = listItems(nodes, date, isEvents);
+    const content = nodes.filter((node) => node.type !== 'html' && !isBackToTopParagraph(node));
+    const text = content.map((node) => blockText(node).trim()).filter(Boolean).join('\n\n');
+    const last = nodes[nodes.length - 1];
+    const startOffset = heading.span.start.offset;
+    const endOffset = last ? spanOf(last).end.offset : heading.span.end.offset;
+    return {
+      heading,
+      nodes,
+      items,
+      listCount,
+      text,
+      words: countWords(text),
+      backToTop: links.filter((link) => link.backToTop && link.span.start.offset > startOffset && link.span.end.offset <= endOffset),
+      span: { start: heading.span.start, end: last ? spanOf(last).end : heading.span.end },
+    };
+  });
+
+  const findSection = (name: string | undefined) => (name === undefined ? undefined : sections.find((s) => sameHeading(s.heading.text, name)));
+  const ledeWords = lede.reduce((sum, paragraph) => sum + paragraph.words, 0);
+  const bodyLine = frontMatter ? frontMatter.span.end.line + 1 : 1;
+
+  return {
+    path: options.path,
+    source,
+    bom,
+    tree,
+    frontMatter,
+    problems,
+    type,
+    title: field('title'),
+    date,
+    author: field('author'),
+    tags,
+    summary: field('summary'),
+    memoType,
+    titleHeadings,
+    headings,
+    lede,
+    ledeWords,
+    sections,
+    takeaways: findSection(takeawaysHeading)?.items ?? [],
+    events: findSection(eventsHeading)?.items ?? [],
+    links,
+    backToTop: links.filter((link) => link.backToTop),
+    comments,
+    words: ledeWords + sections.reduce((sum, section) => sum + countWords(section.heading.text) + section.words, 0),
+    bodyLine,
+  };
+}
