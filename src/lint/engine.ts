@@ -1,0 +1,149 @@
+// Runs the rules over a parsed Memo: resolves severities and options from the config (with
+// per-type overrides), applies inline directives, and applies fixes (data from the rules)
+// until none applies. Never prints, never exits: the CLI does that.
+import type { Config, RuleSetting, Severity } from '../config/config.js';
+import { MemoError } from '../io/errors.js';
+import { describeSchemaError, validator } from '../io/schema.js';
+import type { Memo } from '../memo/model.js';
+import { parseMemo } from '../memo/parse.js';
+import type { MemoType } from '../templates/structure.js';
+import { applyDirectives } from './directives.js';
+import { rules, rulesById } from './rules/index.js';
+import type { Finding, Fix, LintResult, Rule, RuleSeverity } from './types.js';
+
+export interface ActiveRule {
+  rule: Rule;
+  severity: RuleSeverity;
+  options: Record<string, unknown>;
+}
+
+function normalizeSetting(setting: RuleSetting): { severity?: Severity; options?: Record<string, unknown> } {
+  if (typeof setting === 'string') return { severity: setting };
+  if (Array.isArray(setting)) return { severity: setting[0], ...(setting[1] ? { options: setting[1] } : {}) };
+  return setting;
+}
+
+/** Check every rule id and options object in the config once, before any file is linted. */
+export function validateRuleConfig(config: Config): void {
+  const file = config.files[0];
+  const check = (settings: Record<string, RuleSetting> | undefined, where: string) => {
+    for (const [id, setting] of Object.entries(settings ?? {})) {
+      const rule = rulesById.get(id);
+      if (!rule) {
+        throw new MemoError(`unknown rule "${id}"${where}; known rules: ${rules.map((r) => r.id).join(', ')}`, file ? { file } : {});
+      }
+      const { options } = normalizeSetting(setting);
+      if (options) {
+        const schema = rule.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
+        const validate = validator(schema);
+        if (!validate(options)) throw new MemoError(`invalid options for rule "${id}"${where}: ${describeSchemaError(validate.errors)}`, file ? { file } : {});
+      }
+    }
+  };
+  check(config.rules, '');
+  for (const [type, override] of Object.entries(config.types)) check(override.rules, ` (types.${type})`);
+}
+
+/** The rules that run for a memo of `type`, with their severities and options. */
+export function activeRules(config: Config, type: string | undefined, only?: ReadonlySet<string>): ActiveRule[] {
+  const settings = { ...config.rules, ...(type ? config.types[type]?.rules : undefined) };
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    if (only && !only.has(rule.id)) continue;
+    const setting = settings[rule.id];
+    const { severity, options } = setting ? normalizeSetting(setting) : {};
+    const level = severity ?? rule.severity;
+    if (level === 'off') continue;
+    active.push({ rule, severity: level, options: { ...rule.defaults, ...options } });
+  }
+  return active;
+}
+
+function runRules(memo: Memo, active: ActiveRule[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const { rule, severity, options } of active) {
+    rule.check(memo, {
+      options,
+      report(report) {
+        findings.push({
+          ruleId: rule.id,
+          // A rule may lower a finding (to a warning), never raise it above the configured level.
+          severity: report.severity === 'warn' ? 'warn' : severity,
+          message: report.message,
+          line: report.at.start.line,
+          column: report.at.start.column,
+          endLine: report.at.end.line,
+          endColumn: report.at.end.column,
+          ...(rule.fixable && report.fix ? { fix: report.fix } : {}),
+        });
+      },
+    });
+  }
+  return findings;
+}
+
+/** Apply non-overlapping fixes, earliest first. Returns undefined when none applied. */
+export function applyFixes(source: string, fixes: Fix[]): string | undefined {
+  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  let output = '';
+  let cursor = 0;
+  let applied = 0;
+  for (const fix of sorted) {
+    if (fix.range[0] < cursor) continue; // overlaps one already taken; the next pass gets it
+    output += source.slice(cursor, fix.range[0]) + fix.text;
+    cursor = fix.range[1];
+    applied++;
+  }
+  if (applied === 0) return undefined;
+  output += source.slice(cursor);
+  return output === source ? undefined : output;
+}
+
+export interface LintOptions {
+  path: string;
+  config: Config;
+  types: ReadonlyMap<string, MemoType>;
+  fix?: boolean;
+  /** Run only these rules (tests and docs examples). */
+  only?: ReadonlySet<string>;
+}
+
+const MAX_FIX_PASSES = 10;
+
+function lintParsed(memo: Memo, options: LintOptions): Finding[] {
+  const active = activeRules(options.config, memo.type, options.only);
+  const raw = runRules(memo, active);
+  const { findings, directiveFindings } = applyDirectives(memo.comments, raw, rulesById);
+  return [...findings, ...directiveFindings].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Lint one memo's text. With `fix`, fixes are applied and the text re-linted until stable. */
+export function lintText(text: string, options: LintOptions): LintResult {
+  let memo = parseMemo(text, { path: options.path, types: options.types });
+  let findings = lintParsed(memo, options);
+  let output: string | undefined;
+  if (options.fix) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixed = applyFixes(memo.source, findings.flatMap((item) => (item.fix ? [item.fix] : [])));
+      if (fixed === undefined) break;
+      output = fixed;
+      memo = parseMemo(fixed, { path: options.path, types: options.types });
+      findings = lintParsed(memo, options);
+    }
+  }
+  return summarize(options.path, findings, memo.bom ? `\uFEFF${memo.source}` : memo.source, output === undefined ? undefined : memo.bom ? `\uFEFF${output}` : output);
+}
+
+export function summarize(path: string, messages: Finding[], source: string, output?: string): LintResult {
+  const count = (severity: RuleSeverity, fixable: boolean) => messages.filter((m) => m.severity === severity && (!fixable || m.fix)).length;
+  return {
+    path,
+    messages,
+    errorCount: count('error', false),
+    warningCount: count('warn', false),
+    fixableErrorCount: count('error', true),
+    fixableWarningCount: count('warn', true),
+    ...(output !== undefined ? { output } : {}),
+    source,
+  };
+}
