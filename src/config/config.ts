@@ -164,3 +164,8 @@ export function loadConfig(folder: string, explicit?: string): Config {
   cache.set(key, config);
   return config;
 }
+
+/** The config when there is no .memorc.yaml: every rule at its default. */
+export function emptyConfig(): Config {
+  return { files: [], dir: undefined, templatesDir: undefined, rules: {}, types: {}, ignore: [], export: {} };
+}
