@@ -59,11 +59,12 @@ export function activeRules(config: Config, type: string | undefined, only?: Rea
   return active;
 }
 
-function runRules(memo: Memo, active: ActiveRule[]): Finding[] {
+function runRules(memo: Memo, active: ActiveRule[], knownTypes: readonly string[]): Finding[] {
   const findings: Finding[] = [];
   for (const { rule, severity, options } of active) {
     rule.check(memo, {
       options,
+      knownTypes,
       report(report) {
         findings.push({
           ruleId: rule.id,
@@ -112,7 +113,7 @@ const MAX_FIX_PASSES = 10;
 
 function lintParsed(memo: Memo, options: LintOptions): Finding[] {
   const active = activeRules(options.config, memo.type, options.only);
-  const raw = runRules(memo, active);
+  const raw = runRules(memo, active, [...options.types.keys()].sort());
   const { findings, directiveFindings } = applyDirectives(memo.comments, raw, rulesById);
   return [...findings, ...directiveFindings].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }

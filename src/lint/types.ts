@@ -33,6 +33,8 @@ export interface Report {
 export interface RuleContext {
   /** The rule's options: its defaults merged with the config's. */
   options: Record<string, unknown>;
+  /** Names of every known memo type (front-matter names them when `type` is unknown). */
+  knownTypes?: readonly string[];
   report(report: Report): void;
 }
 

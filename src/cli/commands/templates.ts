@@ -16,11 +16,13 @@ export function registerTemplates(program: Command, context: CommandContext): vo
       const { loadMemoTypes } = await import('../../templates/load.js');
       const config = loadConfig(process.cwd(), options.config);
       const types = [...loadMemoTypes(config.templatesDir).values()];
+      const builtIns = loadMemoTypes();
       const rows = types.map((type) => ({
         name: type.name,
         description: type.description,
         source: type.builtIn ? 'built-in' : 'project',
         file: type.builtIn ? undefined : relative(process.cwd(), type.file),
+        replaces: !type.builtIn && builtIns.has(type.name) ? 'built-in' : undefined,
         sections: type.sections.map((section) => section.heading),
       }));
       if (options.json) {

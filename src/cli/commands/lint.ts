@@ -1,0 +1,92 @@
+// memo lint [paths...]: the structure linter, for writers in a terminal and for CI.
+// Exit 0: no errors and warnings within --max-warnings; 1: lint errors (or too many
+// warnings); 2: usage error, bad config, or an input that could not be read.
+import { resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { printError, writeStdout } from '../output.js';
+
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface LintOptions {
+  format: Format;
+  fix?: boolean;
+  maxWarnings?: number;
+  quiet?: boolean;
+  config?: string;
+  cache?: boolean;
+  stdin?: boolean;
+  stdinFilename?: string;
+}
+
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number, like 0 or 10');
+  return number;
+}
+
+export function registerLint(program: Command, context: CommandContext): void {
+  program
+    .command('lint')
+    .description('check memo structure: takeaways, dated and ordered events, Back to top links, and more')
+    .argument('[paths...]', 'files, folders (every *.md under them) and globs', ['.'])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('--fix', 'fix what can be fixed (title, Back to top links, event order), in place')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
+    .option('--quiet', 'report errors only')
+    .option('--config <file>', 'use this .memorc.yaml for every file instead of searching')
+    .option('--stdin', 'lint text from standard input')
+    .option('--stdin-filename <name>', 'name the stdin text (for config lookup and reports)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ memo lint memos/\n  $ memo lint "memos/**/*.md" --format sarif > memo.sarif\n  $ memo lint --fix memos/2019-12-31-backlash.md\n  $ cat memo.md | memo lint --stdin --stdin-filename memos/memo.md',
+    )
+    .action(async (paths: string[], options: LintOptions) => {
+      context.exit(await runLint(paths, options));
+    });
+}
+
+async function runLint(paths: string[], options: LintOptions): Promise<number> {
+  const [{ lintFiles, lintStdin }, { MemoError }, { readStdin }, { decodeMemo }, { formatReport }] = await Promise.all([
+    import('../../lint/run.js'),
+    import('../../io/errors.js'),
+    import('../../io/read.js'),
+    import('../../io/read.js'),
+    import('../../report/format.js'),
+  ]);
+  const cwd = process.cwd();
+  const runOptions = { cwd, ...(options.config ? { configFile: options.config } : {}), fix: Boolean(options.fix), keepSource: options.format === 'json' };
+
+  let results;
+  let errors: InstanceType<typeof MemoError>[] = [];
+  if (options.stdin) {
+    if (options.fix) throw new MemoError('--fix cannot write back to standard input; run --fix on the file');
+    const name = options.stdinFilename ?? '<stdin>';
+    const text = decodeMemo(await readStdin(), name);
+    results = [lintStdin(text, resolve(cwd, name), runOptions)];
+  } else {
+    const run = await lintFiles(paths, runOptions);
+    results = run.results;
+    errors = run.errors;
+  }
+
+  if (options.quiet) {
+    const { summarize } = await import('../../lint/engine.js');
+    results = results.map((result) => summarize(result.path, result.messages.filter((m) => m.severity === 'error'), result.source));
+  }
+
+  const report = await formatReport(options.format, results, cwd);
+  await writeStdout(report);
+  for (const error of errors) printError(error.describe());
+
+  const errorCount = results.reduce((sum, r) => sum + r.errorCount, 0);
+  const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
+  if (errors.length > 0) return 2;
+  if (errorCount > 0) return 1;
+  if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
+    printError(`${warningCount} warnings found; --max-warnings allows ${options.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,284 @@
+// Memo → HTML. The memo's mdast (already parsed, see memo/parse.ts) goes through remark-rehype
+// and rehype-sanitize (GitHub's schema), then memokit wraps the sanitized body in its own
+// trusted structure: `<article class="memo">`, a `<header id="top">` with the date line and the
+// title, and — for a full document — `<head>` with charset, viewport, `<title>` and the
+// stylesheet. Raw HTML in a memo is dropped (remark-rehype's safe default; rehype-raw is not a
+// dependency), so nothing a memo writes can add a script, an event handler, a style or a
+// dangerous URL; front-matter strings only ever become hast text nodes, which are escaped.
+// `email` inlines the stylesheet with juice after sanitizing: juice adds `style` attributes
+// from memokit's (or the user's) stylesheet only.
+import { createRequire } from 'node:module';
+import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastRootContent } from 'hast';
+import type { Heading as MdastHeading, Root as MdastRoot } from 'mdast';
+import GithubSlugger from 'github-slugger';
+import { toString } from 'mdast-util-to-string';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import type { Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { formatLongDate } from '../memo/dates.js';
+import type { Memo } from '../memo/model.js';
+import { isBackToTopText } from '../memo/parse.js';
+import { MEMO_CSS } from './style.css.js';
+
+export interface HtmlOptions {
+  /** Only the `<article>` (no doctype, no `<head>`). */
+  fragment?: boolean;
+  /** Inline the stylesheet into `style` attributes for email clients. */
+  email?: boolean;
+  /** Stylesheet text that replaces the built-in one. */
+  css?: string;
+  /** The document's language (`<html lang>`); default `en`. */
+  lang?: string;
+  /** Date line as "December 31, 2019" (`long`, default) or "2019-12-31" (`iso`). */
+  dateFormat?: 'long' | 'iso';
+}
+
+/** Options of one memo's `<article>`, shared by the single export and the bundle. */
+export interface ArticleOptions {
+  dateFormat?: 'long' | 'iso';
+  /** Levels to push every heading down by (the bundle uses 1: memo titles become `<h2>`). */
+  headingShift?: number;
+}
+
+/**
+ * GitHub's schema, with ids kept as they are: every id in the output comes from memokit (the
+ * memo model's heading slugs, GFM footnotes already prefixed by remark-rehype, its own
+ * wrappers) because raw HTML never reaches the tree, and GitHub's `user-content-` clobbering
+ * would break both "Back to top" and footnote links. `name` stays clobbered.
+ */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  clobber: ['name'],
+};
+
+const toHast = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).freeze();
+const toHtml = unified().use(rehypeStringify).freeze();
+
+type Juice = typeof import('juice');
+let juiceModule: Juice | undefined;
+/** juice (and cheerio under it) is loaded only when an email export asks for it. */
+function juice(): Juice {
+  juiceModule ??= createRequire(import.meta.url)('juice') as Juice;
+  return juiceModule;
+}
+
+// ---------------------------------------------------------------------------------------------
+// hast helpers
+
+export function element(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children };
+}
+
+export function textNode(value: string): ElementContent {
+  return { type: 'text', value };
+}
+
+const NEWLINE = (): ElementContent => textNode('\n');
+
+/** Children separated (and surrounded) by newlines, so the source stays readable. */
+export function lines(children: ElementContent[]): ElementContent[] {
+  const out: ElementContent[] = [NEWLINE()];
+  for (const child of children) out.push(child, NEWLINE());
+  return out;
+}
+
+export function stringify(root: HastRoot): string {
+  return toHtml.stringify(root);
+}
+
+/** The date as the date line shows it. */
+export function formatMemoDate(isoDate: string, dateFormat: 'long' | 'iso' = 'long'): string {
+  return dateFormat === 'iso' ? isoDate : formatLongDate(isoDate);
+}
+
+/** Keep `</style` out of a `<style>` element's text, whatever the stylesheet says. */
+export function safeCss(css: string): string {
+  return css.replace(/<(\/?)(style)/gi, '<\\$1$2');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The memo body
+
+/** A copy of the memo's tree without front matter, every heading carrying its model id. */
+function bodyTree(memo: Memo): MdastRoot {
+  const tree = structuredClone(memo.tree);
+  tree.children = tree.children.filter((node) => node.type !== 'yaml');
+  const headings: MdastHeading[] = [];
+  visit(tree, 'heading', (node) => {
+    headings.push(node);
+  });
+  // parse.ts visits the same tree in the same order, so heading i is memo.headings[i]; check
+  // the texts anyway and slug afresh (the same way, `top` reserved) if a hand-made model differs.
+  const fromModel =
+    headings.length === memo.headings.length && headings.every((node, index) => toString(node).trim() === memo.headings[index]?.text);
+  const slugger = new GithubSlugger();
+  slugger.slug('top');
+  headings.forEach((node, index) => {
+    const id = fromModel ? (memo.headings[index]?.id ?? '') : slugger.slug(toString(node).trim());
+    node.data = { ...node.data, hProperties: { id } };
+  });
+  return tree;
+}
+
+function isElement(node: HastRootContent | ElementContent | undefined, tagName?: string): node is Element {
+  return node?.type === 'element' && (tagName === undefined || node.tagName === tagName);
+}
+
+function textOf(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element') return node.children.map(textOf).join('');
+  return '';
+}
+
+/** Mark "Back to top" paragraphs (for print CSS) and point their links at `#top`. */
+function markBackToTop(root: HastRoot): void {
+  visit(root, 'element', (node) => {
+    if (node.tagName !== 'p') return;
+    const elements = node.children.filter((child) => child.type === 'element');
+    const only = elements[0];
+    const onlyLink = elements.length === 1 && isElement(only, 'a') && node.children.every((child) => child === only || (child.type === 'text' && child.value.trim() === ''));
+    if (!onlyLink || !isBackToTopText(textOf(only))) return;
+    const href = only.properties['href'];
+    if (href === undefined || (typeof href === 'string' && (href === '' || href.startsWith('#')))) only.properties['href'] = '#top';
+    node.properties['className'] = ['back-to-top'];
+  });
+}
+
+function shiftHeadings(root: HastRoot | Element, shift: number): void {
+  if (shift === 0) return;
+  visit(root, 'element', (node) => {
+    const match = /^h([1-6])$/.exec(node.tagName);
+    if (match) node.tagName = `h${Math.min(6, Number(match[1]) + shift)}`;
+  });
+}
+
+/**
+ * Make every id in `root` unique: a later duplicate gets `-1`, `-2`… (links keep pointing at
+ * the first). Ids come from memokit, so this is a safety net for corner cases such as a
+ * heading slugged `footnote-label` next to GFM's footnote section.
+ */
+export function uniqueIds(root: HastRoot | Element): void {
+  const seen = new Set<string>();
+  const all = new Set<string>();
+  visit(root, 'element', (node) => {
+    const id = node.properties['id'];
+    if (typeof id === 'string') all.add(id);
+  });
+  visit(root, 'element', (node) => {
+    const id = node.properties['id'];
+    if (typeof id !== 'string') return;
+    if (!seen.has(id)) {
+      seen.add(id);
+      return;
+    }
+    let n = 1;
+    while (all.has(`${id}-${n}`) || seen.has(`${id}-${n}`)) n++;
+    node.properties['id'] = `${id}-${n}`;
+    seen.add(`${id}-${n}`);
+    all.add(`${id}-${n}`);
+  });
+}
+
+/**
+ * One memo as a sanitized `<article class="memo">`: `<header id="top">` (date line, title) and
+ * the body. The title is the memo's first top-level `#` heading, or the front-matter title.
+ */
+export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
+  const body = toHast.runSync(bodyTree(memo)) as HastRoot;
+  markBackToTop(body);
+
+  let title: Element | undefined;
+  const titleIndex = body.children.findIndex((node) => isElement(node, 'h1'));
+  if (titleIndex >= 0) {
+    title = body.children[titleIndex] as Element;
+    body.children.splice(titleIndex, 1);
+  } else if (memo.title !== undefined) {
+    title = element('h1', {}, [textNode(memo.title)]);
+  }
+
+  const headerChildren: ElementContent[] = [];
+  if (memo.date !== undefined) {
+    headerChildren.push(
+      element('p', { className: ['memo-date'] }, [element('time', { dateTime: memo.date }, [textNode(formatMemoDate(memo.date, options.dateFormat))])]),
+    );
+  }
+  if (title) headerChildren.push(title);
+  const header = element('header', { id: 'top' }, lines(headerChildren));
+
+  // Trim the newlines remark-rehype leaves around the removed title.
+  const content = body.children.filter((node): node is ElementContent => node.type !== 'doctype');
+  while (content[0]?.type === 'text' && content[0].value.trim() === '') content.shift();
+  while (content[content.length - 1]?.type === 'text' && (content[content.length - 1] as { value: string }).value.trim() === '') content.pop();
+
+  const article = element('article', { className: ['memo'] }, [NEWLINE(), header, NEWLINE(), ...content, ...(content.length > 0 ? [NEWLINE()] : [])]);
+  shiftHeadings(article, options.headingShift ?? 0);
+  uniqueIds(article);
+  return article;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+
+export interface DocumentParts {
+  lang: string;
+  title: string;
+  css: string;
+  /** Extra `<meta name>` entries (author, description), in order; empty values are skipped. */
+  meta?: [string, string | undefined][];
+  body: ElementContent[];
+}
+
+/** A complete document: doctype, `<html lang>`, charset, viewport, title, stylesheet, body. */
+export function documentTree(parts: DocumentParts): HastRoot {
+  const head: ElementContent[] = [
+    element('meta', { charSet: 'utf-8' }),
+    element('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+    element('title', {}, [textNode(parts.title)]),
+  ];
+  for (const [name, content] of parts.meta ?? []) {
+    if (content !== undefined && content.trim() !== '') head.push(element('meta', { name, content }));
+  }
+  head.push(element('style', {}, [textNode(`\n${safeCss(parts.css).trim()}\n`)]));
+  const html = element('html', { lang: parts.lang }, lines([element('head', {}, lines(head)), element('body', {}, lines(parts.body))]));
+  return { type: 'root', children: [{ type: 'doctype' }, textNode('\n'), html, textNode('\n')] };
+}
+
+/** Inline `css` into style attributes (juice). A document keeps its `@media` rules in a `<style>`. */
+export function inlineCss(html: string, css: string, fragment: boolean): string {
+  const j = juice();
+  const out = fragment
+    ? j.inlineContent(html, safeCss(css), { applyStyleTags: false, removeStyleTags: true, preserveMediaQueries: false })
+    : j(html, { removeStyleTags: true, preserveMediaQueries: true, preserveFontFaces: false, preserveKeyFrames: false });
+  return out.endsWith('\n') ? out : `${out}\n`;
+}
+
+/** The title of a memo: front matter, else its `#` heading, else "Memo". */
+export function memoTitle(memo: Memo): string {
+  return memo.title ?? memo.titleHeadings[0]?.text ?? 'Memo';
+}
+
+/** One memo as HTML: a complete document, or only its `<article>` with `fragment`. */
+export function exportHtml(memo: Memo, options: HtmlOptions = {}): string {
+  const article = memoArticle(memo, { dateFormat: options.dateFormat ?? 'long' });
+  const css = options.css ?? MEMO_CSS;
+  if (options.fragment) {
+    const html = `${stringify({ type: 'root', children: [article] })}\n`;
+    return options.email ? inlineCss(html, css, true) : html;
+  }
+  const html = stringify(
+    documentTree({
+      lang: options.lang ?? 'en',
+      title: memoTitle(memo),
+      css,
+      meta: [
+        ['author', memo.author],
+        ['description', memo.summary],
+      ],
+      body: [article],
+    }),
+  );
+  return options.email ? inlineCss(html, css, false) : html;
+}

@@ -1,0 +1,152 @@
+// The built-in stylesheet of HTML exports and newsletter bundles. Readable on screen (one
+// centred column about 38em wide, system fonts, generous line height) and print-friendly
+// (black on white, no link colours, no "Back to top"/"Back to contents" links, lists kept
+// whole across pages). Simple selectors only, so `--email` can inline every rule with juice;
+// the `@media print` block is kept in a <style> element by juice, which email clients ignore.
+export const MEMO_CSS = `:root {
+  color-scheme: light;
+}
+body {
+  margin: 0;
+  padding: 2em 1em 4em;
+  background: #ffffff;
+  color: #1a1a1a;
+  font-family: Charter, "Bitstream Charter", "Sitka Text", Cambria, Georgia, "Times New Roman", serif;
+  font-size: 1.0625rem;
+  line-height: 1.6;
+}
+article.memo,
+header.issue,
+nav.contents {
+  max-width: 38em;
+  margin: 0 auto;
+}
+article.memo {
+  margin-bottom: 3em;
+}
+h1, h2, h3, h4, h5, h6 {
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  line-height: 1.25;
+  margin: 1.6em 0 0.6em;
+  color: #111111;
+}
+h1 {
+  font-size: 1.75em;
+  margin-top: 0.25em;
+}
+h2 {
+  font-size: 1.3em;
+}
+h3 {
+  font-size: 1.1em;
+}
+p, ul, ol, blockquote, table, pre {
+  margin: 0 0 1em;
+}
+ul, ol {
+  padding-left: 1.5em;
+}
+li {
+  margin-bottom: 0.5em;
+}
+a {
+  color: #1f4e99;
+  text-decoration: underline;
+}
+blockquote {
+  margin-left: 0;
+  padding-left: 1em;
+  border-left: 3px solid #cccccc;
+  color: #444444;
+}
+code, pre {
+  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+  font-size: 0.9em;
+}
+pre {
+  overflow-x: auto;
+  padding: 0.75em;
+  background: #f5f5f5;
+}
+table {
+  border-collapse: collapse;
+}
+th, td {
+  border: 1px solid #cccccc;
+  padding: 0.3em 0.6em;
+  text-align: left;
+}
+img {
+  max-width: 100%;
+  height: auto;
+}
+hr {
+  border: 0;
+  border-top: 1px solid #cccccc;
+  margin: 2em 0;
+}
+.memo-date {
+  margin: 0;
+  color: #555555;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 0.95em;
+}
+.issue-dates {
+  color: #555555;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+.back-to-top,
+.back-to-contents {
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 0.9em;
+}
+.footnotes {
+  font-size: 0.9em;
+  border-top: 1px solid #cccccc;
+  margin-top: 2em;
+}
+.sr-only {
+  position: absolute;
+  width: 1px;
+  height: 1px;
+  padding: 0;
+  margin: -1px;
+  overflow: hidden;
+  clip: rect(0, 0, 0, 0);
+  white-space: nowrap;
+  border: 0;
+}
+@media print {
+  body {
+    padding: 0;
+    background: #ffffff;
+    color: #000000;
+    font-size: 11pt;
+  }
+  article.memo,
+  header.issue,
+  nav.contents {
+    max-width: none;
+  }
+  article.memo + article.memo {
+    break-before: page;
+    page-break-before: always;
+  }
+  a {
+    color: inherit;
+    text-decoration: none;
+  }
+  .back-to-top,
+  .back-to-contents {
+    display: none;
+  }
+  ul, ol, li, blockquote, table, pre {
+    break-inside: avoid;
+    page-break-inside: avoid;
+  }
+  h1, h2, h3, h4, h5, h6 {
+    break-after: avoid;
+    page-break-after: avoid;
+  }
+}
+`;

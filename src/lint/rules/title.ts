@@ -1,0 +1,69 @@
+// title: exactly one `#` heading, first in the body, reading the type's prefix + the
+// front-matter title. Fixable: a wrong heading is rewritten; a missing one is inserted.
+// (A second `#` heading is heading-levels' finding, not this rule's.)
+import type { Memo } from '../../memo/model.js';
+import type { Rule } from '../types.js';
+import { at, bodyNodes, isContent, pointAt } from './shared.js';
+
+/** Where the body's first block starts (after front matter and blank lines). */
+function bodyStart(memo: Memo): number {
+  const from = memo.frontMatter ? memo.frontMatter.span.end.offset : 0;
+  const rest = memo.source.slice(from);
+  const firstText = rest.search(/\S/);
+  return firstText === -1 ? memo.source.length : from + firstText;
+}
+
+/** The heading's text as written in the source (`# Memo: *Foo*` → `Memo: *Foo*`). */
+function writtenText(memo: Memo, start: number, end: number): string {
+  const raw = memo.source.slice(start, end);
+  const atx = /^ {0,3}#[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(raw);
+  if (atx) return (atx[1] ?? '').trim();
+  return (raw.split(/\r?\n/)[0] ?? '').trim(); // setext: the text line
+}
+
+export const title: Rule = {
+  id: 'title',
+  description: 'The memo has one `#` title heading, first in the body, reading the type prefix + the front-matter title.',
+  severity: 'error',
+  fixable: true,
+  check(memo, context) {
+    const expected = memo.memoType && memo.title ? `${memo.memoType.titlePrefix}${memo.title}` : undefined;
+    const heading = memo.titleHeadings[0];
+    if (!heading) {
+      const offset = bodyStart(memo);
+      const point = pointAt(memo.source, offset);
+      if (expected === undefined) {
+        context.report({ message: 'Memo has no `#` title heading; add one at the start of the body.', at: at(point) });
+        return;
+      }
+      const atEnd = offset === memo.source.length;
+      const text = atEnd ? `${memo.source.endsWith('\n') || memo.source === '' ? '' : '\n'}\n# ${expected}\n` : `# ${expected}\n\n`;
+      context.report({
+        message: `Memo has no \`#\` title heading; add "# ${expected}" at the start of the body.`,
+        at: at(point),
+        fix: { range: [offset, offset], text },
+      });
+      return;
+    }
+
+    const first = bodyNodes(memo).find((node) => isContent(node));
+    const firstStart = first?.position?.start.offset;
+    if (firstStart !== undefined && firstStart < heading.span.start.offset) {
+      context.report({
+        message: `Title heading "# ${heading.text}" must come first in the body, but content starts above it on line ${first?.position?.start.line}; move the title up.`,
+        at: heading.span,
+      });
+    }
+
+    if (expected === undefined) return;
+    const written = writtenText(memo, heading.span.start.offset, heading.span.end.offset);
+    if (heading.text === expected || written === expected) return;
+    const prefix = memo.memoType?.titlePrefix ?? '';
+    const why = prefix ? `the ${memo.memoType?.name} prefix "${prefix}" + the front-matter title` : 'the front-matter title';
+    context.report({
+      message: `Title heading reads "${heading.text}"; expected "${expected}" (${why}).`,
+      at: heading.span,
+      fix: { range: [heading.span.start.offset, heading.span.end.offset], text: `# ${expected}` },
+    });
+  },
+};

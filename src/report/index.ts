@@ -1,0 +1,28 @@
+// The lint output formats, by name. Each is a plain function from results to a string that ends
+// with a newline (or is empty: `stylish` and `github` print nothing for a clean run).
+import type { LintResult } from '../lint/types.js';
+import type { FormatContext } from './context.js';
+import { github } from './github.js';
+import { json } from './json.js';
+import { junit } from './junit.js';
+import { sarif } from './sarif.js';
+import { stylish } from './stylish.js';
+
+export type { FormatContext, Formatter } from './context.js';
+
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
+
+export const formatters: Record<FormatName, (results: LintResult[], context: FormatContext) => string> = {
+  stylish,
+  json,
+  sarif,
+  github,
+  junit,
+};
+
+/** The names `--format` accepts, default first. */
+export const formatNames: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'junit'];
+
+export function isFormatName(name: string): name is FormatName {
+  return Object.hasOwn(formatters, name);
+}

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMemo } from '../../../src/memo/parse.js';
+import { loadMemoTypes } from '../../../src/templates/load.js';
+import { EXAMPLE, FIXTURES } from '../../helpers/cli.js';
+
+const types = loadMemoTypes();
+const parseFixture = (name: string) => parseMemo(readFileSync(join(FIXTURES, 'memos', name), 'utf8'), { path: name, types });
+
+describe('parseMemo on the example memo', () => {
+  const memo = parseMemo(readFileSync(EXAMPLE, 'utf8'), { path: EXAMPLE, types });
+
+  it('reads the front matter fields', () => {
+    expect(memo.problems).toEqual([]);
+    expect(memo.type).toBe('rapid-response');
+    expect(memo.title).toBe('Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure');
+    expect(memo.date).toBe('2019-12-31');
+    expect(memo.author).toBe('Policy Team');
+    expect(memo.tags).toEqual(['iraq', 'iran', 'maximum-pressure']);
+    expect(memo.memoType?.name).toBe('rapid-response');
+    expect(memo.frontMatter?.keySpans['date']?.start.line).toBe(4);
+  });
+
+  it('finds the title, lede and sections with their ids and positions', () => {
+    expect(memo.titleHeadings.map((h) => h.text)).toEqual(['Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure']);
+    expect(memo.titleHeadings[0]?.span.start).toEqual({ line: 10, column: 1, offset: expect.any(Number) });
+    expect(memo.lede).toHaveLength(2);
+    expect(memo.lede[0]?.text).toMatch(/^This morning, Iraqi militiamen/);
+    expect(memo.lede[0]?.span.start.line).toBe(12);
+    expect(memo.sections.map((s) => [s.heading.text, s.heading.id, s.heading.span.start.line])).toEqual([
+      ['Key Takeaways', 'key-takeaways', 16],
+      ['Sequence of Events', 'sequence-of-events', 26],
+    ]);
+  });
+
+  it('reads the takeaways and the dated events', () => {
+    expect(memo.takeaways).toHaveLength(7);
+    expect(memo.takeaways[0]?.span.start).toMatchObject({ line: 18, column: 1 });
+    expect(memo.events.map((e) => e.date?.iso)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31', '2019-12-31', '2019-12-31']);
+    expect(memo.events[0]?.date?.text).toBe('Dec. 27, 2019');
+    expect(memo.events[0]?.body).toMatch(/^An American contractor is killed/);
+    expect(memo.events.every((e) => e.date?.yearWritten)).toBe(true);
+  });
+
+  it('collects links and the Back to top link in the last section', () => {
+    expect(memo.backToTop).toHaveLength(1);
+    expect(memo.backToTop[0]).toMatchObject({ url: '#top', text: 'Back to top' });
+    expect(memo.backToTop[0]?.span.start.line).toBe(34);
+    expect(memo.sections[1]?.backToTop).toHaveLength(1);
+    expect(memo.sections[1]?.text).not.toMatch(/Back to top/);
+  });
+});
+
+describe('parseMemo edge cases', () => {
+  it('accepts a memo without front matter', () => {
+    const memo = parseFixture('no-front-matter.md');
+    expect(memo.frontMatter).toBeUndefined();
+    expect(memo.problems).toEqual([]);
+    expect(memo.type).toBeUndefined();
+    expect(memo.titleHeadings[0]?.text).toBe('Memo: A Memo Without Front Matter');
+    expect(memo.sections[0]?.items.map((i) => i.text)).toEqual(['One.']);
+    expect(memo.bodyLine).toBe(1);
+  });
+
+  it('returns bad YAML as a positioned problem, not an exception', () => {
+    const memo = parseFixture('bad-yaml.md');
+    expect(memo.problems).toHaveLength(1);
+    expect(memo.problems[0]?.message).toMatch(/^Invalid YAML in front matter/);
+    expect(memo.problems[0]?.span.start.line).toBeGreaterThanOrEqual(3);
+    expect(memo.type).toBeUndefined();
+  });
+
+  it('reports duplicate keys with the line of the second one', () => {
+    const memo = parseFixture('duplicate-keys.md');
+    expect(memo.problems.map((p) => [p.span.start.line, /unique/i.test(p.message)])).toEqual([[4, true]]);
+  });
+
+  it('reports front matter that is never closed', () => {
+    const memo = parseMemo('---\ntype: statement\n\n# Statement: X\n', { path: 'x.md', types });
+    expect(memo.problems[0]?.message).toMatch(/never closed/);
+  });
+
+  it('handles CRLF line endings with the same lines as LF', () => {
+    const memo = parseFixture('crlf.md');
+    expect(memo.problems).toEqual([]);
+    expect(memo.title).toBe('CRLF Memo');
+    expect(memo.sections.map((s) => s.heading.span.start.line)).toEqual([11, 16]);
+    expect(memo.events[0]?.date?.iso).toBe('2020-01-02');
+    expect(memo.takeaways.map((t) => t.text)).toEqual(['First.', 'Second.']);
+  });
+
+  it('strips a UTF-8 BOM and remembers it', () => {
+    const memo = parseFixture('bom.md');
+    expect(memo.bom).toBe(true);
+    expect(memo.source.startsWith('---')).toBe(true);
+    expect(memo.type).toBe('statement');
+    expect(memo.titleHeadings[0]?.span.start.line).toBe(7);
+  });
+
+  it('infers missing years from the memo date, rolling December over into January', () => {
+    const memo = parseFixture('rollover.md');
+    const dates = memo.events.map((e) => [e.date?.text, e.date?.iso, e.date?.yearWritten]);
+    expect(dates).toEqual([
+      ['Dec. 30', '2019-12-30', false],
+      ['Dec. 31', '2019-12-31', false],
+      ['January 2', '2020-01-02', false],
+      ['2020-01-03', '2020-01-03', true],
+      ['Sept. 3', '2019-09-03', false],
+      ['Feb. 30, 2020', undefined, true],
+      [undefined, undefined, undefined],
+      [undefined, undefined, undefined],
+    ]);
+    expect(memo.events[4]?.date?.time).toBe('10:40 a.m. ET');
+    expect(memo.events[4]?.body).toBe('With a time.');
+    expect(memo.events[1]?.body).toBe('The embassy is breached.');
+    expect(memo.events[7]?.body).toBe('An undated event.');
+  });
+
+  it('gives duplicate headings unique ids and keeps `top` for the memo top', () => {
+    const memo = parseMemo('# Memo: X\n\n## Top\n\nA\n\n## Notes\n\nB\n\n## Notes\n\nC\n', { path: 'x.md', types });
+    expect(memo.headings.map((h) => h.id)).toEqual(['memo-x', 'top-1', 'notes', 'notes-1']);
+  });
+});

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MemoError } from '../../../src/io/errors.js';
+import { parseMemo } from '../../../src/memo/parse.js';
+import { loadMemoTypes, readTemplate } from '../../../src/templates/load.js';
+import { memoFileName, scaffoldMemo, slugify } from '../../../src/templates/scaffold.js';
+import { FIXTURES } from '../../helpers/cli.js';
+
+describe('built-in memo types', () => {
+  const types = loadMemoTypes();
+
+  it('has the four types of the SPEC with their structure as data', () => {
+    expect([...types.keys()].sort()).toEqual(['backgrounder', 'rapid-response', 'statement', 'talking-points']);
+    const rapid = types.get('rapid-response');
+    expect(rapid?.titlePrefix).toBe('Memo: ');
+    expect(rapid?.lede.maxWords).toBe(150);
+    expect(rapid?.sections.map((s) => [s.heading, s.role])).toEqual([
+      ['Key Takeaways', 'takeaways'],
+      ['Sequence of Events', 'events'],
+    ]);
+    expect(rapid?.sections[0]).toMatchObject({ minItems: 3, maxItems: 8, maxItemWords: 120 });
+    expect(rapid?.backToTop).toBe('end');
+    expect(types.get('backgrounder')?.backToTop).toBe('every-section');
+    expect(types.get('statement')?.maxWords).toBe(400);
+    expect(types.get('talking-points')?.sections.find((s) => s.role === 'takeaways')).toMatchObject({ minItems: 3, maxItems: 10 });
+  });
+
+  it('lets a project template add a type and replace a built-in', () => {
+    const project = loadMemoTypes(join(FIXTURES, 'projects', 'custom', 'templates'));
+    expect(project.get('op-ed')?.builtIn).toBe(false);
+    expect(project.get('statement')?.builtIn).toBe(false);
+    expect(project.get('statement')?.maxWords).toBe(250);
+    expect(project.get('rapid-response')?.builtIn).toBe(true);
+  });
+});
+
+describe('broken templates are errors that name the file', () => {
+  it.each([
+    ['broken-yaml/oops.md', /invalid YAML in template/],
+    ['bad-structure/weekly.md', /sections\/0\/role: must be one of "takeaways", "events"/],
+    ['misnamed/first.md', /declares type "second" but its file is named "first.md"/],
+  ])('%s', (file, message) => {
+    const path = join(FIXTURES, 'templates', file);
+    let error: unknown;
+    try {
+      readTemplate(path, path, false);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(MemoError);
+    expect((error as MemoError).describe()).toMatch(message);
+    expect((error as MemoError).describe()).toContain(path);
+  });
+});
+
+describe('scaffolding', () => {
+  const types = loadMemoTypes();
+
+  it('names files <date>-<slug>.md', () => {
+    expect(slugify('Backlash to U.S. Strikes in Iraq')).toBe('backlash-to-us-strikes-in-iraq');
+    expect(memoFileName({ title: 'Test Memo', date: '2020-01-03' })).toBe('2020-01-03-test-memo.md');
+    expect(slugify('¿?')).toBe('memo');
+  });
+
+  it('fills the template and writes the memo front matter', () => {
+    for (const type of types.values()) {
+      const text = scaffoldMemo(type, { title: 'A "Quoted": Title', date: '2020-01-03', author: 'Press Office' });
+      const memo = parseMemo(text, { path: 'new.md', types });
+      expect(memo.problems).toEqual([]);
+      expect(memo).toMatchObject({ type: type.name, title: 'A "Quoted": Title', date: '2020-01-03', author: 'Press Office' });
+      expect(memo.titleHeadings[0]?.text).toBe(`${type.titlePrefix}A "Quoted": Title`);
+      expect(memo.sections.map((s) => s.heading.text)).toEqual(type.sections.map((s) => s.heading));
+      expect(text).not.toMatch(/\{\{/);
+    }
+  });
+});
