@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatReport, packageVersion } from '../../../src/report/format.js';
+import { formatNames, formatters, isFormatName } from '../../../src/report/index.js';
+import { context, fakeRules, handResults, result } from './fixtures.js';
+
+describe('formatters', () => {
+  it('has the five formats, each a function from results to text ending in a newline', () => {
+    expect(Object.keys(formatters).sort()).toEqual(['github', 'json', 'junit', 'sarif', 'stylish']);
+    expect([...formatNames].sort()).toEqual(Object.keys(formatters).sort());
+    for (const name of formatNames) {
+      const output = formatters[name](handResults(), context());
+      expect(output.length, name).toBeGreaterThan(0);
+      expect(output.endsWith('\n'), name).toBe(true);
+    }
+    expect(isFormatName('sarif')).toBe(true);
+    expect(isFormatName('toString')).toBe(false);
+  });
+
+  it('formatReport loads the named formatter and gives it the same context', async () => {
+    for (const name of formatNames) {
+      const text = await formatReport(name, handResults(), context().cwd, { color: false, version: '1.2.3', rules: fakeRules });
+      expect(text, name).toBe(formatters[name](handResults(), context()));
+    }
+  });
+
+  it("formatReport fills in memokit's version for SARIF", async () => {
+    expect(packageVersion()).toMatch(/^\d+\.\d+\.\d+/);
+    const text = await formatReport('sarif', [result('a.md', [])], '/tmp', { rules: fakeRules });
+    expect(JSON.parse(text).runs[0].tool.driver.version).toBe(packageVersion());
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { JsonResult } from '../../../src/report/json.js';
+import { json } from '../../../src/report/json.js';
+import { BACKLASH_SOURCE, CWD, context, handResults, result } from './fixtures.js';
+
+function parse(output: string): JsonResult[] {
+  expect(output.endsWith('\n')).toBe(true);
+  return JSON.parse(output) as JsonResult[];
+}
+
+describe('json', () => {
+  it('has one ESLint-shaped entry per file, with absolute paths', () => {
+    const output = parse(json(handResults(), context()));
+    expect(output.map((entry) => entry.filePath)).toEqual([`${CWD}/memos/2019-12-31-backlash.md`, `${CWD}/memos/clean.md`, `${CWD}/memos/odd, name: "q&a" <draft>.md`]);
+    const [backlash, clean] = output;
+    expect(Object.keys(backlash!).sort()).toEqual(['errorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'source', 'warningCount']);
+    expect(backlash).toMatchObject({ errorCount: 2, warningCount: 2, fixableErrorCount: 1, fixableWarningCount: 1, source: BACKLASH_SOURCE });
+    expect(clean).toEqual({ filePath: `${CWD}/memos/clean.md`, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+  });
+
+  it('gives each message ruleId, severity 1|2, message, positions and its fix', () => {
+    const [backlash] = parse(json(handResults(), context()));
+    expect(backlash!.messages.map((m) => [m.ruleId, m.severity, m.line, m.column])).toEqual([
+      ['placeholders', 2, 9, 1],
+      ['dated-events', 2, 14, 3],
+      ['unused-disable', 1, 15, 1],
+      ['back-to-top', 1, 15, 45],
+    ]);
+    expect(backlash!.messages[0]).toEqual({
+      ruleId: 'placeholders',
+      severity: 2,
+      message: 'Unfinished text: "TK" marker; write the text it stands for, then remove the marker.',
+      line: 9,
+      column: 1,
+      endLine: 9,
+      endColumn: 3,
+    });
+    expect(backlash!.messages[3]!.fix).toEqual({ range: [378, 378], text: '\n[Back to top](#top)\n' });
+  });
+
+  it('gives `output` instead of `source` when fixing changed the file (as ESLint does)', () => {
+    const fixed = { ...result('a.md', [{ ruleId: 'title', severity: 'error' as const, message: 'x', line: 1, column: 1, endLine: 1, endColumn: 2 }], 'old'), output: 'new' };
+    const [entry] = parse(json([fixed], context()));
+    expect(entry!.output).toBe('new');
+    expect(entry).not.toHaveProperty('source');
+  });
+
+  it('prints an empty array for no files', () => {
+    expect(json([], context())).toBe('[]\n');
+  });
+});
