@@ -62,8 +62,12 @@ export function applyDirectives(comments: Comment[], findings: Finding[], knownR
         if (range.kind !== 'disable' || range.to !== Infinity) continue;
         if (!ids) range.to = line;
         else if (range.ids) {
-          for (const id of ids) range.ids.delete(id);
-          if (range.ids.size === 0) range.to = line;
+          // Close the range here, and let the ids still disabled carry on in a new one (the
+          // range's own ids must stay intact: they are what it suppressed before this line).
+          const remaining = new Set([...range.ids].filter((id) => !ids.has(id)));
+          if (remaining.size === range.ids.size) continue;
+          range.to = line;
+          if (remaining.size > 0) ranges.push({ ids: remaining, from: line, to: Infinity, span: range.span, kind: range.kind, used: false });
         }
       }
     }
@@ -79,8 +83,12 @@ export function applyDirectives(comments: Comment[], findings: Finding[], knownR
     }
     return !suppressed;
   });
+  const usedComments = new Set(ranges.filter((range) => range.used).map((range) => range.span.start.offset));
+  const reported = new Set<number>();
   for (const range of ranges) {
-    if (!range.used) {
+    // A comment split by a partial enable is used when any of its parts is.
+    if (!usedComments.has(range.span.start.offset) && !reported.has(range.span.start.offset)) {
+      reported.add(range.span.start.offset);
       const what = range.ids ? [...range.ids].join(', ') : 'any rule';
       directiveFindings.push(finding(range.span, `Unused memo-lint-${range.kind} comment: no finding of ${what} to suppress here; remove it.`));
     }

@@ -3,6 +3,7 @@
 // memo's own date (a warning: it may be a typo, or a scheduled event). Fixable: items out of
 // order are put in order, each item's source kept exactly, separators between items untouched.
 import type { ListItem, Memo } from '../../memo/model.js';
+import { isBackToTopText } from '../../memo/parse.js';
 import { eventsSection } from '../../templates/structure.js';
 import type { Fix, Rule } from '../types.js';
 import { findSection } from './shared.js';
@@ -21,6 +22,9 @@ function sortFix(memo: Memo, items: ListItem[], newestFirst: boolean): Fix | und
     })
     .map(({ item }) => item);
   const text = (item: ListItem) => memo.source.slice(item.span.start.offset, item.span.end.offset);
+  // A plain "Back to top" line run into an item would travel with it; back-to-top moves it
+  // out first (its fix), and the next fix pass sorts the list.
+  if (items.some((item) => text(item).split('\n').slice(1).some((line) => isBackToTopText(line)))) return undefined;
   const start = items[0]?.span.start.offset ?? 0;
   let output = '';
   sorted.forEach((item, position) => {

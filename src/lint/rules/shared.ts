@@ -71,3 +71,8 @@ export function plural(count: number, word: string): string {
 export function bodyNodes(memo: Memo): RootContent[] {
   return memo.tree.children.filter((node) => node.type !== 'yaml');
 }
+
+/** The file's line ending, so inserted lines match it. */
+export function eol(source: string): string {
+  return source.includes('\r\n') ? '\r\n' : '\n';
+}

@@ -3,7 +3,7 @@
 // (A second `#` heading is heading-levels' finding, not this rule's.)
 import type { Memo } from '../../memo/model.js';
 import type { Rule } from '../types.js';
-import { at, bodyNodes, isContent, pointAt } from './shared.js';
+import { at, bodyNodes, eol, isContent, pointAt } from './shared.js';
 
 /** Where the body's first block starts (after front matter and blank lines). */
 function bodyStart(memo: Memo): number {
@@ -37,7 +37,8 @@ export const title: Rule = {
         return;
       }
       const atEnd = offset === memo.source.length;
-      const text = atEnd ? `${memo.source.endsWith('\n') || memo.source === '' ? '' : '\n'}\n# ${expected}\n` : `# ${expected}\n\n`;
+      const nl = eol(memo.source);
+      const text = atEnd ? `${memo.source.endsWith('\n') || memo.source === '' ? '' : nl}${nl}# ${expected}${nl}` : `# ${expected}${nl}${nl}`;
       context.report({
         message: `Memo has no \`#\` title heading; add "# ${expected}" at the start of the body.`,
         at: at(point),

@@ -1,0 +1,109 @@
+// back-to-top: "Back to top" links where the memo type's policy wants them (`end`: after the
+// last section's content; `every-section`: closing each `##` section; `off`: nowhere), each
+// pointing at `#top`, none left as plain text. More links than the policy asks for are fine.
+// Fixable: a missing link is added after the block it should follow; a wrong URL becomes
+// `#top`; a plain-text "Back to top" line becomes the link.
+import type { RootContent } from 'mdast';
+import type { Memo, Point } from '../../memo/model.js';
+import { isBackToTopText, spanOf } from '../../memo/parse.js';
+import type { Report, Rule } from '../types.js';
+import { at, backToTopKind, bodyNodes, eol, isContent, pointAt } from './shared.js';
+
+const LINK = '[Back to top](#top)';
+
+interface Region {
+  /** What to call it in a message. */
+  name: string;
+  /** Its blocks, in order (a `##` section: the blocks under its heading; the lede: the body before the first `##`). */
+  nodes: RootContent[];
+  /** Where to put a link when the region has no content block. */
+  fallback: Point;
+}
+
+/** Lines reading "Back to top" with no link: offset of the text, its end, and whether the line above is blank. */
+function plainLines(memo: Memo): { start: number; end: number; line: number; blankAbove: boolean }[] {
+  const found: { start: number; end: number; line: number; blankAbove: boolean }[] = [];
+  const lines = memo.source.split('\n');
+  const bodyFrom = memo.frontMatter ? memo.frontMatter.span.end.line : 0;
+  let offset = 0;
+  let fence: string | undefined;
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/\r$/, '');
+    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+    if (fenceMatch) fence = fence === undefined ? fenceMatch[1] : line.trim().startsWith(fence) ? undefined : fence;
+    else if (fence === undefined && index >= bodyFrom && isBackToTopText(line) && !/[[\]()<>]/.test(line)) {
+      const lead = line.length - line.trimStart().length;
+      const above = index > 0 ? (lines[index - 1] ?? '') : '';
+      found.push({ start: offset + lead, end: offset + line.length, line: index + 1, blankAbove: index === bodyFrom || above.trim() === '' });
+    }
+    offset += raw.length + 1;
+  });
+  return found;
+}
+
+export const backToTop: Rule = {
+  id: 'back-to-top',
+  description: 'Back to top links sit where the memo type wants them, each pointing at `#top`.',
+  severity: 'error',
+  fixable: true,
+  check(memo, context) {
+    // Every "Back to top" link must go to the top.
+    for (const link of memo.backToTop) {
+      if (link.url === '#top') continue;
+      const written = memo.source.slice(link.span.start.offset, link.span.end.offset);
+      const label = written.startsWith('[') ? written.slice(1, written.lastIndexOf('](')) : link.text;
+      const report: Report = {
+        message: `"${link.text.trim()}" link points at "${link.url}"; point it at "#top".`,
+        at: link.span,
+      };
+      if (written.startsWith('[') && written.endsWith(')') && written.lastIndexOf('](') > 0) {
+        report.fix = { range: [link.span.start.offset, link.span.end.offset], text: `[${label}](#top)` };
+      }
+      context.report(report);
+    }
+
+    // Plain text is not a link.
+    const plain = plainLines(memo);
+    for (const line of plain) {
+      context.report({
+        message: `"Back to top" on line ${line.line} is plain text; make it the link ${LINK}.`,
+        at: { start: pointAt(memo.source, line.start), end: pointAt(memo.source, line.end) },
+        fix: { range: [line.start, line.end], text: `${line.blankAbove ? '' : eol(memo.source)}${LINK}` },
+      });
+    }
+
+    const type = memo.memoType;
+    if (!type || type.backToTop === 'off') return;
+    const regions: Region[] = [];
+    const lastSection = memo.sections[memo.sections.length - 1];
+    if (type.backToTop === 'every-section') {
+      for (const section of memo.sections) regions.push({ name: `Section "## ${section.heading.text}"`, nodes: section.nodes, fallback: section.heading.span.end });
+    } else if (lastSection) {
+      regions.push({ name: `The last section, "## ${lastSection.heading.text}",`, nodes: lastSection.nodes, fallback: lastSection.heading.span.end });
+    } else {
+      const body = bodyNodes(memo);
+      const fallback = memo.frontMatter?.span.end ?? pointAt(memo.source, 0);
+      regions.push({ name: 'The memo', nodes: body.filter((node) => !(node.type === 'heading' && node.depth === 1)), fallback });
+    }
+
+    for (const region of regions) {
+      let lastContent = -1;
+      region.nodes.forEach((node, index) => {
+        if (isContent(node)) lastContent = index;
+      });
+      const after = region.nodes.slice(lastContent + 1);
+      if (after.some((node) => backToTopKind(node) !== undefined)) continue;
+      // A plain "Back to top" line run into the last block (a lazy list continuation) is
+      // reported, and fixed, as plain text above; its fix moves it out into its own paragraph.
+      const last = lastContent >= 0 ? region.nodes[lastContent] : undefined;
+      const end = last ? spanOf(last).end : region.fallback;
+      const start = last ? spanOf(last).start.offset : end.offset;
+      if (plain.some((line) => line.start >= start && line.end <= end.offset)) continue;
+      context.report({
+        message: `${region.name} does not end with a "Back to top" link; add ${LINK} after its last block.`,
+        at: at(end),
+        fix: { range: [end.offset, end.offset], text: `${eol(memo.source).repeat(2)}${LINK}` },
+      });
+    }
+  },
+};

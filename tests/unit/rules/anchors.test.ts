@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { findings, lines } from './helpers.js';
+
+const rule = 'anchors';
+const of = (name: string) => findings(rule, `${rule}/${name}`);
+
+describe('anchors', () => {
+  it('passes links to #top and to heading ids', () => {
+    expect(of('pass.md')).toEqual([]);
+  });
+
+  it('reports a link to no heading and suggests the nearest id', () => {
+    const list = of('broken.md');
+    expect(lines(list)).toEqual(['anchors:9']);
+    expect(list[0]?.message).toBe('Link "#key-take-aways" goes to no heading in this memo; did you mean "#key-takeaways"?');
+  });
+
+  it('knows the -1 ids of repeated headings', () => {
+    const list = of('duplicate-ids.md');
+    expect(lines(list)).toEqual(['anchors:27']);
+    expect(list[0]?.message).toContain('"#key-takeaways-2"');
+  });
+});
