@@ -1,0 +1,142 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, FIXTURES, ROOT, memo, tempDir } from '../helpers/cli.js';
+
+const E2E = join(FIXTURES, 'lint-e2e');
+
+/** A copy of the fixture project inside a git repository, with a node_modules folder. */
+function project(): string {
+  const cwd = tempDir();
+  cpSync(join(E2E, 'project'), cwd, { recursive: true });
+  spawnSync('git', ['init', '-q'], { cwd });
+  mkdirSync(join(cwd, 'node_modules', 'pkg'), { recursive: true });
+  writeFileSync(join(cwd, 'node_modules', 'pkg', 'readme.md'), '# not a memo\n');
+  return cwd;
+}
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; line: number; column: number; severity: number; message: string }[];
+  errorCount: number;
+  warningCount: number;
+}
+
+describe('memo lint', () => {
+  it('lints the example memo clean: no output, exit 0', () => {
+    const result = memo(['lint', join(ROOT, 'examples')]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('reports a scaffolded memo with exactly its placeholders findings, exit 1', () => {
+    const cwd = tempDir();
+    memo(['new', 'rapid-response', 'Test Memo', '--date', '2020-01-03'], { cwd });
+    const result = memo(['lint', '2020-01-03-test-memo.md', '--format', 'json'], { cwd });
+    expect(result.status).toBe(1);
+    const [file] = JSON.parse(result.stdout) as JsonResult[];
+    expect(new Set(file?.messages.map((m) => m.ruleId))).toEqual(new Set(['placeholders']));
+    expect(file?.messages.map((m) => m.line)).toEqual([9, 15, 16, 17, 21]);
+  });
+
+  it('walks folders, skipping node_modules, .gitignored files and config ignore globs', () => {
+    const cwd = project();
+    const result = memo(['lint', '.', '--format', 'json'], { cwd });
+    const files = (JSON.parse(result.stdout) as JsonResult[]).map((r) => r.filePath.slice(cwd.length + 1)).sort();
+    expect(files).toEqual(['memos/clean.md', 'memos/undated.md']);
+    expect(result.status).toBe(1);
+  });
+
+  it('takes globs and reports an undated event with its line and rule', () => {
+    const cwd = project();
+    const result = memo(['lint', 'memos/*.md'], { cwd });
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/memos\/undated\.md\n\s+29:1\s+error\s+.*no date.*dated-events/);
+    expect(result.stdout).toMatch(/1 problem \(1 error, 0 warnings\)/);
+  });
+
+  it('reads stdin, named by --stdin-filename for config lookup', () => {
+    const cwd = project();
+    const text = readFileSync(join(cwd, 'memos', 'undated.md'), 'utf8');
+    const result = memo(['lint', '--stdin', '--stdin-filename', 'memos/from-stdin.md', '--format', 'json'], { cwd, input: text });
+    expect(result.status).toBe(1);
+    const [file] = JSON.parse(result.stdout) as JsonResult[];
+    expect(file?.filePath).toBe(join(cwd, 'memos', 'from-stdin.md'));
+    expect(file?.messages.map((m) => [m.ruleId, m.line])).toEqual([['dated-events', 29]]);
+  });
+
+  it('--quiet drops warnings and --max-warnings turns them into exit 1', () => {
+    const cwd = tempDir();
+    const text = readFileSync(EXAMPLE, 'utf8').replace('**Dec. 31, 2019** — The Iraqi government', '**Jan. 5, 2020** — The Iraqi government');
+    writeFileSync(join(cwd, 'future.md'), text);
+    const plain = memo(['lint', 'future.md', '--format', 'json'], { cwd });
+    const [file] = JSON.parse(plain.stdout) as JsonResult[];
+    expect(file?.messages.map((m) => [m.ruleId, m.severity])).toContainEqual(['dated-events', 1]);
+    expect(file?.errorCount).toBe(0);
+    expect(plain.status).toBe(0);
+    expect(memo(['lint', 'future.md', '--max-warnings', '0'], { cwd }).status).toBe(1);
+    const quiet = memo(['lint', 'future.md', '--quiet'], { cwd });
+    expect(quiet.stdout).toBe('');
+    expect(quiet.status).toBe(0);
+  });
+
+  it('--fix puts events in order in place, and a second --fix changes nothing', () => {
+    const cwd = tempDir();
+    const original = readFileSync(EXAMPLE, 'utf8');
+    const lines = original.split('\n');
+    const [a, b] = [lines.findIndex((l) => l.startsWith('- **Dec. 27')), lines.findIndex((l) => l.startsWith('- **Dec. 29'))];
+    [lines[a], lines[b]] = [lines[b] as string, lines[a] as string];
+    writeFileSync(join(cwd, 'memo.md'), lines.join('\n'));
+    expect(memo(['lint', 'memo.md'], { cwd }).status).toBe(1);
+    const fixed = memo(['lint', 'memo.md', '--fix'], { cwd });
+    expect(fixed.status).toBe(0);
+    expect(readFileSync(join(cwd, 'memo.md'), 'utf8')).toBe(original);
+    memo(['lint', 'memo.md', '--fix'], { cwd });
+    expect(readFileSync(join(cwd, 'memo.md'), 'utf8')).toBe(original);
+  });
+
+  it('reports an unreadable file in a run, still lints the others, and exits 2', () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'memos', 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    const result = memo(['lint', 'memos', '--format', 'json'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(`memo: ${join(cwd, 'memos', 'binary.md')}: file is binary, not a Markdown memo`);
+    expect((JSON.parse(result.stdout) as JsonResult[]).length).toBe(2);
+  });
+
+  it.each([
+    ['a missing path', ['lint', 'no/such/memo.md'], null, /^memo: no\/such\/memo\.md: no such file or folder$/],
+    ['a folder with no memos', ['lint', join(E2E, 'empty-folder')], null, /empty-folder: no memos \(\*\.md files\) in this folder$/],
+    ['a glob matching nothing', ['lint', 'nothing/**/*.md'], null, /nothing\/\*\*\/\*\.md: no files match this pattern$/],
+    ['bad YAML in .memorc.yaml', ['lint', 'memo.md'], join(E2E, 'bad-config'), /bad-config\/\.memorc\.yaml:\d+: invalid YAML in config/],
+    ['an unknown rule id in config', ['lint', 'memo.md'], join(E2E, 'unknown-rule'), /unknown-rule\/\.memorc\.yaml: unknown rule "no-such-rule"; known rules: front-matter, title/],
+    ['an unknown format', ['lint', 'x.md', '--format', 'xml'], null, /argument 'xml' is invalid/],
+    ['a bad --max-warnings', ['lint', 'x.md', '--max-warnings', 'many'], null, /expected a whole number/],
+  ])('%s: one clear line, exit 2', (_name, args, cwd, message) => {
+    const result = memo(args as string[], { cwd: (cwd as string | null) ?? tempDir() });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr.trim()).toMatch(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names a file it may not read', () => {
+    if (process.getuid?.() === 0) {
+      // root reads everything; make the file unreadable another way: a folder named like a memo.
+      const cwd = tempDir();
+      mkdirSync(join(cwd, 'memo.md'));
+      const result = memo(['lint', 'memo.md'], { cwd });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/memo\.md: is a folder, not a file|no memos/);
+      return;
+    }
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'memo.md'), readFileSync(EXAMPLE));
+    chmodSync(join(cwd, 'memo.md'), 0o000);
+    const result = memo(['lint', 'memo.md'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/memo\.md: permission denied/);
+  });
+});
