@@ -140,3 +140,34 @@ describe('memo lint', () => {
     expect(result.stderr).toMatch(/memo\.md: permission denied/);
   });
 });
+
+describe('memo lint configuration and CI formats', () => {
+  it('applies per-type overrides and --config FILE', () => {
+    const cwd = tempDir();
+    const text = readFileSync(EXAMPLE, 'utf8').replace('\n[Back to top](#top)\n', '\n');
+    writeFileSync(join(cwd, 'memo.md'), text);
+    expect(memo(['lint', 'memo.md', '--format', 'json'], { cwd }).status).toBe(1);
+    writeFileSync(join(cwd, '.memorc.yaml'), 'root: true\ntypes:\n  rapid-response:\n    rules:\n      back-to-top: off\n');
+    expect(memo(['lint', 'memo.md'], { cwd }).status).toBe(0);
+    writeFileSync(join(cwd, 'strict.yaml'), 'rules:\n  back-to-top: warn\n');
+    const warned = memo(['lint', 'memo.md', '--config', 'strict.yaml', '--format', 'json'], { cwd });
+    expect(warned.status).toBe(0);
+    expect((JSON.parse(warned.stdout) as JsonResult[])[0]?.messages.map((m) => [m.ruleId, m.severity])).toEqual([['back-to-top', 1]]);
+    const missing = memo(['lint', 'memo.md', '--config', 'nope.yaml'], { cwd });
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.yaml: config file not found/);
+  });
+
+  it('writes SARIF with rule metadata and GitHub annotations from the real CLI', () => {
+    const cwd = project();
+    const sarif = memo(['lint', 'memos', '--format', 'sarif'], { cwd });
+    expect(sarif.status).toBe(1);
+    const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
+    expect(log.version).toBe('2.1.0');
+    const run = log.runs[0];
+    expect(run?.tool.driver.rules.map((r) => r.id)).toContain('dated-events');
+    expect(run?.results.map((r) => [r.ruleId, run.tool.driver.rules[r.ruleIndex]?.id])).toEqual([['dated-events', 'dated-events']]);
+    const github = memo(['lint', 'memos', '--format', 'github'], { cwd });
+    expect(github.stdout.trim()).toMatch(/^::error file=memos\/undated\.md,line=29,col=1,.*title=dated-events::Sequence of Events item 2 has no date/);
+  });
+});
