@@ -9,7 +9,7 @@
 // from memokit's (or the user's) stylesheet only.
 import { createRequire } from 'node:module';
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastRootContent } from 'hast';
-import type { Heading as MdastHeading, Root as MdastRoot } from 'mdast';
+import type { Heading as MdastHeading, ListItem, Root as MdastRoot, TableCell, TableRow } from 'mdast';
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -54,7 +54,10 @@ export const sanitizeSchema: SanitizeSchema = {
   clobber: ['name'],
 };
 
-const toHast = unified().use(remarkRehype).use(rehypeSanitize, sanitizeSchema).freeze();
+/** remark-rehype's prefix for footnote ids (its default, kept explicit). */
+const FOOTNOTE_PREFIX = 'user-content-';
+
+const toHast = unified().use(remarkRehype, { clobberPrefix: FOOTNOTE_PREFIX }).use(rehypeSanitize, sanitizeSchema).freeze();
 const toHtml = unified().use(rehypeStringify).freeze();
 
 type Juice = typeof import('juice');
@@ -94,33 +97,114 @@ export function formatMemoDate(isoDate: string, dateFormat: 'long' | 'iso' = 'lo
   return dateFormat === 'iso' ? isoDate : formatLongDate(isoDate);
 }
 
-/** Keep `</style` out of a `<style>` element's text, whatever the stylesheet says. */
+/**
+ * A stylesheet that cannot leave its `<style>` element: every `<` becomes the CSS escape
+ * `\3c ` (the same character inside a CSS string; never valid CSS elsewhere), so no `</style>`.
+ */
 export function safeCss(css: string): string {
-  return css.replace(/<(\/?)(style)/gi, '<\\$1$2');
+  return css.replace(/</g, '\\3c ');
 }
 
 // ---------------------------------------------------------------------------------------------
 // The memo body
 
-/** A copy of the memo's tree without front matter, every heading carrying its model id. */
-function bodyTree(memo: Memo): MdastRoot {
-  const tree = structuredClone(memo.tree);
-  tree.children = tree.children.filter((node) => node.type !== 'yaml');
-  const headings: MdastHeading[] = [];
-  visit(tree, 'heading', (node) => {
-    headings.push(node);
-  });
-  // parse.ts visits the same tree in the same order, so heading i is memo.headings[i]; check
-  // the texts anyway and slug afresh (the same way, `top` reserved) if a hand-made model differs.
-  const fromModel =
-    headings.length === memo.headings.length && headings.every((node, index) => toString(node).trim() === memo.headings[index]?.text);
+type MdastNode = MdastRoot | MdastRoot['children'][number] | MdastHeading['children'][number] | ListItem | TableRow | TableCell;
+type MdastParent = Extract<MdastNode, { children: unknown[] }>;
+
+function hasChildren(node: MdastNode): node is MdastParent {
+  return Array.isArray((node as { children?: unknown }).children);
+}
+
+/** Children of `node`, in order; iterative walks take them in reverse from a stack. */
+function childrenOf(node: MdastNode): MdastNode[] {
+  return hasChildren(node) ? (node.children as MdastNode[]) : [];
+}
+
+/** Every heading of the memo's tree with the id the memo model gave it. */
+function headingIds(memo: Memo): Map<MdastNode, string> {
+  // The model's walk (unist-util-visit in parse.ts) is preorder, like this one, so heading i is
+  // memo.headings[i]; check the texts anyway and slug afresh (the same way, `top` reserved)
+  // when a hand-made model differs.
+  const found: MdastHeading[] = [];
+  const stack: MdastNode[] = [memo.tree];
+  while (stack.length > 0) {
+    const node = stack.pop() as MdastNode;
+    if (node.type === 'heading') found.push(node);
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as MdastNode);
+  }
+  const fromModel = found.length === memo.headings.length && found.every((node, index) => toString(node).trim() === memo.headings[index]?.text);
   const slugger = new GithubSlugger();
   slugger.slug('top');
-  headings.forEach((node, index) => {
-    const id = fromModel ? (memo.headings[index]?.id ?? '') : slugger.slug(toString(node).trim());
-    node.data = { ...node.data, hProperties: { id } };
-  });
-  return tree;
+  const ids = new Map<MdastNode, string>();
+  found.forEach((node, index) => ids.set(node, fromModel ? (memo.headings[index]?.id ?? '') : slugger.slug(toString(node).trim())));
+  return ids;
+}
+
+/** Lists, items and block quotes kept nested up to this depth; deeper ones are unwrapped. */
+const MAX_NESTING = 32;
+/** Any node deeper than this becomes its plain text (phrasing nested absurdly deep). */
+const MAX_DEPTH = 128;
+const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition']);
+
+function plainText(node: MdastNode): string {
+  let text = '';
+  const stack: MdastNode[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as MdastNode;
+    if (current.type !== 'html' && 'value' in current && typeof current.value === 'string') text += current.value;
+    const children = childrenOf(current);
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as MdastNode);
+  }
+  return text;
+}
+
+/**
+ * A copy of the memo's tree for rendering, the memo left untouched: front matter removed,
+ * every heading carrying its model id, and nesting bounded so that the recursive rehype
+ * tools downstream cannot overflow the stack (a list nested thousands deep keeps its text,
+ * unwrapped into its 32nd-level ancestor). Iterative, so any input depth is fine here.
+ */
+function bodyTree(memo: Memo): MdastRoot {
+  const ids = headingIds(memo);
+  const root: MdastRoot = { ...memo.tree, children: [] };
+  interface Task {
+    node: MdastNode;
+    target: MdastParent;
+    depth: number;
+    nesting: number;
+  }
+  const stack: Task[] = [];
+  const pushChildren = (node: MdastNode, target: MdastParent, depth: number, nesting: number): void => {
+    const children = childrenOf(node);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as MdastNode, target, depth, nesting });
+  };
+  pushChildren({ ...memo.tree, children: memo.tree.children.filter((node) => node.type !== 'yaml') }, root, 1, 0);
+  while (stack.length > 0) {
+    const { node, target, depth, nesting } = stack.pop() as Task;
+    const append = (child: MdastNode): void => {
+      (target.children as MdastNode[]).push(child);
+    };
+    if (depth > MAX_DEPTH) {
+      append({ type: 'text', value: plainText(node) });
+      continue;
+    }
+    if (!hasChildren(node)) {
+      append({ ...node });
+      continue;
+    }
+    const container = CONTAINERS.has(node.type);
+    if (container && nesting >= MAX_NESTING) {
+      pushChildren(node, target, depth, nesting);
+      continue;
+    }
+    const copy = { ...node, children: [] } as MdastParent;
+    const id = ids.get(node);
+    if (copy.type === 'heading' && id !== undefined) copy.data = { ...copy.data, hProperties: { id } };
+    append(copy);
+    pushChildren(node, copy, depth + 1, nesting + (container ? 1 : 0));
+  }
+  return root;
 }
 
 function isElement(node: HastRootContent | ElementContent | undefined, tagName?: string): node is Element {
@@ -131,6 +215,38 @@ function textOf(node: Element | ElementContent): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element') return node.children.map(textOf).join('');
   return '';
+}
+
+/** Drop paragraphs left empty once their raw HTML was removed (`<svg …></svg>` alone on a line). */
+function dropEmptyParagraphs(root: HastRoot): void {
+  visit(root, 'element', (node, index, parent) => {
+    if (node.tagName !== 'p' || !parent || index === undefined) return;
+    if (node.children.every((child) => child.type === 'text' && child.value.trim() === '')) {
+      parent.children.splice(index, 1);
+      // Take the newline that separated it from the previous block with it.
+      const before = parent.children[index - 1];
+      if (before?.type === 'text' && before.value.trim() === '') parent.children.splice(index - 1, 1);
+      return index - 1 < 0 ? 0 : index - 1;
+    }
+    return undefined;
+  });
+}
+
+/**
+ * GFM's footnote section labels itself `id="footnote-label"`, unprefixed, where a heading
+ * "Footnote label" could have it too; move it beside the other footnote ids (`user-content-`).
+ */
+function prefixFootnoteLabel(root: HastRoot): void {
+  const label = FOOTNOTE_PREFIX + 'footnote-label';
+  visit(root, 'element', (node, _index, parent) => {
+    if (node.properties['id'] === 'footnote-label' && parent?.type === 'element' && parent.tagName === 'section' && parent.properties['dataFootnotes'] !== undefined) {
+      node.properties['id'] = label;
+    }
+    const describedBy = node.properties['ariaDescribedBy'];
+    if (node.properties['dataFootnoteRef'] !== undefined && Array.isArray(describedBy)) {
+      node.properties['ariaDescribedBy'] = describedBy.map((value) => (value === 'footnote-label' ? label : value));
+    }
+  });
 }
 
 /** Mark "Back to top" paragraphs (for print CSS) and point their links at `#top`. */
@@ -188,6 +304,8 @@ export function uniqueIds(root: HastRoot | Element): void {
  */
 export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
   const body = toHast.runSync(bodyTree(memo)) as HastRoot;
+  dropEmptyParagraphs(body);
+  prefixFootnoteLabel(body);
   markBackToTop(body);
 
   let title: Element | undefined;
@@ -251,7 +369,7 @@ export function inlineCss(html: string, css: string, fragment: boolean): string 
   const j = juice();
   const out = fragment
     ? j.inlineContent(html, safeCss(css), { applyStyleTags: false, removeStyleTags: true, preserveMediaQueries: false })
-    : j(html, { removeStyleTags: true, preserveMediaQueries: true, preserveFontFaces: false, preserveKeyFrames: false });
+    : j(html, { removeStyleTags: true, preserveMediaQueries: true });
   return out.endsWith('\n') ? out : `${out}\n`;
 }
 

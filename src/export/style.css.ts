@@ -3,10 +3,7 @@
 // (black on white, no link colours, no "Back to top"/"Back to contents" links, lists kept
 // whole across pages). Simple selectors only, so `--email` can inline every rule with juice;
 // the `@media print` block is kept in a <style> element by juice, which email clients ignore.
-export const MEMO_CSS = `:root {
-  color-scheme: light;
-}
-body {
+export const MEMO_CSS = `body {
   margin: 0;
   padding: 2em 1em 4em;
   background: #ffffff;

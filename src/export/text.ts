@@ -6,8 +6,8 @@
 // numbered footnotes (`text [1]`, with a "Links" list at the end; one number per distinct URL);
 // in-page links (`#...`) keep their text without a footnote; "Back to top" links are left out;
 // images become their alt text; block quotes are indented by four spaces; code blocks are kept
-// verbatim, indented by four spaces and never wrapped; table rows are `cell | cell` lines, never
-// wrapped. The output is deterministic and ends with exactly one newline.
+// verbatim (trailing spaces aside), indented by four spaces and never wrapped; table rows are
+// `cell | cell` lines, never wrapped. Deterministic; ends with exactly one newline.
 import type { Definition, List, ListItem, Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { formatLongDate } from '../memo/dates.js';
@@ -27,7 +27,7 @@ export const DEFAULT_TEXT_WIDTH = 72;
 const BULLET = '•';
 const QUOTE_INDENT = '    ';
 const CODE_INDENT = '    ';
-/** Lists nested deeper than this stop indenting further, so the output stays linear in size. */
+/** Lists nested deeper than this are rendered flat at this depth's indentation (see renderFlatList). */
 const MAX_INDENT_DEPTH = 8;
 
 interface Context {
@@ -95,7 +95,7 @@ function inline(nodes: PhrasingContent[], context: Context): string {
         break;
       default:
         // emphasis, strong, delete: their text, markers gone.
-        out += inline(node.children, context);
+        out += inline((node as { children?: PhrasingContent[] }).children ?? [], context);
     }
   }
   return out;
@@ -122,7 +122,7 @@ function joinBlocks(blocks: string[][], separator: boolean): string[] {
   for (const block of blocks) {
     if (block.length === 0) continue;
     if (lines.length > 0 && separator) lines.push('');
-    lines.push(...block);
+    for (const line of block) lines.push(line); // no push(...block): a 100k-line block would overflow the stack
   }
   return lines;
 }
@@ -135,7 +135,7 @@ function narrower(width: number, used: number): number {
 function renderList(list: List, width: number, depth: number, context: Context): string[] {
   const start = list.start ?? 1;
   const markers = list.children.map((_, index) => (list.ordered ? `${start + index}.` : BULLET));
-  const markerWidth = Math.max(...markers.map(textLength));
+  const markerWidth = markers.reduce((widest, marker) => Math.max(widest, textLength(marker)), 0);
   // Top-level items are apart, as in the reference; nested lists stay tight unless written loose.
   const apart = depth === 0 || list.spread === true;
   const items = list.children.map((item, index) => {
@@ -150,20 +150,46 @@ function renderList(list: List, width: number, depth: number, context: Context):
 
 function renderListItem(item: ListItem, width: number, depth: number, first: string, hanging: string, context: Context): string[] {
   const inner = narrower(width, textLength(first));
-  // Past the depth limit a nested list sits at its parent's indentation.
   const capped = depth + 1 >= MAX_INDENT_DEPTH;
   const parts: { lines: string[]; nested: boolean }[] = [];
   for (const child of item.children) {
     const nested = child.type === 'list';
-    const lines = nested ? renderList(child, capped ? width : inner, depth + 1, context) : renderBlock(child, inner, depth, context);
+    const lines = !nested
+      ? renderBlock(child, inner, depth, context)
+      : capped
+        ? renderFlatList(child, inner, context)
+        : renderList(child, inner, depth + 1, context);
     if (lines.length > 0) parts.push({ lines, nested });
   }
   // The item's first block carries the bullet; the rest hang under its text.
-  const blocks = parts.map((part, index) =>
-    index === 0 && !part.nested ? indent(part.lines, first, hanging) : part.nested && capped ? part.lines : indent(part.lines, hanging),
-  );
+  const blocks = parts.map((part, index) => (index === 0 && !part.nested ? indent(part.lines, first, hanging) : indent(part.lines, hanging)));
   if (parts.length === 0 || parts[0]?.nested) blocks.unshift([first.trimEnd()]);
   return joinBlocks(blocks, item.spread === true);
+}
+
+/**
+ * Lists nested past MAX_INDENT_DEPTH: every deeper item as a bullet at one indentation, in
+ * document order, walked without recursion so that lists nested thousands deep cannot
+ * overflow the stack or make the output grow with the square of the depth.
+ */
+function renderFlatList(list: List, width: number, context: Context): string[] {
+  const first = `  ${BULLET} `;
+  const hanging = ' '.repeat(textLength(first));
+  const inner = narrower(width, textLength(first));
+  const lines: string[] = [];
+  const stack: ListItem[] = list.children.slice().reverse();
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const blocks: string[][] = [];
+    for (const child of item.children) if (child.type !== 'list') blocks.push(renderBlock(child, inner, MAX_INDENT_DEPTH, context));
+    const body = joinBlocks(blocks, true);
+    for (const line of body.length > 0 ? indent(body, first, hanging) : [first.trimEnd()]) lines.push(line);
+    // Nested items next, in order: push them last-first.
+    for (let i = item.children.length - 1; i >= 0; i--) {
+      const child = item.children[i];
+      if (child?.type === 'list') for (let j = child.children.length - 1; j >= 0; j--) stack.push(child.children[j] as ListItem);
+    }
+  }
+  return lines;
 }
 
 function renderTable(table: Table, context: Context): string[] {
@@ -206,19 +232,18 @@ function renderBlock(node: RootContent, width: number, depth: number, context: C
   }
 }
 
+/** Link definitions anywhere in the block structure (walked without recursion). */
 function collectDefinitions(tree: Root): Map<string, Definition> {
   const definitions = new Map<string, Definition>();
-  const walk = (nodes: readonly Nodes[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'definition') {
-        const key = node.identifier.toLowerCase();
-        if (!definitions.has(key)) definitions.set(key, node);
-      } else if ('children' in node && (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition')) {
-        walk(node.children as Nodes[]);
-      }
+  const stack: Nodes[] = tree.children.slice().reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.type === 'definition') {
+      const key = node.identifier.toLowerCase();
+      if (!definitions.has(key)) definitions.set(key, node);
+    } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem' || node.type === 'footnoteDefinition') {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
-  };
-  walk(tree.children);
+  }
   return definitions;
 }
 
@@ -229,7 +254,7 @@ export function exportText(memo: Memo, options: TextExportOptions = {}): string 
   const context: Context = { urls: [], numbers: new Map(), definitions: collectDefinitions(memo.tree) };
 
   const blocks: string[][] = [];
-  if (memo.date) blocks.push([options.dateFormat === 'iso' ? memo.date : formatLongDate(memo.date)]);
+  if (memo.date) blocks.push(wrap(options.dateFormat === 'iso' ? memo.date : formatLongDate(memo.date), width));
   // Without a `#` heading, the title comes from the front matter (with the type's prefix).
   const hasTitleHeading = memo.tree.children.some((node) => node.type === 'heading' && node.depth === 1);
   if (!hasTitleHeading && memo.title) blocks.push(wrap(`${memo.memoType?.titlePrefix ?? ''}${memo.title}`, width));

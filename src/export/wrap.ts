@@ -2,6 +2,7 @@
 // tabs and newlines; a no-break space (U+00A0) is part of a word, as in the reference memo.
 // A word is never broken: one longer than the line stands alone on its own line.
 // Lengths are counted in code points, so "•", curly quotes and dashes count as one each.
+// Indentation is the caller's: it wraps at a narrower width and prefixes the lines.
 
 /** Joins two words that must stay on one line (a link and its `[1]` marker); printed as a space. */
 export const GLUE = '\uE000';
@@ -16,33 +17,27 @@ export function textLength(text: string): number {
 }
 
 /**
- * Wrap `text` into lines no longer than `width` (0: no wrapping), the first line starting with
- * `first` and the rest with `rest` (a hanging indent). `\n` in `text` forces a line break.
- * Runs of spaces collapse to one; the result has no trailing spaces.
+ * Wrap `text` into lines no longer than `width` (0: no wrapping). `\n` in `text` forces a line
+ * break. Runs of spaces collapse to one; no line starts or ends with a space.
  */
-export function wrap(text: string, width: number, first = '', rest = first): string[] {
+export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
-  let prefix = first;
   for (const segment of text.split('\n')) {
     const words = segment.split(BREAKABLE).filter((word) => word.length > 0);
     if (words.length === 0) {
-      // An empty segment (a hard break at the very start or two in a row) still ends a line,
-      // except at the start of the text, where it would only add an empty first line.
-      if (lines.length > 0) lines.push(prefix.trimEnd());
+      // Two hard breaks in a row leave an empty line; one at the very start adds nothing.
+      if (lines.length > 0) lines.push('');
       continue;
     }
     let line = '';
     let length = 0;
-    let prefixLength = textLength(prefix);
     for (const word of words) {
       const wordLength = textLength(word);
       if (line === '') {
         line = word;
         length = wordLength;
-      } else if (width > 0 && prefixLength + length + 1 + wordLength > width) {
-        lines.push(prefix + line);
-        prefix = rest;
-        prefixLength = textLength(prefix);
+      } else if (width > 0 && length + 1 + wordLength > width) {
+        lines.push(line);
         line = word;
         length = wordLength;
       } else {
@@ -50,8 +45,7 @@ export function wrap(text: string, width: number, first = '', rest = first): str
         length += 1 + wordLength;
       }
     }
-    lines.push(prefix + line);
-    prefix = rest;
+    lines.push(line);
   }
   return lines.map((line) => line.split(GLUE).join(' '));
 }

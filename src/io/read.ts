@@ -4,7 +4,32 @@ import { readFile, stat } from 'node:fs/promises';
 import { MemoError, fileSystemError } from './errors.js';
 
 /** Memos are a few kilobytes; anything this large is not a memo, and parsing it would stall a run. */
-export const MAX_MEMO_BYTES = 2 * 1024 * 1024;
+export const MAX_MEMO_BYTES = 1024 * 1024;
+
+/** Deeper nesting than this is not a memo, and would make the Markdown parser crawl or overflow. */
+export const MAX_NESTING = 64;
+
+// Block-quote markers and list markers at the start of a line, each opening one more level.
+const CONTAINER = /^[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/;
+
+/** Refuse text nested deeper than MAX_NESTING levels (lists, block quotes), naming the line. */
+export function assertNesting(text: string, file: string): void {
+  let line = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    let rest = raw;
+    let depth = 0;
+    for (let match = CONTAINER.exec(rest); match; match = CONTAINER.exec(rest)) {
+      depth++;
+      rest = rest.slice(match[0].length);
+    }
+    // Indentation nests too: every two to four columns may open another list level.
+    const indent = /^[ \t]*/.exec(rest)?.[0].replace(/\t/g, '    ').length ?? 0;
+    if (depth > MAX_NESTING || raw.length - raw.trimStart().length > MAX_NESTING * 4 || depth + indent / 4 > MAX_NESTING * 2) {
+      throw new MemoError(`lists or block quotes nested more than ${MAX_NESTING} levels deep; memokit does not read such files`, { file, line });
+    }
+  }
+}
 
 export function decodeMemo(bytes: Uint8Array, file: string): string {
   if (bytes.length > MAX_MEMO_BYTES) {
@@ -35,6 +60,7 @@ export function decodeMemo(bytes: Uint8Array, file: string): string {
     throw new MemoError('file is not valid UTF-8; save it as UTF-8', { file, line });
   }
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new MemoError('file is empty', { file });
+  assertNesting(text, file);
   return text;
 }
 

@@ -2,6 +2,7 @@
 // Compiled validators are cached per schema object so each is compiled once per process.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { isIsoDate } from '../memo/dates.js';
 
 let ajv: Ajv2020 | undefined;
 const cache = new WeakMap<object, ValidateFunction>();
@@ -9,7 +10,11 @@ const cache = new WeakMap<object, ValidateFunction>();
 export function validator(schema: object): ValidateFunction {
   let validate = cache.get(schema);
   if (!validate) {
-    ajv ??= new Ajv2020({ allErrors: false, strict: false });
+    if (!ajv) {
+      ajv = new Ajv2020({ allErrors: false, strict: false });
+      // The one format our schemas use; defined here so ajv neither warns nor ignores it.
+      ajv.addFormat('date', { type: 'string', validate: isIsoDate });
+    }
     const compiled = ajv.compile(schema);
     cache.set(schema, compiled);
     return compiled;

@@ -53,6 +53,18 @@ export function blockText(node: Nodes): string {
     case 'html':
     case 'yaml':
       return '';
+    case 'break':
+      return '\n';
+    case 'paragraph':
+    case 'heading':
+    case 'tableCell':
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+    case 'link':
+    case 'linkReference':
+      // Phrasing: like mdast-util-to-string, but a hard line break keeps the words apart.
+      return node.children.map((child) => blockText(child as Nodes)).join('');
     default:
       return toString(node);
   }

@@ -1,0 +1,89 @@
+// memo bundle <paths...> --to html|text|json -o FILE: one newsletter issue from many memos.
+import { relative, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { printError, writeStdout } from '../output.js';
+
+interface BundleCommandOptions {
+  to: 'html' | 'text' | 'json';
+  output?: string;
+  title?: string;
+  email?: boolean;
+  sort: 'date-desc' | 'date-asc' | 'input';
+  css?: string;
+  config?: string;
+}
+
+export function registerBundle(program: Command, context: CommandContext): void {
+  program
+    .command('bundle')
+    .description('bundle many memos into one newsletter issue (HTML, plain text, or a JSON Feed)')
+    .argument('<paths...>', 'memo files, folders and globs')
+    .addOption(new Option('--to <format>', 'output format (json: JSON Feed 1.1)').choices(['html', 'text', 'json']).default('html'))
+    .option('-o, --output <file>', 'write the issue here (default: stdout)')
+    .option('--title <title>', 'the issue title', 'Memos')
+    .option('--email', 'HTML: inline the CSS for email clients')
+    .addOption(new Option('--sort <order>', 'memo order').choices(['date-desc', 'date-asc', 'input']).default('date-desc'))
+    .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
+    .option('--config <file>', 'use this .memorc.yaml instead of searching')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ memo bundle memos/2019-12-*.md -o issue.html --title "Weekly Memos" --email\n  $ memo bundle memos/ --to text --sort date-asc -o issue.txt\n  $ memo bundle memos/ --to json -o feed.json',
+    )
+    .action(async (paths: string[], options: BundleCommandOptions) => {
+      context.exit(await runBundle(paths, options));
+    });
+}
+
+async function runBundle(paths: string[], options: BundleCommandOptions): Promise<number> {
+  const [{ MemoError }, { findMemoFiles, ignoreMatcher }, { configFor }, { readMemoFile }, { parseMemo }, { loadMemoTypes }, { loadCss }, bundle, { writeFileAtomic }] =
+    await Promise.all([
+      import('../../io/errors.js'),
+      import('../../io/find.js'),
+      import('../../lint/run.js'),
+      import('../../io/read.js'),
+      import('../../memo/parse.js'),
+      import('../../templates/load.js'),
+      import('../../export/one.js'),
+      import('../../export/bundle.js'),
+      import('../../io/write.js'),
+    ]);
+  const cwd = process.cwd();
+  const config = configFor(cwd, options.config);
+  const found = await findMemoFiles(paths, { cwd, ignore: ignoreMatcher(config.ignore) });
+  let exitCode = found.errors.length > 0 ? 2 : 0;
+  for (const error of found.errors) printError(error.describe());
+
+  const memos = [];
+  for (const file of found.files) {
+    const shown = relative(cwd, file) || file;
+    try {
+      const memo = parseMemo(await readMemoFile(file), { path: shown, types: loadMemoTypes(configFor(resolve(file, '..'), options.config).templatesDir) });
+      const problem = memo.problems[0];
+      if (problem) throw new MemoError(problem.message, { file: shown, line: problem.span.start.line });
+      memos.push(memo);
+    } catch (error) {
+      if (!(error instanceof MemoError)) throw error;
+      printError(error.file === file ? `${shown}${error.line ? `:${error.line}` : ''}: ${error.message}` : error.describe());
+      exitCode = 2;
+    }
+  }
+  if (memos.length === 0) throw new MemoError('no memo could be read; nothing to bundle');
+
+  const settings = config.export;
+  const css = options.css ? await loadCss(options.css) : settings.css ? await loadCss(settings.css) : undefined;
+  const bundleOptions = {
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    sort: options.sort,
+    ...(options.email ? { email: true } : {}),
+    ...(css !== undefined ? { css } : {}),
+    ...(settings.lang ? { lang: settings.lang } : {}),
+    ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
+    ...(settings.width !== undefined ? { width: settings.width } : {}),
+  };
+  const text =
+    options.to === 'html' ? bundle.bundleHtml(memos, bundleOptions) : options.to === 'text' ? bundle.bundleText(memos, bundleOptions) : bundle.bundleFeed(memos, bundleOptions);
+  if (options.output && options.output !== '-') await writeFileAtomic(resolve(options.output), text, { overwrite: true, mkdirs: true });
+  else await writeStdout(text);
+  return exitCode;
+}

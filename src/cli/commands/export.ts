@@ -1,0 +1,97 @@
+// memo export <paths...> --to html|text|json: one memo to stdout or -o, many into --out-dir.
+import { dirname, relative, resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { printError, writeStdout } from '../output.js';
+
+interface ExportOptions {
+  to: 'html' | 'text' | 'json';
+  output?: string;
+  outDir?: string;
+  email?: boolean;
+  fragment?: boolean;
+  css?: string;
+  width?: number;
+  strict?: boolean;
+  config?: string;
+  progress?: boolean;
+}
+
+function width(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of columns (0 for no wrapping)');
+  return Number(value);
+}
+
+export function registerExport(program: Command, context: CommandContext): void {
+  program
+    .command('export')
+    .description('export memos to HTML, plain text or JSON')
+    .argument('<paths...>', 'memo files, folders and globs')
+    .addOption(new Option('--to <format>', 'output format').choices(['html', 'text', 'json']).makeOptionMandatory())
+    .option('-o, --output <file>', 'write one memo here (default: stdout)')
+    .option('--out-dir <folder>', 'write each memo here, mirroring their folders')
+    .option('--email', 'HTML: inline the CSS for email clients')
+    .option('--fragment', 'HTML: the memo body only, no <html>/<head>')
+    .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
+    .option('--width <n>', 'text: wrap at this many columns (0: no wrapping)', width)
+    .option('--strict', 'refuse memos that have lint errors (exit 1)')
+    .option('--config <file>', 'use this .memorc.yaml instead of searching')
+    .option('--no-progress', 'no progress bar, even on a terminal')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ memo export examples/2019-12-31-backlash-to-us-strikes.md --to text\n  $ memo export memos/ --to html --out-dir site/memos --strict\n  $ memo export memo.md --to html --email -o memo.html',
+    )
+    .action(async (paths: string[], options: ExportOptions) => {
+      context.exit(await runExport(paths, options));
+    });
+}
+
+async function runExport(paths: string[], options: ExportOptions): Promise<number> {
+  const { MemoError } = await import('../../io/errors.js');
+  if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
+  const [{ findMemoFiles, ignoreMatcher }, { configFor }, { exportOne, loadCss }, batch] = await Promise.all([
+    import('../../io/find.js'),
+    import('../../lint/run.js'),
+    import('../../export/one.js'),
+    import('../../export/batch.js'),
+  ]);
+  const cwd = process.cwd();
+  const rootConfig = configFor(cwd, options.config);
+  const found = await findMemoFiles(paths, { cwd, ignore: ignoreMatcher(rootConfig.ignore) });
+  for (const error of found.errors) printError(error.describe());
+  const files = found.files;
+  if (files.length > 1 && !options.outDir) {
+    throw new MemoError(`${files.length} memos given; use --out-dir to export many at once`);
+  }
+  const css = options.css ? await loadCss(options.css) : undefined;
+  let exitCode = found.errors.length > 0 ? 2 : 0;
+
+  const progress = options.outDir && options.progress !== false && process.stderr.isTTY && !process.env['CI'] && files.length > 1 ? await import('../progress.js').then((m) => m.progressBar(files.length)) : undefined;
+  const base = batch.commonFolder(files);
+  for (const file of files) {
+    const shown = relative(cwd, file) || file;
+    try {
+      const config = configFor(dirname(file), options.config);
+      const outcome = await exportOne(file, shown, { ...options, ...(css !== undefined ? { css } : {}) }, config);
+      if (outcome.refused) {
+        printError(`${shown}: not exported (--strict): ${outcome.refused.length} lint error(s)`);
+        for (const line of outcome.refused) printError(`  ${shown}:${line}`);
+        exitCode = Math.max(exitCode, 1);
+      } else if (options.outDir) {
+        await batch.writeExport(batch.outputPath(file, base, options.outDir, options.to), outcome.text);
+      } else if (options.output && options.output !== '-') {
+        await batch.writeExport(resolve(options.output), outcome.text);
+      } else {
+        await writeStdout(outcome.text);
+      }
+    } catch (error) {
+      if (!(error instanceof MemoError)) throw error;
+      progress?.interrupt(`memo: ${error.describe()}`);
+      if (!progress) printError(error.file ? error.describe() : `${shown}: ${error.message}`);
+      exitCode = Math.max(exitCode, error.exitCode === 1 ? 1 : 2);
+    }
+    progress?.tick();
+  }
+  progress?.stop();
+  return exitCode;
+}

@@ -1,0 +1,249 @@
+// Many memos → one newsletter issue: HTML (issue title, date range, contents, every memo as its
+// own `<article>` with ids made unique across memos), plain text (numbered contents, memos
+// between `=` rules) and a JSON Feed 1.1. Each memo is rendered by the single-memo exporters,
+// so sanitizing, heading ids and the date line are the same as in `memo export`.
+import type { Element, ElementContent } from 'hast';
+import GithubSlugger from 'github-slugger';
+import { visit } from 'unist-util-visit';
+import { formatLongDate } from '../memo/dates.js';
+import type { Memo } from '../memo/model.js';
+import { documentTree, element, exportHtml, formatMemoDate, inlineCss, lines, memoArticle, memoTitle, stringify, textNode, uniqueIds } from './html.js';
+import { MEMO_CSS } from './style.css.js';
+import { exportText } from './text.js';
+
+export type BundleSort = 'date-desc' | 'date-asc' | 'input';
+
+export interface BundleOptions {
+  /** The issue's title; default "Memos". */
+  title?: string;
+  /** Order of the memos; default `date-desc` (newest first). Ties keep the input order. */
+  sort?: BundleSort;
+  /** Inline the stylesheet for email clients (HTML only). */
+  email?: boolean;
+  /** Stylesheet text that replaces the built-in one (HTML only). */
+  css?: string;
+  /** The document's language; default `en`. */
+  lang?: string;
+  /** Dates as "December 31, 2019" (`long`, default) or "2019-12-31" (`iso`). */
+  dateFormat?: 'long' | 'iso';
+  /** Plain-text wrap width (text bundle and feed `content_text`); default 72, 0 for none. */
+  width?: number;
+}
+
+export const DEFAULT_BUNDLE_TITLE = 'Memos';
+const CONTENTS_ID = 'contents';
+const ISSUE_TOP_ID = 'top';
+
+/** A memo with its place in the issue. */
+interface Entry {
+  memo: Memo;
+  /** The memo's `<article>` id, unique in the issue. */
+  slug: string;
+  title: string;
+}
+
+/** The memos in issue order: by date (undated last), ties and `input` keeping the given order. */
+export function sortMemos(memos: readonly Memo[], sort: BundleSort = 'date-desc'): Memo[] {
+  const list = [...memos];
+  if (sort === 'input') return list;
+  const direction = sort === 'date-asc' ? 1 : -1;
+  return list.sort((a, b) => {
+    if (a.date === b.date) return 0;
+    if (a.date === undefined) return 1;
+    if (b.date === undefined) return -1;
+    return a.date < b.date ? -direction : direction;
+  });
+}
+
+/** The memo's name for its slug: the file name without `.md`, else its title. */
+function slugSource(memo: Memo): string {
+  const base = memo.path.split(/[\\/]/).pop() ?? '';
+  const name = base.replace(/\.(md|markdown)$/i, '');
+  if (name !== '' && name !== '-' && !/^<.*>$/.test(name)) return name;
+  return memoTitle(memo);
+}
+
+function entries(memos: readonly Memo[], sort: BundleSort | undefined): Entry[] {
+  const slugger = new GithubSlugger();
+  slugger.slug(ISSUE_TOP_ID);
+  slugger.slug(CONTENTS_ID);
+  return sortMemos(memos, sort).map((memo) => {
+    let slug = slugger.slug(slugSource(memo));
+    if (slug === '' || slug === '-') slug = slugger.slug('memo');
+    return { memo, slug, title: memoTitle(memo) };
+  });
+}
+
+const MONTH = new Intl.DateTimeFormat('en-US', { month: 'long', timeZone: 'UTC' });
+
+function parts(isoDate: string): { year: string; month: string; day: number } {
+  return { year: isoDate.slice(0, 4), month: MONTH.format(new Date(`${isoDate}T00:00:00Z`)), day: Number(isoDate.slice(8, 10)) };
+}
+
+/**
+ * The range of the memos' dates: "December 31, 2019", "December 27–31, 2019",
+ * "November 28 – December 3, 2019", "December 31, 2019 – January 3, 2020" (or ISO dates
+ * joined by " – "). Undefined when no memo has a date.
+ */
+export function formatDateRange(memos: readonly Memo[], dateFormat: 'long' | 'iso' = 'long'): string | undefined {
+  const dates = memos.map((memo) => memo.date).filter((date): date is string => date !== undefined).sort();
+  const first = dates[0];
+  const last = dates[dates.length - 1];
+  if (first === undefined || last === undefined) return undefined;
+  if (first === last) return formatMemoDate(first, dateFormat);
+  if (dateFormat === 'iso') return `${first} – ${last}`;
+  const a = parts(first);
+  const b = parts(last);
+  if (a.year !== b.year) return `${formatLongDate(first)} – ${formatLongDate(last)}`;
+  if (a.month !== b.month) return `${a.month} ${a.day} – ${b.month} ${b.day}, ${b.year}`;
+  return `${a.month} ${a.day}–${b.day}, ${b.year}`;
+}
+
+/** The fragment of an in-page href, decoded (`#caf%C3%A9` → `café`). */
+function fragmentOf(href: string): string {
+  const raw = href.slice(1);
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Give every id in a memo's article the memo's prefix (`key-takeaways` →
+ * `<slug>--key-takeaways`) and rewrite its in-page links to match; the memo's top (`#top`)
+ * becomes the article itself.
+ */
+function prefixIds(article: Element, slug: string): void {
+  const prefixed = (id: string): string => (id === 'top' || id === '' ? slug : `${slug}--${id}`);
+  visit(article, 'element', (node) => {
+    const properties = node.properties;
+    const id = properties['id'];
+    if (typeof id === 'string') {
+      if (id === 'top') delete properties['id'];
+      else properties['id'] = prefixed(id);
+    }
+    const href = properties['href'];
+    if (typeof href === 'string' && href.startsWith('#')) properties['href'] = `#${prefixed(fragmentOf(href))}`;
+    for (const key of ['ariaDescribedBy', 'ariaLabelledBy', 'htmlFor'] as const) {
+      const value: unknown = properties[key];
+      if (Array.isArray(value)) properties[key] = value.map((part) => prefixed(String(part)));
+      else if (typeof value === 'string') properties[key] = value.split(/\s+/).filter(Boolean).map(prefixed);
+    }
+  });
+  article.properties['id'] = slug;
+}
+
+function bundleArticle(entry: Entry, options: BundleOptions): Element {
+  const article = memoArticle(entry.memo, { dateFormat: options.dateFormat ?? 'long', headingShift: 1 });
+  prefixIds(article, entry.slug);
+  const back = element('p', { className: ['back-to-contents'] }, [element('a', { href: `#${CONTENTS_ID}` }, [textNode('Back to contents')])]);
+  article.children.push(back, textNode('\n'));
+  return article;
+}
+
+/** One newsletter issue as an HTML document. */
+export function bundleHtml(memos: readonly Memo[], options: BundleOptions = {}): string {
+  const title = options.title ?? DEFAULT_BUNDLE_TITLE;
+  const dateFormat = options.dateFormat ?? 'long';
+  const list = entries(memos, options.sort);
+
+  const headerChildren: ElementContent[] = [element('h1', {}, [textNode(title)])];
+  const range = formatDateRange(memos, dateFormat);
+  if (range !== undefined) headerChildren.push(element('p', { className: ['issue-dates'] }, [textNode(range)]));
+  const header = element('header', { className: ['issue'], id: ISSUE_TOP_ID }, lines(headerChildren));
+
+  const items = list.map((entry) => {
+    const children: ElementContent[] = [element('a', { href: `#${entry.slug}` }, [textNode(entry.title)])];
+    if (entry.memo.date !== undefined) {
+      children.push(
+        textNode(' '),
+        element('span', { className: ['memo-date'] }, [
+          textNode('('),
+          element('time', { dateTime: entry.memo.date }, [textNode(formatMemoDate(entry.memo.date, dateFormat))]),
+          textNode(')'),
+        ]),
+      );
+    }
+    return element('li', {}, children);
+  });
+  const nav = element('nav', { className: ['contents'], id: CONTENTS_ID, ariaLabel: 'Contents' }, lines([element('h2', {}, [textNode('Contents')]), element('ol', {}, lines(items))]));
+
+  const body: ElementContent[] = [header, nav, ...list.map((entry) => bundleArticle(entry, options))];
+  const css = options.css ?? MEMO_CSS;
+  const tree = documentTree({ lang: options.lang ?? 'en', title, css, body });
+  const html = tree.children.find((node): node is Element => node.type === 'element');
+  if (html) uniqueIds(html);
+  const out = stringify(tree);
+  return options.email ? inlineCss(out, css, false) : out;
+}
+
+const RULE = '='.repeat(72);
+
+/** One newsletter issue as plain text: title, date range, numbered contents, then each memo. */
+export function bundleText(memos: readonly Memo[], options: BundleOptions = {}): string {
+  const title = options.title ?? DEFAULT_BUNDLE_TITLE;
+  const dateFormat = options.dateFormat ?? 'long';
+  const list = entries(memos, options.sort);
+  const out: string[] = [title];
+  const range = formatDateRange(memos, dateFormat);
+  if (range !== undefined) out.push(range);
+  out.push('', 'Contents', '');
+  const numberWidth = String(list.length).length;
+  list.forEach((entry, index) => {
+    const date = entry.memo.date !== undefined ? ` (${formatMemoDate(entry.memo.date, dateFormat)})` : '';
+    out.push(`${String(index + 1).padStart(numberWidth)}. ${entry.title}${date}`);
+  });
+  for (const entry of list) {
+    const text = exportText(entry.memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat }).replace(/\n+$/, '');
+    out.push('', RULE, '', text);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export interface JsonFeedItem {
+  id: string;
+  title: string;
+  content_html: string;
+  content_text: string;
+  summary?: string;
+  date_published?: string;
+  tags?: string[];
+  authors?: { name: string }[];
+}
+
+export interface JsonFeed {
+  version: 'https://jsonfeed.org/version/1.1';
+  title: string;
+  language?: string;
+  items: JsonFeedItem[];
+}
+
+/** The issue as a JSON Feed 1.1 object. */
+export function bundleFeedObject(memos: readonly Memo[], options: BundleOptions = {}): JsonFeed {
+  const dateFormat = options.dateFormat ?? 'long';
+  const items = entries(memos, options.sort).map(({ memo, slug, title }): JsonFeedItem => {
+    const item: JsonFeedItem = {
+      id: slug,
+      title,
+      content_html: exportHtml(memo, { fragment: true, dateFormat }),
+      content_text: exportText(memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat }),
+    };
+    if (memo.summary !== undefined) item.summary = memo.summary;
+    if (memo.date !== undefined) item.date_published = `${memo.date}T00:00:00Z`;
+    if (memo.tags.length > 0) item.tags = [...memo.tags];
+    if (memo.author !== undefined) item.authors = [{ name: memo.author }];
+    return item;
+  });
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: options.title ?? DEFAULT_BUNDLE_TITLE,
+    ...(options.lang !== undefined ? { language: options.lang } : {}),
+    items,
+  };
+}
+
+/** The issue as a JSON Feed 1.1 document: pretty JSON, ending with a newline. */
+export function bundleFeed(memos: readonly Memo[], options: BundleOptions = {}): string {
+  return `${JSON.stringify(bundleFeedObject(memos, options), null, 2)}\n`;
+}

@@ -1,0 +1,154 @@
+// Memo → the versioned JSON export (documented in docs/json-export.md, described by
+// `memoJsonSchema` in schema.ts). Every value is read from the parsed Memo; nothing re-parses.
+//
+// Absent values: a scalar field the memo does not have is `null` (never missing, never ""),
+// a list the memo does not have is `[]`. The one optional key is an event's `time`, present
+// only when the event gives a time.
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { ListItem, Memo } from '../memo/model.js';
+import { isBackToTopText } from '../memo/parse.js';
+
+/**
+ * The JSON format's version. Additive changes (a new field) keep it; a breaking change
+ * (a field removed, renamed, or its meaning or type changed) bumps it.
+ */
+export const MEMO_JSON_VERSION = 1;
+
+export interface MemoJsonEvent {
+  /** ISO date (`YYYY-MM-DD`); null when the item has no date or its date is not a real one. */
+  date: string | null;
+  /** The date as written (`Dec. 27, 2019`), emphasis removed; null when the item has no date. */
+  dateText: string | null;
+  /** The time as written (`10:40 a.m. ET`), only when the event gives one. */
+  time?: string;
+  /** The item's text after its date, time and separator (the whole text when undated). */
+  text: string;
+}
+
+export interface MemoJsonSection {
+  /** The heading's id, GitHub-style and unique in the memo (`key-takeaways`). */
+  id: string;
+  /** The heading text, markup removed. */
+  heading: string;
+  /** Plain text of the section, blocks separated by "\n\n", "Back to top" links left out. */
+  text: string;
+  /** Plain text of each item of the lists directly under the heading. */
+  items: string[];
+}
+
+export interface MemoJson {
+  version: typeof MEMO_JSON_VERSION;
+  /** Front matter `type`. */
+  type: string | null;
+  /** Front matter `title` (without the type's title prefix). */
+  title: string | null;
+  /** Front matter `date`, when it is a real ISO date. */
+  date: string | null;
+  author: string | null;
+  tags: string[];
+  summary: string | null;
+  /** The lede's paragraphs as plain text, joined by "\n\n"; null when there is no lede. */
+  lede: string | null;
+  /** Items of the memo type's takeaways section. */
+  takeaways: string[];
+  /** Items of the memo type's events section. */
+  events: MemoJsonEvent[];
+  /** Every `##` section, in order. */
+  sections: MemoJsonSection[];
+  /** Words in the body (front matter and "Back to top" links not counted). */
+  wordCount: number;
+  /** The memo's path as given (or the stdin name). */
+  source: string;
+}
+
+/** Inline content on one line: line breaks in the source become spaces, "Back to top" links go. */
+function inlineText(nodes: readonly PhrasingContent[]): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
+    else if (node.type === 'break') out += ' ';
+    else if (node.type === 'image' || node.type === 'imageReference') out += node.alt ?? '';
+    else if ((node.type === 'link' || node.type === 'linkReference') && isBackToTopText(inlineText(node.children))) continue;
+    else if ('children' in node) out += inlineText(node.children as PhrasingContent[]);
+  }
+  return out;
+}
+
+function collapse(text: string): string {
+  return text.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+/**
+ * Plain text of a block: each paragraph on one line (soft line breaks as spaces), list items
+ * and table rows one per line, blocks of a block quote apart by a blank line, code verbatim.
+ */
+function plainText(node: Nodes): string {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'tableCell':
+      return collapse(inlineText(node.children));
+    case 'list':
+    case 'listItem':
+      return node.children.map((child) => plainText(child)).filter(Boolean).join('\n');
+    case 'blockquote':
+    case 'footnoteDefinition':
+      return node.children.map((child) => plainText(child)).filter(Boolean).join('\n\n');
+    case 'table':
+      return node.children.map((row) => row.children.map((cell) => plainText(cell)).join(' | ')).join('\n');
+    case 'code':
+      return node.value;
+    case 'html':
+    case 'yaml':
+    case 'definition':
+    case 'thematicBreak':
+      return '';
+    default:
+      return 'children' in node ? collapse(inlineText(node.children as PhrasingContent[])) : 'value' in node ? collapse(String(node.value)) : '';
+  }
+}
+
+/** Plain text of top-level blocks, a blank line apart, "Back to top" paragraphs left out. */
+function blocksText(nodes: readonly RootContent[]): string {
+  return nodes
+    .map((node) => plainText(node))
+    .filter((text) => text !== '')
+    .join('\n\n');
+}
+
+function event(item: ListItem): MemoJsonEvent {
+  const date = item.date;
+  return {
+    date: date?.iso ?? null,
+    dateText: date?.text ?? null,
+    ...(date?.time !== undefined ? { time: date.time } : {}),
+    text: collapse(item.body),
+  };
+}
+
+/** The memo as a JSON-ready object (pass it to `JSON.stringify`). */
+export function exportJson(memo: Memo): MemoJson {
+  // The lede's blocks, found in the tree by where they start.
+  const ledeStarts = new Set(memo.lede.map((paragraph) => paragraph.span.start.offset));
+  const lede = blocksText(memo.tree.children.filter((node) => ledeStarts.has(node.position?.start.offset ?? -1)));
+  return {
+    version: MEMO_JSON_VERSION,
+    type: memo.type ?? null,
+    title: memo.title ?? null,
+    date: memo.date ?? null,
+    author: memo.author ?? null,
+    tags: [...memo.tags],
+    summary: memo.summary ?? null,
+    lede: lede === '' ? null : lede,
+    takeaways: memo.takeaways.map((item) => plainText(item.node as Nodes)),
+    events: memo.events.map(event),
+    sections: memo.sections.map((section) => ({
+      id: section.heading.id,
+      heading: section.heading.text,
+      text: blocksText(section.nodes),
+      items: section.items.map((item) => plainText(item.node as Nodes)),
+    })),
+    wordCount: memo.words,
+    source: memo.path,
+  };
+}

@@ -1,0 +1,78 @@
+// Export one memo file: read, parse once, optionally lint (--strict), then run the exporter.
+// Exporters are imported on demand so `--to text` never loads rehype or juice.
+import { readFile } from 'node:fs/promises';
+import type { Config } from '../config/config.js';
+import { MemoError, fileSystemError } from '../io/errors.js';
+import { readMemoFile } from '../io/read.js';
+import { parseMemo } from '../memo/parse.js';
+import type { Memo } from '../memo/model.js';
+import { loadMemoTypes } from '../templates/load.js';
+
+export interface ExportOneOptions {
+  to: 'html' | 'text' | 'json';
+  email?: boolean;
+  fragment?: boolean;
+  /** Stylesheet text (already read). */
+  css?: string;
+  width?: number;
+  strict?: boolean;
+}
+
+export interface ExportOutcome {
+  text: string;
+  /** With --strict: the lint errors that refused the memo, as `line:col message (rule)`. */
+  refused?: string[];
+}
+
+export async function loadCss(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw fileSystemError(error, file);
+  }
+}
+
+/** Refuse a memo whose front matter cannot be read at all: an export would be garbage. */
+function assertReadable(memo: Memo, shown: string): void {
+  const problem = memo.problems[0];
+  if (problem) throw new MemoError(problem.message, { file: shown, line: problem.span.start.line });
+}
+
+export async function renderMemo(memo: Memo, options: ExportOneOptions, config: Config): Promise<string> {
+  const settings = config.export;
+  if (options.to === 'html') {
+    const { exportHtml } = await import('./html.js');
+    const css = options.css ?? (settings.css ? await loadCss(settings.css) : undefined);
+    return exportHtml(memo, {
+      ...(options.fragment ? { fragment: true } : {}),
+      ...(options.email ? { email: true } : {}),
+      ...(css !== undefined ? { css } : {}),
+      ...(settings.lang ? { lang: settings.lang } : {}),
+      ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
+    });
+  }
+  if (options.to === 'text') {
+    const { exportText } = await import('./text.js');
+    const width = options.width ?? settings.width;
+    return exportText(memo, { ...(width !== undefined ? { width } : {}), ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}) });
+  }
+  const { exportJson } = await import('./json.js');
+  return `${JSON.stringify(exportJson(memo), null, 2)}\n`;
+}
+
+export async function exportOne(file: string, shown: string, options: ExportOneOptions, config: Config): Promise<ExportOutcome> {
+  const text = await readMemoFile(file).catch((error: unknown) => {
+    if (error instanceof MemoError) throw new MemoError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) });
+    throw error;
+  });
+  const types = loadMemoTypes(config.templatesDir);
+  const memo = parseMemo(text, { path: shown, types });
+  assertReadable(memo, shown);
+  if (options.strict) {
+    const { lintText } = await import('../lint/engine.js');
+    const result = lintText(text, { path: shown, config, types });
+    const errors = result.messages.filter((m) => m.severity === 'error');
+    if (errors.length > 0) return { text: '', refused: errors.map((m) => `${m.line}:${m.column} ${m.message} (${m.ruleId})`) };
+  }
+  return { text: await renderMemo(memo, options, config) };
+}

@@ -1,0 +1,148 @@
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, FIXTURES, memo, tempDir } from '../helpers/cli.js';
+
+/** Every in-page href resolves to an id, and no id appears twice. */
+function checkAnchors(html: string): { ids: string[]; hrefs: string[] } {
+  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] as string);
+  const hrefs = [...html.matchAll(/\shref="#([^"]*)"/g)].map((m) => m[1] as string);
+  expect(new Set(ids).size).toBe(ids.length);
+  for (const href of hrefs) expect(ids).toContain(href);
+  return { ids, hrefs };
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
+/** Three memos in nested folders, one of them with broken YAML. */
+function batch(): string {
+  const cwd = tempDir();
+  mkdirSync(join(cwd, 'memos', '2019', 'december'), { recursive: true });
+  cpSync(EXAMPLE, join(cwd, 'memos', '2019', 'december', 'backlash.md'));
+  cpSync(join(FIXTURES, 'export', 'week-one.md'), join(cwd, 'memos', '2019', 'week-one.md'));
+  cpSync(join(FIXTURES, 'memos', 'bad-yaml.md'), join(cwd, 'memos', 'broken.md'));
+  return cwd;
+}
+
+describe('memo export', () => {
+  it('exports the example memo to HTML, text and JSON', () => {
+    const html = memo(['export', EXAMPLE, '--to', 'html']);
+    expect(html.status).toBe(0);
+    expect(html.stdout).toMatch(/^<!doctype html>\n<html lang="en">/);
+    expect(html.stdout).toContain('<time datetime="2019-12-31">December 31, 2019</time>');
+    const { hrefs } = checkAnchors(html.stdout);
+    expect(hrefs).toContain('top');
+
+    const text = memo(['export', EXAMPLE, '--to', 'text']);
+    expect(text.status).toBe(0);
+    expect(text.stdout.split('\n').slice(0, 4)).toEqual(['December 31, 2019', '', 'Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max', 'Pressure']);
+    expect(text.stdout).not.toMatch(/Back to top/);
+    expect(Math.max(...text.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(72);
+    expect(memo(['export', EXAMPLE, '--to', 'text', '--width', '0']).stdout).toContain('Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure\n');
+
+    const json = memo(['export', EXAMPLE, '--to', 'json']);
+    expect(json.status).toBe(0);
+    const data = JSON.parse(json.stdout) as { takeaways: string[]; events: { date: string }[] };
+    expect(data.takeaways).toHaveLength(7);
+    expect(data.events.map((e) => e.date)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31', '2019-12-31', '2019-12-31']);
+    const schema = JSON.parse(memo(['schema']).stdout) as object;
+    const validate = new Ajv2020({ strict: false }).addFormat('date', /^\d{4}-\d{2}-\d{2}$/).compile(schema);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('exports a batch into --out-dir mirroring folders, skipping the broken memo (exit 2)', () => {
+    const cwd = batch();
+    const result = memo(['export', 'memos', '--to', 'html', '--out-dir', 'site'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^memo: memos\/broken\.md:\d+: Invalid YAML in front matter/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(listFiles(join(cwd, 'site')).sort()).toEqual(['2019/december/backlash.html', '2019/week-one.html']);
+    checkAnchors(readFileSync(join(cwd, 'site', '2019', 'week-one.html'), 'utf8'));
+  });
+
+  it('is deterministic: the same bytes twice, in every format', () => {
+    const cwd = batch();
+    for (const to of ['html', 'text', 'json']) {
+      memo(['export', 'memos/2019', '--to', to, '--out-dir', 'a'], { cwd });
+      memo(['export', 'memos/2019', '--to', to, '--out-dir', 'b'], { cwd });
+    }
+    const files = listFiles(join(cwd, 'a'));
+    expect(files).toHaveLength(6);
+    for (const file of files) expect(readFileSync(join(cwd, 'b', file))).toEqual(readFileSync(join(cwd, 'a', file)));
+    const one = memo(['bundle', 'memos/2019', '--to', 'html'], { cwd }).stdout;
+    expect(memo(['bundle', 'memos/2019', '--to', 'html'], { cwd }).stdout).toBe(one);
+  });
+
+  it('--strict refuses a memo with lint errors, listing them, exit 1', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'memo.md'), readFileSync(EXAMPLE, 'utf8').replace('**Dec. 29, 2019** — ', ''));
+    const result = memo(['export', 'memo.md', '--to', 'html', '--strict', '-o', 'memo.html'], { cwd });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/memo\.md: not exported \(--strict\): 1 lint error/);
+    expect(result.stderr).toMatch(/memo\.md:29:1 Sequence of Events item 2 has no date.*\(dated-events\)/);
+    expect(readdirSync(cwd)).toEqual(['memo.md']);
+    expect(memo(['export', EXAMPLE, '--to', 'html', '--strict'], { cwd }).status).toBe(0);
+  });
+
+  it('writes -o atomically and leaves no temporary files; needs --out-dir for many memos', () => {
+    const cwd = batch();
+    expect(memo(['export', 'memos/2019/week-one.md', '--to', 'text', '-o', 'out/week.txt'], { cwd }).status).toBe(0);
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['week.txt']);
+    const many = memo(['export', 'memos/2019', '--to', 'text'], { cwd });
+    expect(many.status).toBe(2);
+    expect(many.stderr).toMatch(/2 memos given; use --out-dir/);
+    const both = memo(['export', 'memos/2019', '--to', 'text', '-o', 'x', '--out-dir', 'y'], { cwd });
+    expect(both.status).toBe(2);
+  });
+
+  it('shows no progress bar when stderr is not a terminal', () => {
+    const cwd = batch();
+    const result = memo(['export', 'memos/2019', '--to', 'json', '--out-dir', 'out'], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+  });
+});
+
+describe('memo bundle', () => {
+  it('bundles memos into one HTML issue with unique ids and working contents links', () => {
+    const cwd = tempDir();
+    const result = memo(
+      ['bundle', EXAMPLE, join(FIXTURES, 'export', 'week-one.md'), join(FIXTURES, 'export', 'week-two.md'), '-o', 'issue.html', '--title', 'Weekly Memos'],
+      { cwd },
+    );
+    expect(result.status).toBe(0);
+    const html = readFileSync(join(cwd, 'issue.html'), 'utf8');
+    const { ids, hrefs } = checkAnchors(html);
+    expect(html).toContain('<h1>Weekly Memos</h1>');
+    expect(ids).toContain('contents');
+    expect(hrefs.filter((h) => h === 'contents').length).toBe(3);
+    expect(ids.filter((id) => id.endsWith('key-takeaways')).length).toBe(3);
+    // date-desc by default: the December 31 memo first.
+    expect(html.indexOf('Backlash to U.S. Strikes')).toBeLessThan(html.indexOf('Kirkuk'));
+  });
+
+  it('writes a text issue and a JSON Feed 1.1', () => {
+    const cwd = tempDir();
+    const text = memo(['bundle', EXAMPLE, join(FIXTURES, 'export', 'week-one.md'), '--to', 'text', '--sort', 'date-asc'], { cwd });
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(/^Memos\n/);
+    expect(text.stdout).toMatch(/\n1\. .*\n2\. Backlash to U\.S\. Strikes/);
+    const feed = JSON.parse(memo(['bundle', EXAMPLE, '--to', 'json'], { cwd }).stdout) as { version: string; items: Record<string, unknown>[] };
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(feed.items[0]).toMatchObject({ title: 'Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure', date_published: '2019-12-31T00:00:00Z' });
+    expect(Object.keys(feed.items[0] ?? {})).toEqual(expect.arrayContaining(['id', 'content_html', 'content_text', 'tags', 'summary']));
+  });
+
+  it('skips an unreadable memo, names it, still writes the issue, exit 2', () => {
+    const cwd = batch();
+    const result = memo(['bundle', 'memos', '-o', 'issue.html'], { cwd });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/memos\/broken\.md:\d+: Invalid YAML/);
+    expect(readFileSync(join(cwd, 'issue.html'), 'utf8')).toContain('Backlash to U.S. Strikes');
+  });
+});

@@ -1,0 +1,307 @@
+// The HTML exporter on real memo files: the example memo, a hostile memo full of XSS attempts
+// (body and front matter) and a memo of anchor corner cases. The output is parsed back with
+// rehype-parse and checked as a tree: links resolve, ids are unique, nothing dangerous survives.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { describe, expect, it } from 'vitest';
+import { exportHtml } from '../../../src/export/html.js';
+import { MEMO_CSS } from '../../../src/export/style.css.js';
+import type { Memo } from '../../../src/memo/model.js';
+import { parseMemo } from '../../../src/memo/parse.js';
+import { loadMemoTypes } from '../../../src/templates/load.js';
+import { EXAMPLE, FIXTURES } from '../../helpers/cli.js';
+
+const HOSTILE = join(FIXTURES, 'export', 'hostile.md');
+const EDGE = join(FIXTURES, 'export', 'edge-cases.md');
+
+function load(file: string): Memo {
+  return parseMemo(readFileSync(file, 'utf8'), { path: file, types: loadMemoTypes() });
+}
+
+function parseDocument(html: string): Root {
+  return unified().use(rehypeParse).parse(html);
+}
+
+function parseFragment(html: string): Root {
+  return unified().use(rehypeParse, { fragment: true }).parse(html);
+}
+
+function elements(tree: Root | Element, test?: (node: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  visit(tree, 'element', (node) => {
+    if (!test || test(node)) found.push(node);
+  });
+  return found;
+}
+
+function ids(tree: Root): string[] {
+  return elements(tree)
+    .map((node) => node.properties['id'])
+    .filter((id): id is string => typeof id === 'string');
+}
+
+function inPageHrefs(tree: Root): string[] {
+  return elements(tree, (node) => typeof node.properties['href'] === 'string' && String(node.properties['href']).startsWith('#')).map((node) =>
+    decodeURIComponent(String(node.properties['href']).slice(1)),
+  );
+}
+
+const URL_PROPERTIES = ['href', 'src', 'srcSet', 'action', 'formAction', 'poster', 'cite', 'longDesc', 'data', 'xLinkHref', 'background', 'manifest'];
+const DANGEROUS_URL = /^(?:javascript|data|vbscript):/i;
+const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'object', 'embed', 'frame', 'frameset', 'applet', 'svg', 'math', 'form', 'base', 'link', 'noscript', 'template']);
+
+/** Everything that must never be in an export, whatever the mode. */
+function expectSafe(tree: Root, html: string): void {
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/<iframe/i);
+  for (const node of elements(tree)) {
+    expect(FORBIDDEN_TAGS.has(node.tagName), `<${node.tagName}> in the output`).toBe(false);
+    for (const [name, value] of Object.entries(node.properties)) {
+      expect(/^on/i.test(name), `event handler ${name} on <${node.tagName}>`).toBe(false);
+      if (URL_PROPERTIES.includes(name)) {
+        // Browsers ignore control characters and whitespace inside the scheme.
+        const url = String(Array.isArray(value) ? value.join(' ') : value).replace(/[\u0000-\u0020\u007f]/g, '');
+        expect(DANGEROUS_URL.test(url), `${name}="${url}" on <${node.tagName}>`).toBe(false);
+      }
+    }
+    if (node.tagName === 'meta') expect(node.properties['httpEquiv']).toBeUndefined();
+  }
+}
+
+/** Every in-page link points at an id, and no id is used twice. */
+function expectAnchorsResolve(tree: Root): void {
+  const all = ids(tree);
+  expect(new Set(all).size, `duplicate ids: ${all.filter((id, i) => all.indexOf(id) !== i).join(', ')}`).toBe(all.length);
+  for (const target of inPageHrefs(tree)) expect(all, `href="#${target}" has no matching id`).toContain(target);
+}
+
+describe('exportHtml: a complete document', () => {
+  const memo = load(EXAMPLE);
+  const html = exportHtml(memo, {});
+  const tree = parseDocument(html);
+
+  it('starts with a doctype, has lang, charset, viewport, and ends with one newline', () => {
+    expect(html.startsWith('<!doctype html>\n')).toBe(true);
+    expect(html.endsWith('</html>\n')).toBe(true);
+    const [root] = elements(tree, (node) => node.tagName === 'html');
+    expect(root?.properties['lang']).toBe('en');
+    expect(elements(tree, (node) => node.tagName === 'meta' && node.properties['charSet'] === 'utf-8')).toHaveLength(1);
+    expect(elements(tree, (node) => node.tagName === 'meta' && node.properties['name'] === 'viewport')).toHaveLength(1);
+  });
+
+  it('uses the front-matter title as <title> and the lang option', () => {
+    const [title] = elements(tree, (node) => node.tagName === 'title');
+    expect(title && toText(title)).toBe('Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure');
+    const french = parseDocument(exportHtml(memo, { lang: 'fr' }));
+    expect(elements(french, (node) => node.tagName === 'html')[0]?.properties['lang']).toBe('fr');
+  });
+
+  it('puts the date line and the title in <header id="top">', () => {
+    const [header] = elements(tree, (node) => node.properties['id'] === 'top');
+    expect(header?.tagName).toBe('header');
+    const [date] = elements(header as Element, (node) => node.tagName === 'p');
+    expect(date?.properties['className']).toEqual(['memo-date']);
+    const [time] = elements(header as Element, (node) => node.tagName === 'time');
+    expect(time?.properties['dateTime']).toBe('2019-12-31');
+    expect(toText(time as Element)).toBe('December 31, 2019');
+    const [h1] = elements(header as Element, (node) => node.tagName === 'h1');
+    expect(toText(h1 as Element)).toBe('Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure');
+    expect(elements(tree, (node) => node.tagName === 'h1')).toHaveLength(1);
+  });
+
+  it('writes the date line in ISO with dateFormat iso', () => {
+    const iso = parseDocument(exportHtml(memo, { dateFormat: 'iso' }));
+    const [time] = elements(iso, (node) => node.tagName === 'time');
+    expect(toText(time as Element)).toBe('2019-12-31');
+  });
+
+  it('gives every heading the id of the memo model, and keeps "Back to top" pointing at #top', () => {
+    for (const heading of memo.headings) {
+      const [node] = elements(tree, (element) => element.properties['id'] === heading.id);
+      expect(node?.tagName, heading.id).toBe(`h${heading.depth}`);
+      expect(toText(node as Element)).toBe(heading.text);
+    }
+    expect(ids(tree)).toContain('key-takeaways');
+    expect(ids(tree)).toContain('sequence-of-events');
+    const back = elements(tree, (node) => node.tagName === 'a' && toText(node) === 'Back to top');
+    expect(back).toHaveLength(1);
+    expect(back[0]?.properties['href']).toBe('#top');
+    expectAnchorsResolve(tree);
+  });
+
+  it('keeps the lists and the text of the memo', () => {
+    const items = elements(tree, (node) => node.tagName === 'li');
+    expect(items).toHaveLength(memo.takeaways.length + memo.events.length);
+    expect(toText(items[0] as Element)).toBe(memo.takeaways[0]?.text);
+  });
+
+  it('embeds the built-in stylesheet: a centred column, and print rules', () => {
+    const styles = elements(tree, (node) => node.tagName === 'style');
+    expect(styles).toHaveLength(1);
+    const css = toText(styles[0] as Element);
+    expect(css).toContain('max-width: 38em');
+    expect(css).toContain('@media print');
+    expect(MEMO_CSS).toMatch(/@media print \{[\s\S]*\.back-to-top,\s*\.back-to-contents \{\s*display: none;/);
+    expect(MEMO_CSS).toMatch(/@media print \{[\s\S]*ul, ol, li[^{]*\{[^}]*break-inside: avoid;/);
+    expect(elements(tree, (node) => node.tagName === 'p' && String(node.properties['className']) === 'back-to-top')).toHaveLength(1);
+  });
+
+  it('replaces the stylesheet with the css option, and keeps it inside <style>', () => {
+    const custom = exportHtml(memo, { css: 'p { color: rebeccapurple }\n</style><script>alert(1)</script><style>' });
+    const customTree = parseDocument(custom);
+    const styles = elements(customTree, (node) => node.tagName === 'style');
+    expect(styles).toHaveLength(1);
+    expect(toText(styles[0] as Element)).toContain('rebeccapurple');
+    expect(custom).not.toContain('38em');
+    expectSafe(customTree, custom);
+  });
+
+  it('is deterministic and does not change the memo', () => {
+    const before = JSON.stringify(memo.tree);
+    expect(exportHtml(load(EXAMPLE), {})).toBe(html);
+    expect(exportHtml(memo, { email: true })).toBe(exportHtml(memo, { email: true }));
+    expect(JSON.stringify(memo.tree)).toBe(before);
+  });
+});
+
+describe('exportHtml: fragment and email', () => {
+  const memo = load(EXAMPLE);
+
+  it('gives only the <article> with fragment', () => {
+    const html = exportHtml(memo, { fragment: true });
+    expect(html.startsWith('<article class="memo">')).toBe(true);
+    expect(html.endsWith('</article>\n')).toBe(true);
+    expect(html).not.toMatch(/<!doctype|<html|<head[\s>]|<title|<style/i);
+    const tree = parseFragment(html);
+    expect(toText(elements(tree, (node) => node.tagName === 'time')[0] as Element)).toBe('December 31, 2019');
+    expectAnchorsResolve(tree);
+  });
+
+  it('inlines the stylesheet with email, keeping only @media rules in <style>', () => {
+    const html = exportHtml(memo, { email: true });
+    const tree = parseDocument(html);
+    const [body] = elements(tree, (node) => node.tagName === 'body');
+    expect(String(body?.properties['style'])).toContain('line-height: 1.6');
+    const [h2] = elements(tree, (node) => node.tagName === 'h2');
+    expect(String(h2?.properties['style'])).toContain('font-size: 1.3em');
+    const styles = elements(tree, (node) => node.tagName === 'style');
+    expect(styles).toHaveLength(1);
+    const css = toText(styles[0] as Element);
+    expect(css).toContain('@media print');
+    expect(css).not.toContain('38em');
+    expect(html.endsWith('\n')).toBe(true);
+    expectAnchorsResolve(tree);
+  });
+
+  it('inlines the stylesheet into a fragment with email and fragment', () => {
+    const html = exportHtml(memo, { email: true, fragment: true });
+    expect(html).not.toMatch(/<style|<html/i);
+    const tree = parseFragment(html);
+    const [article] = elements(tree, (node) => node.tagName === 'article');
+    expect(String(article?.properties['style'])).toContain('max-width: 38em');
+    expectAnchorsResolve(tree);
+  });
+
+  it('inlines a custom stylesheet with email', () => {
+    const tree = parseDocument(exportHtml(memo, { email: true, css: 'p { color: rebeccapurple; }' }));
+    const paragraphs = elements(tree, (node) => node.tagName === 'p');
+    expect(paragraphs.length).toBeGreaterThan(0);
+    for (const p of paragraphs) expect(String(p.properties['style'])).toContain('rebeccapurple');
+  });
+});
+
+describe('exportHtml: a hostile memo', () => {
+  const memo = load(HOSTILE);
+  const modes = {
+    document: {},
+    fragment: { fragment: true },
+    email: { email: true },
+    'email fragment': { email: true, fragment: true },
+  } as const;
+
+  for (const [name, options] of Object.entries(modes)) {
+    it(`lets nothing dangerous through (${name})`, () => {
+      const html = exportHtml(memo, options);
+      const tree = 'fragment' in options ? parseFragment(html) : parseDocument(html);
+      expectSafe(tree, html);
+      expectAnchorsResolve(tree);
+      // The stylesheet is memokit's: no <style> or style attribute from the memo.
+      const [article] = elements(tree, (node) => node.tagName === 'article');
+      expect(elements(article as Element, (node) => node.tagName === 'style')).toEqual([]);
+      if (!('email' in options)) expect(elements(tree, (node) => node.properties['style'] !== undefined)).toEqual([]);
+      expect(html).not.toContain('position:fixed');
+      expect(html).not.toContain('display: none }');
+      expect(exportHtml(load(HOSTILE), options)).toBe(html);
+    });
+  }
+
+  it('shows front-matter strings as text', () => {
+    const tree = parseDocument(exportHtml(memo, {}));
+    const [title] = elements(tree, (node) => node.tagName === 'title');
+    expect(toText(title as Element)).toBe(memo.title);
+    expect(memo.title).toContain('<script>alert("title")</script>');
+    const [author] = elements(tree, (node) => node.tagName === 'meta' && node.properties['name'] === 'author');
+    expect(author?.properties['content']).toBe(memo.author);
+    expect(elements(tree, (node) => node.tagName === 'img' && node.properties['src'] === 'x')).toEqual([]);
+  });
+
+  it('keeps the safe parts: text, safe links, in-page links and footnotes', () => {
+    const tree = parseDocument(exportHtml(memo, {}));
+    const hrefs = elements(tree, (node) => node.tagName === 'a').map((node) => node.properties['href']);
+    expect(hrefs).toContain('https://example.org/a?b=1&c=2');
+    expect(hrefs).toContain('#sequence-of-events');
+    expect(hrefs).toContain('#user-content-fn-1');
+    expect(hrefs).toContain('#top');
+    const text = toText(tree);
+    expect(text).toContain('javascript link');
+    expect(text).toContain('<script>alert(21)</script>');
+    expect(elements(tree, (node) => node.tagName === 'p' && node.children.length === 0)).toEqual([]);
+  });
+});
+
+describe('exportHtml: anchors', () => {
+  const memo = load(EDGE);
+  const tree = parseDocument(exportHtml(memo, {}));
+
+  it('resolves every in-page link, with unique ids, in every mode', () => {
+    expectAnchorsResolve(tree);
+    expectAnchorsResolve(parseFragment(exportHtml(memo, { fragment: true })));
+    expectAnchorsResolve(parseDocument(exportHtml(memo, { email: true })));
+  });
+
+  it('keeps #top for the memo: a heading "Top" gets the model id top-1', () => {
+    expect(elements(tree, (node) => node.properties['id'] === 'top').map((node) => node.tagName)).toEqual(['header']);
+    expect(elements(tree, (node) => node.properties['id'] === 'top-1').map((node) => node.tagName)).toEqual(['h2']);
+    expect(ids(tree)).toEqual(expect.arrayContaining(['notes', 'notes-1', 'café-and-crème', 'footnote-label']));
+  });
+
+  it('points a "Back to top" link written as (#) at #top', () => {
+    const back = elements(tree, (node) => node.tagName === 'a' && toText(node) === 'Back to top');
+    expect(back.map((node) => node.properties['href'])).toEqual(['#top', '#top']);
+  });
+
+  it('keeps the footnote label apart from a heading slugged footnote-label', () => {
+    const [reference] = elements(tree, (node) => node.properties['dataFootnoteRef'] !== undefined);
+    const [label] = (reference?.properties['ariaDescribedBy'] as string[] | undefined) ?? [];
+    const [target] = elements(tree, (node) => node.properties['id'] === label);
+    expect(target && toText(target)).toBe('Footnotes');
+  });
+});
+
+describe('exportHtml: absurd nesting', () => {
+  it('renders lists and quotes nested hundreds deep, keeping the text and later headings', () => {
+    const source = `---\ntype: statement\ntitle: Deep\ndate: 2020-01-03\n---\n\n# Deep\n\n${'- > '.repeat(600)}deep *text* here\n\n## After\n\n[Back to top](#top)\n`;
+    const memo = parseMemo(source, { path: 'deep.md', types: loadMemoTypes() });
+    const html = exportHtml(memo, {});
+    const tree = parseDocument(html);
+    expect(html).toContain('deep <em>text</em> here');
+    expect(elements(tree, (node) => node.tagName === 'ul').length).toBeLessThanOrEqual(32);
+    expect(elements(tree, (node) => node.properties['id'] === 'after').map((node) => node.tagName)).toEqual(['h2']);
+    expectAnchorsResolve(tree);
+  });
+});
