@@ -4,9 +4,13 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './context.js';
 import { describeError, printError } from './output.js';
+import { registerBundle } from './commands/bundle.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerNew } from './commands/new.js';
+import { registerSchema } from './commands/schema.js';
 import { registerTemplates } from './commands/templates.js';
 
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -28,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ outputError: (text, write) => write(`memo: ${text.replace(/^error: /, '')}`) })
     .addHelpText('after', '\nExample:\n  $ memo new rapid-response "Backlash to U.S. Strikes" --date 2019-12-31\n\nRun `memo <command> --help` for a command\'s options.');
 
-  for (const register of [registerNew, registerTemplates, registerInit, registerLint]) register(program, context);
+  for (const register of [registerNew, registerTemplates, registerInit, registerLint, registerExport, registerBundle, registerImport, registerSchema]) register(program, context);
   // Every subcommand exits through the override too, so usage errors come back here as exit 2.
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: (text, write) => write(`memo: ${text.replace(/^error: /, '')}`) });
 

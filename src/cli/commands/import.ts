@@ -1,0 +1,62 @@
+// memo import <file | -> [--from text|html] [-o FILE]: a published memo (plain text like the
+// reference memo, or a saved web page) → memo Markdown. Warnings name the source line.
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import type { CommandContext } from '../context.js';
+import { printWarning, writeStdout } from '../output.js';
+
+interface ImportCommandOptions {
+  from?: 'text' | 'html';
+  output?: string;
+  type?: string;
+  config?: string;
+}
+
+export function registerImport(program: Command, context: CommandContext): void {
+  program
+    .command('import')
+    .description('turn a published memo (plain text or a saved web page) into memo Markdown')
+    .argument('<file>', 'the published memo, or - for stdin')
+    .addOption(new Option('--from <format>', 'input format (default: sniffed from the content)').choices(['text', 'html']))
+    .option('-o, --output <file>', 'write the memo here instead of stdout (replaces the file)')
+    .option('--type <type>', 'memo type to use instead of inferring it from the sections')
+    .option('--config <file>', 'use this .memorc.yaml instead of searching for one')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ memo import statement.txt -o 2019-12-31-backlash.md\n  $ curl -s https://example.org/memo | memo import - --from html > memo.md',
+    )
+    .action(async (file: string, options: ImportCommandOptions) => {
+      context.exit(await runImport(file, options));
+    });
+}
+
+async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
+  const [{ loadConfig }, { loadMemoTypes }, { readMemoFile, readStdin, decodeMemo }, { writeFileAtomic }, { MemoError }, { importMemo }] = await Promise.all([
+    import('../../config/config.js'),
+    import('../../templates/load.js'),
+    import('../../io/read.js'),
+    import('../../io/write.js'),
+    import('../../io/errors.js'),
+    import('../../import/import.js'),
+  ]);
+  const source = file === '-' ? '<stdin>' : file;
+  const text = file === '-' ? decodeMemo(await readStdin(), source) : await readMemoFile(file);
+  const config = loadConfig(process.cwd(), options.config);
+  const types = loadMemoTypes(config.templatesDir);
+  const result = await importMemo(text, { types, source, ...(options.from ? { from: options.from } : {}), ...(options.type ? { type: options.type } : {}) });
+
+  for (const warning of result.warnings) printWarning(`${source}:${warning.line}: ${warning.message}`);
+  if (result.typeGuessed) printWarning(`${source}: type "${result.type}" was guessed from the sections found; check it (or pass --type)`);
+
+  if (!options.output || options.output === '-') {
+    await writeStdout(result.markdown);
+    return 0;
+  }
+  try {
+    await writeFileAtomic(resolve(options.output), result.markdown, { overwrite: true });
+  } catch (error) {
+    if (error instanceof MemoError) throw new MemoError(error.message, { file: options.output });
+    throw error;
+  }
+  return 0;
+}
