@@ -1,9 +1,12 @@
 // Export many memos into an out-dir: each file parsed once, exported, and written atomically
 // to the same relative path under the out-dir (relative to the inputs' common folder, as tsc
 // does with rootDir). A bad file is reported and skipped; the rest are still written.
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, relative, resolve, sep } from 'node:path';
+import { configFor } from '../config/rules.js';
 import { MemoError } from '../io/errors.js';
+import { runInWorkers, serializeError, workerCount, type SerializedError } from '../io/pool.js';
 import { writeFileAtomic } from '../io/write.js';
+import { exportOne, type ExportOneOptions } from './one.js';
 
 export type ExportFormat = 'html' | 'text' | 'json';
 
@@ -33,8 +36,44 @@ export function outputPath(file: string, base: string, outDir: string, format: E
   return target;
 }
 
-export async function writeExport(target: string, text: string): Promise<void> {
-  await writeFileAtomic(target, text, { overwrite: true, mkdirs: true });
+
+
+export interface BatchJob {
+  file: string;
+  /** The path shown in messages. */
+  shown: string;
+  /** Where the export goes. */
+  target: string;
 }
 
-export { join };
+export interface BatchOptions extends ExportOneOptions {
+  configFile?: string;
+}
+
+export type BatchOutcome = { kind: 'written' } | { kind: 'refused'; errors: string[] } | { kind: 'error'; error: SerializedError };
+
+/** Export one memo of a batch to its file. Errors come back as data, so one file stops only itself. */
+export async function exportToFile(job: BatchJob, options: BatchOptions): Promise<BatchOutcome> {
+  try {
+    const config = configFor(dirname(job.file), options.configFile);
+    const outcome = await exportOne(job.file, job.shown, options, config);
+    if (outcome.refused) return { kind: 'refused', errors: outcome.refused };
+    await writeFileAtomic(job.target, outcome.text, { overwrite: true, mkdirs: true, durable: false });
+    return { kind: 'written' };
+  } catch (error) {
+    if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
+    throw error;
+  }
+}
+
+/** Export a batch: in this thread for a few files, in one worker per core for many. */
+export async function exportBatch(jobs: BatchJob[], options: BatchOptions, onOutcome: (outcome: BatchOutcome, job: BatchJob) => void): Promise<void> {
+  const threads = workerCount(jobs.length);
+  if (threads > 1) {
+    await runInWorkers<BatchJob, BatchOutcome>(new URL('./export-worker.js', import.meta.url), options, jobs, threads, (outcome, index) =>
+      onOutcome(outcome, jobs[index] as BatchJob),
+    );
+    return;
+  }
+  for (const job of jobs) onOutcome(await exportToFile(job, options), job);
+}

@@ -41,7 +41,7 @@ class GitignoreFilter {
     return this.rules.get(folder);
   }
 
-  isIgnored(file: string): boolean {
+  isIgnored(file: string, isFolder = false): boolean {
     const root = this.gitRoot(dirname(file));
     if (!root) return false;
     // Check the .gitignore of every folder from the repository root down to the file's folder.
@@ -57,7 +57,7 @@ class GitignoreFilter {
       // A file is also ignored when one of its folders is (`drafts/`).
       const parts = path.split('/');
       for (let i = 1; i <= parts.length; i++) {
-        const candidate = parts.slice(0, i).join('/') + (i < parts.length ? '/' : '');
+        const candidate = parts.slice(0, i).join('/') + (i < parts.length || isFolder ? '/' : '');
         if (rules.ignores(candidate)) return true;
       }
     }
@@ -93,7 +93,11 @@ export async function findMemoFiles(inputs: string[], options: FindOptions): Pro
       files.push(file);
     }
   };
-  const walked = (found: string[]) => found.map((file) => resolve(file)).filter((file) => !gitignore.isIgnored(file)).sort();
+  const walked = (found: string[], respectGitignore = true) =>
+    found
+      .map((file) => resolve(file))
+      .filter((file) => !respectGitignore || !gitignore.isIgnored(file))
+      .sort();
 
   for (const input of inputs) {
     const absolute = resolve(options.cwd, input);
@@ -111,7 +115,10 @@ export async function findMemoFiles(inputs: string[], options: FindOptions): Pro
     if (kind === 'file') {
       add(absolute);
     } else if (kind === 'folder') {
-      const found = walked(await glob('**/*.md', { cwd: absolute, absolute: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false, dot: false }));
+      // A folder the user names is walked even when it is itself .gitignored (a build or
+      // corpus folder, say); .gitignore rules then only apply to what is below it.
+      const named = gitignore.isIgnored(absolute, true);
+      const found = walked(await glob('**/*.md', { cwd: absolute, absolute: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false, dot: false }), !named);
       const before = files.length;
       for (const file of found) add(file);
       if (files.length === before) errors.push(new MemoError('no memos (*.md files) in this folder', { file: input }));

@@ -1,9 +1,13 @@
 // JSON Schema validation with ajv (2020-12 dialect), shared by templates, config and exports.
 // Compiled validators are cached per schema object so each is compiled once per process.
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { isIsoDate } from '../memo/dates.js';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { isIsoDate } from '../memo/iso-date.js';
 
+// ajv is loaded on first use only: a lint run without a config or project templates never
+// needs it, and it costs a noticeable part of start-up.
+const require = createRequire(import.meta.url);
 let ajv: Ajv2020 | undefined;
 const cache = new WeakMap<object, ValidateFunction>();
 
@@ -11,7 +15,8 @@ export function validator(schema: object): ValidateFunction {
   let validate = cache.get(schema);
   if (!validate) {
     if (!ajv) {
-      ajv = new Ajv2020({ allErrors: false, strict: false });
+      const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+      ajv = new Ajv({ allErrors: false, strict: false });
       // The one format our schemas use; defined here so ajv neither warns nor ignores it.
       ajv.addFormat('date', { type: 'string', validate: isIsoDate });
     }

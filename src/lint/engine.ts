@@ -1,47 +1,24 @@
 // Runs the rules over a parsed Memo: resolves severities and options from the config (with
 // per-type overrides), applies inline directives, and applies fixes (data from the rules)
 // until none applies. Never prints, never exits: the CLI does that.
-import type { Config, RuleSetting, Severity } from '../config/config.js';
-import { MemoError } from '../io/errors.js';
-import { describeSchemaError, validator } from '../io/schema.js';
+import type { Config } from '../config/config.js';
+import { normalizeSetting } from '../config/rules.js';
 import type { Memo } from '../memo/model.js';
 import { parseMemo } from '../memo/parse.js';
 import type { MemoType } from '../templates/structure.js';
 import { applyDirectives } from './directives.js';
 import { rules, rulesById } from './rules/index.js';
+
+export { validateRuleConfig } from '../config/rules.js';
+import { summarize } from './summary.js';
 import type { Finding, Fix, LintResult, Rule, RuleSeverity } from './types.js';
+
+export { summarize };
 
 export interface ActiveRule {
   rule: Rule;
   severity: RuleSeverity;
   options: Record<string, unknown>;
-}
-
-function normalizeSetting(setting: RuleSetting): { severity?: Severity; options?: Record<string, unknown> } {
-  if (typeof setting === 'string') return { severity: setting };
-  if (Array.isArray(setting)) return { severity: setting[0], ...(setting[1] ? { options: setting[1] } : {}) };
-  return setting;
-}
-
-/** Check every rule id and options object in the config once, before any file is linted. */
-export function validateRuleConfig(config: Config): void {
-  const file = config.files[0];
-  const check = (settings: Record<string, RuleSetting> | undefined, where: string) => {
-    for (const [id, setting] of Object.entries(settings ?? {})) {
-      const rule = rulesById.get(id);
-      if (!rule) {
-        throw new MemoError(`unknown rule "${id}"${where}; known rules: ${rules.map((r) => r.id).join(', ')}`, file ? { file } : {});
-      }
-      const { options } = normalizeSetting(setting);
-      if (options) {
-        const schema = rule.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
-        const validate = validator(schema);
-        if (!validate(options)) throw new MemoError(`invalid options for rule "${id}"${where}: ${describeSchemaError(validate.errors)}`, file ? { file } : {});
-      }
-    }
-  };
-  check(config.rules, '');
-  for (const [type, override] of Object.entries(config.types)) check(override.rules, ` (types.${type})`);
 }
 
 /** The rules that run for a memo of `type`, with their severities and options. */
@@ -120,7 +97,7 @@ function lintParsed(memo: Memo, options: LintOptions): Finding[] {
 
 /** Lint one memo's text. With `fix`, fixes are applied and the text re-linted until stable. */
 export function lintText(text: string, options: LintOptions): LintResult {
-  let memo = parseMemo(text, { path: options.path, types: options.types });
+  let memo = parseMemo(text, { path: options.path, types: options.types, gfm: false });
   let findings = lintParsed(memo, options);
   let output: string | undefined;
   if (options.fix) {
@@ -128,23 +105,9 @@ export function lintText(text: string, options: LintOptions): LintResult {
       const fixed = applyFixes(memo.source, findings.flatMap((item) => (item.fix ? [item.fix] : [])));
       if (fixed === undefined) break;
       output = fixed;
-      memo = parseMemo(fixed, { path: options.path, types: options.types });
+      memo = parseMemo(fixed, { path: options.path, types: options.types, gfm: false });
       findings = lintParsed(memo, options);
     }
   }
   return summarize(options.path, findings, memo.bom ? `\uFEFF${memo.source}` : memo.source, output === undefined ? undefined : memo.bom ? `\uFEFF${output}` : output);
-}
-
-export function summarize(path: string, messages: Finding[], source: string, output?: string): LintResult {
-  const count = (severity: RuleSeverity, fixable: boolean) => messages.filter((m) => m.severity === severity && (!fixable || m.fix)).length;
-  return {
-    path,
-    messages,
-    errorCount: count('error', false),
-    warningCount: count('warn', false),
-    fixableErrorCount: count('error', true),
-    fixableWarningCount: count('warn', true),
-    ...(output !== undefined ? { output } : {}),
-    source,
-  };
 }

@@ -1,24 +1,34 @@
-// Lint many files: find them, pick each one's config and memo types, lint, and (with fix)
-// write fixed files back atomically. A library function: it returns results and errors; the
-// CLI prints them and chooses the exit code.
-import { dirname } from 'node:path';
-import type { Config } from '../config/config.js';
-import { loadConfig } from '../config/config.js';
+// Lint many files: find them, answer from the cache what it knows, and lint the rest — in
+// this thread for small runs, in one worker thread per core for large ones. A library
+// function: it returns results and errors; the CLI prints them and picks the exit code.
+// The engine (and with it the Markdown parser) is imported only when a file needs linting,
+// so a fully cached run never loads it.
+import { dirname, resolve } from 'node:path';
+import { configFor } from '../config/rules.js';
 import { MemoError } from '../io/errors.js';
 import { findMemoFiles, ignoreMatcher } from '../io/find.js';
 import { readMemoFile } from '../io/read.js';
-import { writeFileAtomic } from '../io/write.js';
 import { loadMemoTypes } from '../templates/load.js';
-import { lintText, validateRuleConfig } from './engine.js';
+import { CACHE_FILE, LintCache, hashText, settingsKey } from './cache.js';
+import type { LintJob, LintOutcome } from './one.js';
+import { summarize } from './summary.js';
 import type { LintResult } from './types.js';
+
+export { configFor };
 
 export interface LintRunOptions {
   cwd: string;
   /** `--config FILE`: use this config for every file instead of searching. */
   configFile?: string;
   fix?: boolean;
-  /** Keep each result's source text (the json format includes it). */
+  /** Keep the source text of files with findings (the json format includes it). */
   keepSource?: boolean;
+  /** Use and update the cache file (`--cache`). */
+  cache?: boolean;
+  /** Where the cache lives (default `.memocache` in the working folder). */
+  cacheLocation?: string;
+  /** memokit's version, part of every cache key. */
+  version?: string;
 }
 
 export interface LintRun {
@@ -27,53 +37,90 @@ export interface LintRun {
   errors: MemoError[];
   /** Files rewritten by --fix. */
   fixed: string[];
-}
-
-const validated = new WeakSet<Config>();
-
-/** The config for a file's folder, with its rule settings checked once. Config errors throw. */
-export function configFor(folder: string, configFile?: string): Config {
-  const config = loadConfig(folder, configFile);
-  if (!validated.has(config)) {
-    validateRuleConfig(config);
-    validated.add(config);
-  }
-  return config;
+  /** How many results came from the cache. */
+  cached: number;
 }
 
 export async function lintFiles(inputs: string[], options: LintRunOptions): Promise<LintRun> {
   // Config ignore globs come from the config of the working folder (or --config).
   const rootConfig = configFor(options.cwd, options.configFile);
   const { files, errors } = await findMemoFiles(inputs, { cwd: options.cwd, ignore: ignoreMatcher(rootConfig.ignore) });
-  const results: LintResult[] = [];
-  const fixed: string[] = [];
-  for (const file of files) {
-    const config = configFor(dirname(file), options.configFile);
-    const types = loadMemoTypes(config.templatesDir);
+  const jobOptions = { fix: Boolean(options.fix), keepSource: Boolean(options.keepSource), ...(options.configFile ? { configFile: options.configFile } : {}) };
+  const slots: (LintResult | MemoError | undefined)[] = new Array(files.length);
+  const jobs: LintJob[] = [];
+  const jobSlots: number[] = [];
+  const keys = new Map<string, string>();
+  let cached = 0;
+
+  const cache = options.cache ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0') : undefined;
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index] as string;
+    if (!cache) {
+      jobs.push({ file });
+      jobSlots.push(index);
+      continue;
+    }
     let text: string;
     try {
       text = await readMemoFile(file);
     } catch (error) {
-      if (error instanceof MemoError) {
-        errors.push(error);
-        continue;
-      }
-      throw error;
+      if (!(error instanceof MemoError)) throw error;
+      slots[index] = error;
+      continue;
     }
-    const result = lintText(text, { path: file, config, types, fix: Boolean(options.fix) });
-    if (options.fix && result.output !== undefined) {
-      await writeFileAtomic(file, result.output, { overwrite: true });
-      fixed.push(file);
+    const config = configFor(dirname(file), options.configFile);
+    const settings = settingsKey(config, loadMemoTypes(config.templatesDir), jobOptions.fix);
+    const hit = cache.get(file, `${hashText(text)}:${settings}`);
+    // With --fix, a cached result that still has fixes to apply must be linted again.
+    if (hit && !(jobOptions.fix && hit.messages.some((m) => m.fix))) {
+      slots[index] = summarize(file, hit.messages, options.keepSource && hit.messages.length > 0 ? text : '');
+      cached++;
+    } else {
+      keys.set(file, settings);
+      jobs.push({ file, text });
+      jobSlots.push(index);
     }
-    delete result.output;
-    if (!options.keepSource) result.source = '';
-    results.push(result);
   }
-  return { results, errors, fixed };
+
+  let outcomes: LintOutcome[] = [];
+  if (jobs.length > 0) {
+    const { workerCount, runInWorkers } = await import('../io/pool.js');
+    const threads = workerCount(jobs.length);
+    if (threads > 1) {
+      outcomes = await runInWorkers<LintJob, LintOutcome>(new URL('./lint-worker.js', import.meta.url), jobOptions, jobs, threads);
+    } else {
+      const { lintOneFile } = await import('./one.js');
+      for (const job of jobs) outcomes.push(await lintOneFile(job, jobOptions));
+    }
+  }
+
+  const fixed: string[] = [];
+  outcomes.forEach((outcome, i) => {
+    const index = jobSlots[i] as number;
+    const job = jobs[i] as LintJob;
+    if (outcome.kind === 'error') {
+      slots[index] = new MemoError(outcome.error.message, outcome.error);
+      return;
+    }
+    slots[index] = outcome.result;
+    if (jobOptions.fix && outcome.finalText !== (job.text ?? outcome.finalText)) fixed.push(job.file);
+    const settings = keys.get(job.file);
+    if (cache && settings) cache.set(job.file, `${hashText(outcome.finalText)}:${settings}`, { messages: outcome.result.messages });
+  });
+  await cache?.save();
+
+  const results: LintResult[] = [];
+  for (const slot of slots) {
+    if (slot instanceof MemoError) errors.push(slot);
+    else if (slot) results.push(slot);
+  }
+  return { results, errors, fixed, cached };
 }
 
 /** Lint text from stdin, named `path` for config lookup and reports. */
-export function lintStdin(text: string, path: string, options: LintRunOptions): LintResult {
+export async function lintStdin(text: string, path: string, options: LintRunOptions): Promise<LintResult> {
   const config = configFor(dirname(path), options.configFile);
+  const { lintText } = await import('./engine.js');
   return lintText(text, { path, config, types: loadMemoTypes(config.templatesDir) });
 }
+

@@ -13,6 +13,7 @@ import { isMap, parseDocument } from 'yaml';
 import type { MemoType } from '../templates/structure.js';
 import { eventsSection, takeawaysSection } from '../templates/structure.js';
 import { isIsoDate, parseLeadingDate } from './dates.js';
+import { ZERO, blockText, isBackToTopText, spanOf } from './nodes.js';
 import type { Comment, FrontMatter, Heading, Link, ListItem, Memo, Paragraph, ParseProblem, Point, Section, Span } from './model.js';
 import { countWords } from './words.js';
 
@@ -21,54 +22,19 @@ export interface ParseOptions {
   path: string;
   /** Known memo types by name; the memo's `type` is looked up here. */
   types?: ReadonlyMap<string, MemoType>;
+  /**
+   * Parse GitHub Flavored Markdown (tables, footnotes, autolinks, task lists). Default true.
+   * The linter turns it off: no rule looks at GFM constructs, and GFM is over half of the
+   * parse time of a typical memo.
+   */
+  gfm?: boolean;
 }
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const gfmProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const commonmarkProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
-const BACK_TO_TOP = /^\s*[↑^]?\s*back to top\s*[↑]?\s*$/i;
-const ZERO: Point = { line: 1, column: 1, offset: 0 };
+export { blockText, isBackToTopText, spanOf } from './nodes.js';
 
-export function isBackToTopText(text: string): boolean {
-  return BACK_TO_TOP.test(text);
-}
-
-export function spanOf(node: { position?: { start: Partial<Point>; end: Partial<Point> } | undefined }): Span {
-  const position = node.position;
-  if (!position) return { start: ZERO, end: ZERO };
-  const point = (p: Partial<Point>): Point => ({ line: p.line ?? 1, column: p.column ?? 1, offset: p.offset ?? 0 });
-  return { start: point(position.start), end: point(position.end) };
-}
-
-/** Plain text of any node; block children are joined by newlines so list items stay apart. */
-export function blockText(node: Nodes): string {
-  switch (node.type) {
-    case 'root':
-    case 'list':
-    case 'listItem':
-    case 'blockquote':
-    case 'table':
-      return node.children.map((child) => blockText(child as Nodes)).join('\n');
-    case 'tableRow':
-      return node.children.map((cell) => toString(cell)).join(' | ');
-    case 'html':
-    case 'yaml':
-      return '';
-    case 'break':
-      return '\n';
-    case 'paragraph':
-    case 'heading':
-    case 'tableCell':
-    case 'emphasis':
-    case 'strong':
-    case 'delete':
-    case 'link':
-    case 'linkReference':
-      // Phrasing: like mdast-util-to-string, but a hard line break keeps the words apart.
-      return node.children.map((child) => blockText(child as Nodes)).join('');
-    default:
-      return toString(node);
-  }
-}
 
 function isBackToTopParagraph(node: RootContent): boolean {
   return node.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'link' && isBackToTopText(toString(node));
@@ -147,7 +113,7 @@ function sameHeading(a: string, b: string): boolean {
 export function parseMemo(text: string, options: ParseOptions): Memo {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
-  const tree = processor.parse(source) as Root;
+  const tree = (options.gfm === false ? commonmarkProcessor : gfmProcessor).parse(source) as Root;
   const problems: ParseProblem[] = [];
 
   let frontMatter: FrontMatter | undefined;

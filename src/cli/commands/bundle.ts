@@ -40,7 +40,7 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     await Promise.all([
       import('../../io/errors.js'),
       import('../../io/find.js'),
-      import('../../lint/run.js'),
+      import('../../config/rules.js'),
       import('../../io/read.js'),
       import('../../memo/parse.js'),
       import('../../templates/load.js'),

@@ -49,11 +49,12 @@ export function registerExport(program: Command, context: CommandContext): void 
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
   if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
-  const [{ findMemoFiles, ignoreMatcher }, { configFor }, { exportOne, loadCss }, batch] = await Promise.all([
+  const [{ findMemoFiles, ignoreMatcher }, { configFor }, { exportOne, loadCss }, batch, { writeFileAtomic }] = await Promise.all([
     import('../../io/find.js'),
-    import('../../lint/run.js'),
+    import('../../config/rules.js'),
     import('../../export/one.js'),
     import('../../export/batch.js'),
+    import('../../io/write.js'),
   ]);
   const cwd = process.cwd();
   const rootConfig = configFor(cwd, options.config);
@@ -66,32 +67,57 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   const css = options.css ? await loadCss(options.css) : undefined;
   let exitCode = found.errors.length > 0 ? 2 : 0;
 
-  const progress = options.outDir && options.progress !== false && process.stderr.isTTY && !process.env['CI'] && files.length > 1 ? await import('../progress.js').then((m) => m.progressBar(files.length)) : undefined;
+  const exportOptions = { ...options, ...(css !== undefined ? { css } : {}), ...(options.config ? { configFile: options.config } : {}) };
+  const reportRefusal = (shown: string, errors: string[]) => {
+    printError(`${shown}: not exported (--strict): ${errors.length} lint error(s)`);
+    for (const line of errors) printError(`  ${shown}:${line}`);
+    exitCode = Math.max(exitCode, 1);
+  };
+  const reportError = (error: InstanceType<typeof MemoError>, shown: string) => {
+    printError(error.file ? error.describe() : `${shown}: ${error.message}`);
+    exitCode = Math.max(exitCode, error.exitCode === 1 ? 1 : 2);
+  };
+
+  if (!options.outDir) {
+    // One memo: to -o or stdout.
+    for (const file of files) {
+      const shown = relative(cwd, file) || file;
+      try {
+        const outcome = await exportOne(file, shown, exportOptions, configFor(dirname(file), options.config));
+        if (outcome.refused) reportRefusal(shown, outcome.refused);
+        else if (options.output && options.output !== '-') await writeFileAtomic(resolve(options.output), outcome.text, { overwrite: true, mkdirs: true });
+        else await writeStdout(outcome.text);
+      } catch (error) {
+        if (!(error instanceof MemoError)) throw error;
+        reportError(error, shown);
+      }
+    }
+    return exitCode;
+  }
+
   const base = batch.commonFolder(files);
+  const jobs: import('../../export/batch.js').BatchJob[] = [];
   for (const file of files) {
     const shown = relative(cwd, file) || file;
     try {
-      const config = configFor(dirname(file), options.config);
-      const outcome = await exportOne(file, shown, { ...options, ...(css !== undefined ? { css } : {}) }, config);
-      if (outcome.refused) {
-        printError(`${shown}: not exported (--strict): ${outcome.refused.length} lint error(s)`);
-        for (const line of outcome.refused) printError(`  ${shown}:${line}`);
-        exitCode = Math.max(exitCode, 1);
-      } else if (options.outDir) {
-        await batch.writeExport(batch.outputPath(file, base, options.outDir, options.to), outcome.text);
-      } else if (options.output && options.output !== '-') {
-        await batch.writeExport(resolve(options.output), outcome.text);
-      } else {
-        await writeStdout(outcome.text);
-      }
+      jobs.push({ file, shown, target: batch.outputPath(file, base, options.outDir, options.to) });
     } catch (error) {
       if (!(error instanceof MemoError)) throw error;
-      progress?.interrupt(`memo: ${error.describe()}`);
-      if (!progress) printError(error.file ? error.describe() : `${shown}: ${error.message}`);
-      exitCode = Math.max(exitCode, error.exitCode === 1 ? 1 : 2);
+      reportError(error, shown);
+    }
+  }
+  const progress =
+    options.progress !== false && process.stderr.isTTY && !process.env['CI'] && jobs.length > 1 ? await import('../progress.js').then((m) => m.progressBar(jobs.length)) : undefined;
+  const say = progress ? (line: string) => progress.interrupt(line) : undefined;
+  await batch.exportBatch(jobs, exportOptions, (outcome, job) => {
+    if (outcome.kind === 'refused') {
+      if (say) say(`memo: ${job.shown}: not exported (--strict)`);
+      reportRefusal(job.shown, outcome.errors);
+    } else if (outcome.kind === 'error') {
+      reportError(new MemoError(outcome.error.message, outcome.error), job.shown);
     }
     progress?.tick();
-  }
+  });
   progress?.stop();
   return exitCode;
 }

@@ -16,6 +16,7 @@ interface LintOptions {
   quiet?: boolean;
   config?: string;
   cache?: boolean;
+  cacheLocation?: string;
   stdin?: boolean;
   stdinFilename?: string;
 }
@@ -36,6 +37,8 @@ export function registerLint(program: Command, context: CommandContext): void {
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
     .option('--quiet', 'report errors only')
     .option('--config <file>', 'use this .memorc.yaml for every file instead of searching')
+    .option('--cache', 'skip files whose content, config and memo types are unchanged since the last --cache run')
+    .option('--cache-location <file>', 'where --cache keeps its results', '.memocache')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'name the stdin text (for config lookup and reports)')
     .addHelpText(
@@ -48,15 +51,23 @@ export function registerLint(program: Command, context: CommandContext): void {
 }
 
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
-  const [{ lintFiles, lintStdin }, { MemoError }, { readStdin }, { decodeMemo }, { formatReport }] = await Promise.all([
+  const [{ lintFiles, lintStdin }, { MemoError }, { readStdin, decodeMemo }, { formatReport, packageVersion }, { summarize }] = await Promise.all([
     import('../../lint/run.js'),
     import('../../io/errors.js'),
     import('../../io/read.js'),
-    import('../../io/read.js'),
     import('../../report/format.js'),
+    import('../../lint/summary.js'),
   ]);
   const cwd = process.cwd();
-  const runOptions = { cwd, ...(options.config ? { configFile: options.config } : {}), fix: Boolean(options.fix), keepSource: options.format === 'json' };
+  const runOptions = {
+    cwd,
+    ...(options.config ? { configFile: options.config } : {}),
+    fix: Boolean(options.fix),
+    keepSource: options.format === 'json',
+    cache: Boolean(options.cache),
+    ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
+    version: packageVersion(),
+  };
 
   let results;
   let errors: InstanceType<typeof MemoError>[] = [];
@@ -64,7 +75,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     if (options.fix) throw new MemoError('--fix cannot write back to standard input; run --fix on the file');
     const name = options.stdinFilename ?? '<stdin>';
     const text = decodeMemo(await readStdin(), name);
-    results = [lintStdin(text, resolve(cwd, name), runOptions)];
+    results = [await lintStdin(text, resolve(cwd, name), runOptions)];
   } else {
     const run = await lintFiles(paths, runOptions);
     results = run.results;
@@ -72,7 +83,6 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   }
 
   if (options.quiet) {
-    const { summarize } = await import('../../lint/engine.js');
     results = results.map((result) => summarize(result.path, result.messages.filter((m) => m.severity === 'error'), result.source));
   }
 

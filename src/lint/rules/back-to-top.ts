@@ -5,7 +5,7 @@
 // `#top`; a plain-text "Back to top" line becomes the link.
 import type { RootContent } from 'mdast';
 import type { Memo, Point } from '../../memo/model.js';
-import { isBackToTopText, spanOf } from '../../memo/parse.js';
+import { isBackToTopText, spanOf } from '../../memo/nodes.js';
 import type { Report, Rule } from '../types.js';
 import { at, backToTopKind, bodyNodes, eol, isContent, pointAt } from './shared.js';
 

@@ -3,7 +3,7 @@
 // memo's own date (a warning: it may be a typo, or a scheduled event). Fixable: items out of
 // order are put in order, each item's source kept exactly, separators between items untouched.
 import type { ListItem, Memo } from '../../memo/model.js';
-import { isBackToTopText } from '../../memo/parse.js';
+import { isBackToTopText } from '../../memo/nodes.js';
 import { eventsSection } from '../../templates/structure.js';
 import type { Fix, Rule } from '../types.js';
 import { findSection } from './shared.js';

@@ -4,7 +4,7 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Memo, Point, Section, Span } from '../../memo/model.js';
-import { isBackToTopText, spanOf } from '../../memo/parse.js';
+import { isBackToTopText, spanOf } from '../../memo/nodes.js';
 
 /** 1-based line/column of a 0-based offset into `source`. */
 export function pointAt(source: string, offset: number): Point {

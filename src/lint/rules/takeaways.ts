@@ -1,6 +1,6 @@
 // takeaways: the memo type's takeaways section is a single list of min–max items, none empty
 // and none over the per-item word limit. Limits come from the template; options override them.
-import { spanOf } from '../../memo/parse.js';
+import { spanOf } from '../../memo/nodes.js';
 import { takeawaysSection } from '../../templates/structure.js';
 import type { Rule } from '../types.js';
 import { findSection, intOption, plural } from './shared.js';

@@ -25,6 +25,10 @@ describe('built-in memo types', () => {
     expect(types.get('talking-points')?.sections.find((s) => s.role === 'takeaways')).toMatchObject({ minItems: 3, maxItems: 10 });
   });
 
+  it('ships built-in templates that pass the same schema check as users\' templates', () => {
+    for (const type of types.values()) expect(() => readTemplate(type.file, type.file, false)).not.toThrow();
+  });
+
   it('lets a project template add a type and replace a built-in', () => {
     const project = loadMemoTypes(join(FIXTURES, 'projects', 'custom', 'templates'));
     expect(project.get('op-ed')?.builtIn).toBe(false);

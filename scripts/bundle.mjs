@@ -1,0 +1,28 @@
+// Bundle the CLI with esbuild after tsc has type-checked and compiled src/.
+// Why: Node 20 loads an ESM graph of several hundred small files (micromark alone is ~100)
+// slowly; one entry with split chunks starts several times faster, and code splitting keeps
+// the dynamic imports lazy, so `memo lint` still never loads rehype, juice or the exporters.
+// Output sits two folders deep (dist/bundle/) like every compiled module, so the
+// `new URL('../../templates/', import.meta.url)` look-ups resolve the same way.
+import { build } from 'esbuild';
+
+await build({
+  // Worker entries keep their source names, so new URL('./lint-worker.js', import.meta.url) finds
+  // them both here and in tsc's output.
+  entryPoints: { main: 'src/cli/main.ts', 'lint-worker': 'src/lint/lint-worker.ts', 'export-worker': 'src/export/export-worker.ts' },
+  outdir: 'dist/bundle',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // ajv is required lazily through createRequire and stays a normal dependency.
+  external: ['ajv', 'ajv/*'],
+  chunkNames: '[name]-[hash]',
+  // Some CommonJS dependencies (cli-progress, juice) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __memoCreateRequire } from 'node:module'; const require = __memoCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+  legalComments: 'none',
+  // dates.ts picks chrono parsers by class name.
+  keepNames: true,
+});

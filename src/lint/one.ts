@@ -1,0 +1,54 @@
+// Lint one file end to end: its config, its memo types, read, lint, write the fix. Runs in the
+// main thread for small runs and in worker threads for large ones; never throws for a bad
+// file (the error comes back as data), only for a bad config.
+import { dirname } from 'node:path';
+import { configFor } from '../config/rules.js';
+import { MemoError } from '../io/errors.js';
+import { readMemoFile } from '../io/read.js';
+import { serializeError, type SerializedError } from '../io/pool.js';
+import { writeFileAtomic } from '../io/write.js';
+import { loadMemoTypes } from '../templates/load.js';
+import { lintText } from './engine.js';
+import type { LintResult } from './types.js';
+
+export interface LintJob {
+  file: string;
+  /** The text, when the caller already read it (for the cache). */
+  text?: string;
+}
+
+export interface LintJobOptions {
+  configFile?: string;
+  fix: boolean;
+  keepSource: boolean;
+}
+
+export type LintOutcome =
+  | { kind: 'result'; result: LintResult; /** the text the result describes (after fixes) */ finalText: string }
+  | { kind: 'error'; error: SerializedError };
+
+export async function lintOneFile(job: LintJob, options: LintJobOptions): Promise<LintOutcome> {
+  const config = configFor(dirname(job.file), options.configFile);
+  const types = loadMemoTypes(config.templatesDir);
+  let text: string;
+  try {
+    text = job.text ?? (await readMemoFile(job.file));
+  } catch (error) {
+    if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
+    throw error;
+  }
+  const result = lintText(text, { path: job.file, config, types, fix: options.fix });
+  const finalText = result.output ?? text;
+  if (options.fix && result.output !== undefined) {
+    try {
+      await writeFileAtomic(job.file, result.output, { overwrite: true });
+    } catch (error) {
+      if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
+      throw error;
+    }
+  }
+  delete result.output;
+  // Reporters only show the source of files with findings (ESLint's json does the same).
+  if (!options.keepSource || result.messages.length === 0) result.source = '';
+  return { kind: 'result', result, finalText };
+}

@@ -1,0 +1,10 @@
+// ISO dates without chrono: config, templates and schemas check dates without loading a parser.
+
+/** Is `value` a real calendar date written as `YYYY-MM-DD`? */
+export function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

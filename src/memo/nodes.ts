@@ -1,0 +1,50 @@
+// Small helpers over mdast nodes, shared by the parser and the lint rules. Kept apart from
+// parse.ts so that a rule (or a cache hit) can use them without loading the Markdown parser.
+import type { Nodes } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Point, Span } from './model.js';
+
+const BACK_TO_TOP = /^\s*[↑^]?\s*back to top\s*[↑]?\s*$/i;
+export const ZERO: Point = { line: 1, column: 1, offset: 0 };
+
+export function isBackToTopText(text: string): boolean {
+  return BACK_TO_TOP.test(text);
+}
+
+export function spanOf(node: { position?: { start: Partial<Point>; end: Partial<Point> } | undefined }): Span {
+  const position = node.position;
+  if (!position) return { start: ZERO, end: ZERO };
+  const point = (p: Partial<Point>): Point => ({ line: p.line ?? 1, column: p.column ?? 1, offset: p.offset ?? 0 });
+  return { start: point(position.start), end: point(position.end) };
+}
+
+/** Plain text of any node; block children are joined by newlines so list items stay apart. */
+export function blockText(node: Nodes): string {
+  switch (node.type) {
+    case 'root':
+    case 'list':
+    case 'listItem':
+    case 'blockquote':
+    case 'table':
+      return node.children.map((child) => blockText(child as Nodes)).join('\n');
+    case 'tableRow':
+      return node.children.map((cell) => toString(cell)).join(' | ');
+    case 'html':
+    case 'yaml':
+      return '';
+    case 'break':
+      return '\n';
+    case 'paragraph':
+    case 'heading':
+    case 'tableCell':
+    case 'emphasis':
+    case 'strong':
+    case 'delete':
+    case 'link':
+    case 'linkReference':
+      // Phrasing: like mdast-util-to-string, but a hard line break keeps the words apart.
+      return node.children.map((child) => blockText(child as Nodes)).join('');
+    default:
+      return toString(node);
+  }
+}

@@ -1,0 +1,88 @@
+// Large runs: worker threads give the same results as one thread, and --cache is used, kept
+// up to date, and keyed on content and config rather than timestamps.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, memo, tempDir } from '../helpers/cli.js';
+import { writeCorpus } from '../helpers/corpus.js';
+
+interface JsonResult {
+  filePath: string;
+  messages: { ruleId: string; line: number; message: string }[];
+}
+
+const summary = (stdout: string) =>
+  (JSON.parse(stdout) as JsonResult[]).map((r) => [r.filePath, r.messages.map((m) => `${m.line} ${m.ruleId} ${m.message}`)]);
+
+describe('large runs', () => {
+  it('lints 240 memos in worker threads exactly as in one thread', () => {
+    const cwd = tempDir();
+    const flawed = writeCorpus(join(cwd, 'memos'), 240);
+    const threaded = memo(['lint', 'memos', '--format', 'json'], { cwd });
+    const single = memo(['lint', 'memos', '--format', 'json'], { cwd, env: { MEMOKIT_THREADS: '1' } });
+    expect(threaded.status).toBe(1);
+    expect(single.status).toBe(1);
+    expect(summary(threaded.stdout)).toEqual(summary(single.stdout));
+    const reported = (JSON.parse(threaded.stdout) as JsonResult[]).filter((r) => r.messages.length > 0);
+    expect(reported.map((r) => r.filePath).sort()).toEqual(flawed.sort());
+    expect(new Set(reported.flatMap((r) => r.messages.map((m) => m.ruleId)))).toEqual(new Set(['dated-events']));
+  });
+
+  it('exports 240 memos in worker threads, the same bytes as in one thread', () => {
+    const cwd = tempDir();
+    writeCorpus(join(cwd, 'memos'), 240);
+    expect(memo(['export', 'memos', '--to', 'html', '--out-dir', 'a'], { cwd }).status).toBe(0);
+    expect(memo(['export', 'memos', '--to', 'html', '--out-dir', 'b'], { cwd, env: { MEMOKIT_THREADS: '0' } }).status).toBe(0);
+    for (const file of ['set-0/memo-0000.html', 'set-4/memo-0239.html', 'set-2/memo-0117.html']) {
+      expect(readFileSync(join(cwd, 'a', file), 'utf8')).toBe(readFileSync(join(cwd, 'b', file), 'utf8'));
+    }
+  });
+});
+
+describe('memo lint --cache', () => {
+  it('answers unchanged files from .memocache, and re-lints on a content or config change', () => {
+    const cwd = tempDir();
+    cpSync(EXAMPLE, join(cwd, 'memo.md'));
+    writeFileSync(join(cwd, 'late.md'), readFileSync(EXAMPLE, 'utf8').replace('**Dec. 27, 2019**', '**Dec. 30, 2019**'));
+    const cold = memo(['lint', '.', '--cache', '--format', 'json'], { cwd });
+    expect(cold.status).toBe(1);
+
+    // Prove the second run reads the cache: plant a message in it and see it come back.
+    const cacheFile = join(cwd, '.memocache');
+    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { messages: { message: string }[] } }> };
+    const late = cache.entries[join(cwd, 'late.md')];
+    expect(late?.result.messages).toHaveLength(1);
+    (late?.result.messages[0] as { message: string }).message = 'PLANTED';
+    writeFileSync(cacheFile, JSON.stringify(cache));
+    const warm = memo(['lint', '.', '--cache', '--format', 'json'], { cwd });
+    expect(summary(warm.stdout).flatMap(([, messages]) => messages)).toEqual(['29 dated-events PLANTED']);
+    expect(warm.status).toBe(1);
+
+    // Same content, new timestamp (a fresh checkout): still a hit.
+    writeFileSync(join(cwd, 'late.md'), readFileSync(join(cwd, 'late.md')));
+    expect(memo(['lint', '.', '--cache', '--format', 'json'], { cwd }).stdout).toContain('PLANTED');
+
+    // A content change re-lints that file.
+    writeFileSync(join(cwd, 'late.md'), `${readFileSync(join(cwd, 'late.md'), 'utf8')}\n`);
+    expect(memo(['lint', '.', '--cache', '--format', 'json'], { cwd }).stdout).not.toContain('PLANTED');
+
+    // A config change re-lints everything.
+    const again = JSON.parse(readFileSync(cacheFile, 'utf8')) as typeof cache;
+    (again.entries[join(cwd, 'late.md')]?.result.messages[0] as { message: string }).message = 'PLANTED';
+    writeFileSync(cacheFile, JSON.stringify(again));
+    writeFileSync(join(cwd, '.memorc.yaml'), 'root: true\nrules:\n  dated-events: warn\n');
+    const changed = memo(['lint', '.', '--cache', '--format', 'json'], { cwd });
+    expect(changed.stdout).not.toContain('PLANTED');
+    expect(changed.status).toBe(0);
+  });
+
+  it('ignores a damaged cache file', () => {
+    const cwd = tempDir();
+    cpSync(EXAMPLE, join(cwd, 'memo.md'));
+    writeFileSync(join(cwd, '.memocache'), '{ not json');
+    const result = memo(['lint', '.', '--cache'], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(readFileSync(join(cwd, '.memocache'), 'utf8'))).toHaveProperty('entries');
+  });
+});
