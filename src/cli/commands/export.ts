@@ -68,13 +68,15 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   let exitCode = found.errors.length > 0 ? 2 : 0;
 
   const exportOptions = { ...options, ...(css !== undefined ? { css } : {}), ...(options.config ? { configFile: options.config } : {}) };
+  // Set while a progress bar is drawn, so messages go above it instead of through it.
+  let say: (line: string) => void = printError;
   const reportRefusal = (shown: string, errors: string[]) => {
-    printError(`${shown}: not exported (--strict): ${errors.length} lint error(s)`);
-    for (const line of errors) printError(`  ${shown}:${line}`);
+    say(`${shown}: not exported (--strict): ${errors.length} lint error(s)`);
+    for (const line of errors) say(`  ${shown}:${line}`);
     exitCode = Math.max(exitCode, 1);
   };
   const reportError = (error: InstanceType<typeof MemoError>, shown: string) => {
-    printError(error.file ? error.describe() : `${shown}: ${error.message}`);
+    say(error.file ? error.describe() : `${shown}: ${error.message}`);
     exitCode = Math.max(exitCode, error.exitCode === 1 ? 1 : 2);
   };
 
@@ -108,10 +110,9 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   }
   const progress =
     options.progress !== false && process.stderr.isTTY && !process.env['CI'] && jobs.length > 1 ? await import('../progress.js').then((m) => m.progressBar(jobs.length)) : undefined;
-  const say = progress ? (line: string) => progress.interrupt(line) : undefined;
+  if (progress) say = (line) => progress.interrupt(`memo: ${line}`);
   await batch.exportBatch(jobs, exportOptions, (outcome, job) => {
     if (outcome.kind === 'refused') {
-      if (say) say(`memo: ${job.shown}: not exported (--strict)`);
       reportRefusal(job.shown, outcome.errors);
     } else if (outcome.kind === 'error') {
       reportError(new MemoError(outcome.error.message, outcome.error), job.shown);
