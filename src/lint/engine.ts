@@ -98,6 +98,8 @@ function lintParsed(memo: Memo, options: LintOptions): Finding[] {
 /** Lint one memo's text. With `fix`, fixes are applied and the text re-linted until stable. */
 export function lintText(text: string, options: LintOptions): LintResult {
   let memo = parseMemo(text, { path: options.path, types: options.types, gfm: false });
+  // Fixed text is re-parsed without the byte-order mark; remember it to write it back.
+  const bom = memo.bom;
   let findings = lintParsed(memo, options);
   let output: string | undefined;
   if (options.fix) {
@@ -109,5 +111,5 @@ export function lintText(text: string, options: LintOptions): LintResult {
       findings = lintParsed(memo, options);
     }
   }
-  return summarize(options.path, findings, memo.bom ? `\uFEFF${memo.source}` : memo.source, output === undefined ? undefined : memo.bom ? `\uFEFF${output}` : output);
+  return summarize(options.path, findings, bom ? `\uFEFF${memo.source}` : memo.source, output === undefined ? undefined : bom ? `\uFEFF${output}` : output);
 }

@@ -99,10 +99,16 @@ export const backToTop: Rule = {
       const end = last ? spanOf(last).end : region.fallback;
       const start = last ? spanOf(last).start.offset : end.offset;
       if (plain.some((line) => line.start >= start && line.end <= end.offset)) continue;
+      // After a code fence or HTML block that is never closed, inserted text would land inside
+      // it and the fix would never settle: report, but offer no fix.
+      const raw = last ? memo.source.slice(start, end.offset).trimEnd() : '';
+      const unclosed =
+        (last?.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(raw) && !/\n {0,3}(`{3,}|~{3,})[ \t]*$/.test(raw)) ||
+        (last?.type === 'html' && /^\s*<!--/.test(raw) && !raw.endsWith('-->'));
       context.report({
         message: `${region.name} does not end with a "Back to top" link; add ${LINK} after its last block.`,
         at: at(end),
-        fix: { range: [end.offset, end.offset], text: `${eol(memo.source).repeat(2)}${LINK}` },
+        ...(unclosed ? {} : { fix: { range: [end.offset, end.offset] as [number, number], text: `${eol(memo.source).repeat(2)}${LINK}` } }),
       });
     }
   },

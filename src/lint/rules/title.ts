@@ -27,7 +27,9 @@ export const title: Rule = {
   severity: 'error',
   fixable: true,
   check(memo, context) {
-    const expected = memo.memoType && memo.title ? `${memo.memoType.titlePrefix}${memo.title}` : undefined;
+    const expected = memo.memoType && memo.title ? `${memo.memoType.titlePrefix}${memo.title}`.trim() : undefined;
+    // A heading is one line: a multi-line front-matter title cannot be written as one, so no fix.
+    const fixable = expected !== undefined && !/[\r\n]/.test(expected) && !/\s#+$/.test(expected);
     const heading = memo.titleHeadings[0];
     if (!heading) {
       const offset = bodyStart(memo);
@@ -42,7 +44,7 @@ export const title: Rule = {
       context.report({
         message: `Memo has no \`#\` title heading; add "# ${expected}" at the start of the body.`,
         at: at(point),
-        fix: { range: [offset, offset], text },
+        ...(fixable ? { fix: { range: [offset, offset] as [number, number], text } } : {}),
       });
       return;
     }
@@ -64,7 +66,9 @@ export const title: Rule = {
     context.report({
       message: `Title heading reads "${heading.text}"; expected "${expected}" (${why}).`,
       at: heading.span,
-      fix: { range: [heading.span.start.offset, heading.span.end.offset], text: `# ${expected}` },
+      ...(fixable && memo.source.slice(heading.span.start.offset, heading.span.end.offset) !== `# ${expected}`
+        ? { fix: { range: [heading.span.start.offset, heading.span.end.offset] as [number, number], text: `# ${expected}` } }
+        : {}),
     });
   },
 };

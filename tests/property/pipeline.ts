@@ -1,0 +1,204 @@
+// What every property case goes through, and what is checked on it. One call runs everything
+// memokit does with a memo's text: parse, lint with every rule (with and without --fix), the
+// three exporters (HTML as document, fragment and email; text; JSON) and the three bundlers
+// (HTML, text, JSON Feed; the memo twice, as two files, so its ids collide across memos).
+// Then: the JSON export validates against `memo schema`; every HTML output has unique ids and
+// in-page links that resolve (except links the memo itself has broken); --fix is local,
+// idempotent and keeps the memo readable (front matter, BOM, line endings).
+import type { Definition } from 'mdast';
+import { visit } from 'unist-util-visit';
+import { emptyConfig } from '../../src/config/config.js';
+import { bundleFeed, bundleHtml, bundleText } from '../../src/export/bundle.js';
+import { exportHtml } from '../../src/export/html.js';
+import { exportJson, type MemoJson } from '../../src/export/json.js';
+import { memoJsonSchema } from '../../src/export/schema.js';
+import { exportText } from '../../src/export/text.js';
+import { describeSchemaError, validator } from '../../src/io/schema.js';
+import { lintText } from '../../src/lint/engine.js';
+import type { LintResult } from '../../src/lint/types.js';
+import type { Memo } from '../../src/memo/model.js';
+import { parseMemo } from '../../src/memo/parse.js';
+import { loadMemoTypes } from '../../src/templates/load.js';
+import { anchorProblems, fragmentTarget, parseHtml } from './html-checks.js';
+
+export const types = loadMemoTypes();
+export const config = emptyConfig();
+
+export function parse(text: string, path = 'memos/generated.md'): Memo {
+  return parseMemo(text, { path, types });
+}
+
+export function lint(text: string, fix: boolean, path = 'memos/generated.md'): LintResult {
+  return lintText(text, { path, config, types, fix });
+}
+
+export interface Outputs {
+  memo: Memo;
+  lint: LintResult;
+  fixed: LintResult;
+  html: { document: string; fragment: string; email: string };
+  text: string;
+  json: MemoJson;
+  bundle: { html: string; text: string; feed: string };
+}
+
+/**
+ * Run the memo through everything; throws whatever the code throws. The bundle holds the memo
+ * twice (as two files), so every id of the memo collides across memos.
+ */
+export function runEverything(text: string, path = 'memos/generated.md'): Outputs {
+  const memo = parse(text, path);
+  // Exporters never change the memo (tests/unit/export), so a second file can share its tree.
+  const twin: Memo = { ...memo, path: path.replace(/\.md$/, '-copy.md') };
+  const bundled = [memo, twin];
+  return {
+    memo,
+    lint: lint(text, false, path),
+    fixed: lint(text, true, path),
+    html: {
+      document: exportHtml(memo),
+      fragment: exportHtml(memo, { fragment: true }),
+      email: exportHtml(memo, { email: true }),
+    },
+    text: exportText(memo),
+    json: exportJson(memo),
+    bundle: {
+      html: bundleHtml(bundled, { title: 'Generated issue', sort: 'input' }),
+      text: bundleText(bundled),
+      feed: bundleFeed(bundled),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs
+
+const validate = validator(memoJsonSchema);
+
+/**
+ * The in-page targets the memo links to (inline links and link definitions) that are neither
+ * its top nor one of its heading ids: broken in the source (the `anchors` rule's finding).
+ */
+function brokenTargets(memo: Memo): Set<string> {
+  const known = new Set(['top', ...memo.headings.map((heading) => heading.id)]);
+  const urls = memo.links.map((link) => link.url);
+  visit(memo.tree, 'definition', (node: Definition) => {
+    urls.push(node.url);
+  });
+  return new Set(urls.filter((url) => url.startsWith('#')).map(fragmentTarget).filter((target) => !known.has(target)));
+}
+
+/** Every problem with one memo's outputs (empty when all is well). */
+export function outputProblems(out: Outputs): string[] {
+  const problems: string[] = [];
+
+  // The JSON export, as the CLI writes it (through JSON.stringify), validates.
+  const json: unknown = JSON.parse(JSON.stringify(out.json));
+  if (!validate(json)) problems.push(`JSON export does not validate: ${describeSchemaError(validate.errors)}`);
+
+  const htmls: [string, string, boolean][] = [
+    ['document', out.html.document, false],
+    ['fragment', out.html.fragment, true],
+    ['email', out.html.email, false],
+    ['bundle', out.bundle.html, false],
+  ];
+  // The feed's items are the memo's fragment export, as it is (checked above).
+  const feed = JSON.parse(out.bundle.feed) as { items: { id: string; content_html: string }[] };
+  for (const item of feed.items) if (item.content_html !== out.html.fragment) problems.push(`feed item ${item.id}: content_html is not the fragment export`);
+  // In a bundle, the memo's targets carry its slug: `generated--nope`.
+  const broken = brokenTargets(out.memo);
+  const brokenInSource = (target: string): boolean => broken.has(target) || broken.has(target.replace(/^generated(?:-copy)?--/, ''));
+  for (const [name, html, fragment] of htmls) {
+    for (const problem of anchorProblems(parseHtml(html, fragment), brokenInSource)) problems.push(`${name}: ${problem}`);
+  }
+
+  if (!out.text.endsWith('\n')) problems.push('text export does not end with a newline');
+  if (!out.bundle.text.endsWith('\n')) problems.push('text bundle does not end with a newline');
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// --fix
+
+/** Line-ending kinds present in a text. */
+function endings(text: string): { crlf: boolean; lf: boolean } {
+  return { crlf: /\r\n/.test(text), lf: /(^|[^\r])\n/.test(text) };
+}
+
+/** The text without a byte-order mark. */
+const noBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
+
+/**
+ * Known bug (src/lint/rules/back-to-top.ts, reported): a plain "Back to top" line run into the
+ * last block of a section (a lazy list continuation) suppresses the "does not end with a Back
+ * to top link" finding even when the line sits in the middle of that block. Its fix then splits
+ * the block, and the next pass adds the missing link at the end: a change no finding of the
+ * first lint announced, so --fix reaches past the last reported fix.
+ */
+function plainBackToTopInsideLastBlock(out: Pick<Outputs, 'lint'>, problems: readonly string[]): boolean {
+  return problems.every((problem) => problem.startsWith('--fix changed the text after the last fix')) && out.lint.messages.some((message) => message.ruleId === 'back-to-top' && message.message.includes('is plain text'));
+}
+
+/** The known bugs that explain `--fix` problems on this memo (see above), by name. */
+export function knownFixBugs(text: string, memo: Memo, out?: Pick<Outputs, 'lint'>, problems: readonly string[] = []): string[] {
+  const bugs: string[] = [];
+  if (out && plainBackToTopInsideLastBlock(out, problems)) bugs.push('plain Back to top inside the last block');
+  return bugs;
+}
+
+export function fixProblems(text: string, out: Pick<Outputs, 'memo' | 'lint' | 'fixed'>): string[] {
+  const problems: string[] = [];
+  const before = out.lint;
+  const fixes = before.messages.flatMap((message) => (message.fix ? [message.fix] : []));
+  const result = out.fixed;
+  const output = result.output;
+
+  if (fixes.length === 0) {
+    if (output !== undefined) problems.push('a memo with no fixable finding was changed by --fix');
+    return problems;
+  }
+  const fixed = output ?? text;
+
+  // What --fix leaves has nothing fixable, and fixing it again changes nothing.
+  const left = result.messages.filter((message) => message.fix);
+  if (left.length > 0) problems.push(`fixable findings left after --fix: ${left.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`).join(' | ')}`);
+  const again = lint(fixed, true);
+  if (again.output !== undefined) problems.push(`a second --fix changed the text again:\n${JSON.stringify(fixed)}\n→\n${JSON.stringify(again.output)}`);
+  if (again.messages.length !== result.messages.length) problems.push('linting the fixed text again gives other findings than --fix reported');
+
+  if (output === undefined) return problems;
+
+  // The fixed text re-parses with the same front matter, BOM and line endings.
+  const original = out.memo;
+  const reparsed = parse(fixed);
+  if (reparsed.frontMatter?.raw !== original.frontMatter?.raw) problems.push('--fix changed the front matter');
+  if (reparsed.problems.length !== original.problems.length) problems.push('--fix changed what the parser reports');
+  if (text.startsWith('\uFEFF') !== fixed.startsWith('\uFEFF')) problems.push('--fix changed the byte-order mark');
+  const was = endings(text);
+  const now = endings(fixed);
+  if (was.crlf && !was.lf && now.lf) problems.push('--fix wrote LF line endings into a CRLF memo');
+  if (was.lf && !was.crlf && now.crlf) problems.push('--fix wrote CRLF line endings into an LF memo');
+
+  // Only where the fixable findings were: the text before the first fix and after the last is kept.
+  // Fix ranges are offsets into the text after its BOM: what lies before the first range and
+  // after the last one is still there, at the start and at the end of the fixed text.
+  const first = Math.min(...fixes.map((fix) => fix.range[0]));
+  const last = Math.max(...fixes.map((fix) => fix.range[1]));
+  const source = noBom(text);
+  const target = noBom(fixed);
+  if (!target.startsWith(source.slice(0, first))) problems.push(`--fix changed the text before the first fix (at offset ${first})`);
+  if (!target.endsWith(source.slice(last))) problems.push(`--fix changed the text after the last fix (which ends at offset ${last})`);
+  return problems;
+}
+
+/**
+ * Everything checked for one memo: the outputs, and --fix — whose problems are excused when a
+ * known bug explains them (looked for only then: each look costs a parse).
+ */
+export function allProblems(text: string): string[] {
+  const out = runEverything(text);
+  const problems = outputProblems(out);
+  const fix = fixProblems(text, out);
+  if (fix.length > 0 && knownFixBugs(text, out.memo, out, fix).length === 0) problems.push(...fix);
+  return problems;
+}
