@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './context.js';
+import { handleInterrupts } from './interrupt.js';
 import { describeError, printError } from './output.js';
 import { registerBundle } from './commands/bundle.js';
 import { registerExport } from './commands/export.js';
@@ -16,6 +17,13 @@ import { registerTemplates } from './commands/templates.js';
 export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export async function main(argv: string[]): Promise<number> {
+  // Interrupted runs finish the file being written, leave no temporary files, exit 128 + signal.
+  handleInterrupts();
+  // A reader that goes away (`memo lint | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   let exitCode = 0;
   const context: CommandContext = {
     exit(code) {

@@ -1,6 +1,7 @@
 // Export many memos into an out-dir: each file parsed once, exported, and written atomically
 // to the same relative path under the out-dir (relative to the inputs' common folder, as tsc
 // does with rootDir). A bad file is reported and skipped; the rest are still written.
+import { realpathSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { configFor } from '../config/rules.js';
 import { MemoError } from '../io/errors.js';
@@ -25,13 +26,29 @@ export function commonFolder(files: string[]): string {
   return common.join(sep) || sep;
 }
 
-/** Where `file` goes under `outDir`; never outside it. */
+/** Where `file` goes under `outDir`; never outside it, not even through a symbolic link in it. */
 export function outputPath(file: string, base: string, outDir: string, format: ExportFormat): string {
   const path = relative(base, resolve(file));
   const target = resolve(outDir, path.slice(0, path.length - extname(path).length) + EXTENSIONS[format]);
   const root = resolve(outDir);
   if (path.startsWith('..') || (target !== root && !target.startsWith(root + sep))) {
     throw new MemoError(`would be written outside --out-dir (${outDir})`, { file });
+  }
+  // A folder under the out-dir that is a symbolic link (out/2019 -> /elsewhere) would carry the
+  // write out: the deepest folder of the target that exists must really be inside the out-dir.
+  const real = (folder: string): string | undefined => {
+    for (let current = folder; ; current = dirname(current)) {
+      try {
+        return realpathSync(current);
+      } catch {
+        if (current === root || dirname(current) === current) return undefined;
+      }
+    }
+  };
+  const realRoot = real(root);
+  const realFolder = realRoot === undefined ? undefined : real(dirname(target));
+  if (realRoot !== undefined && realFolder !== undefined && realFolder !== realRoot && !realFolder.startsWith(realRoot === sep ? sep : realRoot + sep)) {
+    throw new MemoError(`would be written outside --out-dir (${outDir}) through a symbolic link`, { file });
   }
   return target;
 }

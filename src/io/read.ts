@@ -45,17 +45,20 @@ export function decodeMemo(bytes: Uint8Array, file: string): string {
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    // Find the first bad byte to name its line.
-    let line = 1;
+    // Name the line of the first bad byte: the longest prefix that still decodes (a prefix
+    // ending inside a valid character decodes in streaming mode) ends just before it.
     let valid = 0;
-    for (let end = Math.min(bytes.length, 64); end <= bytes.length; end += 64) {
+    let bad = bytes.length;
+    while (valid < bad - 1) {
+      const middle = Math.floor((valid + bad) / 2);
       try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
-        valid = end;
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+        valid = middle;
       } catch {
-        break;
+        bad = middle;
       }
     }
+    let line = 1;
     for (let i = 0; i < valid; i++) if (bytes[i] === 0x0a) line++;
     throw new MemoError('file is not valid UTF-8; save it as UTF-8', { file, line });
   }

@@ -102,7 +102,7 @@ describe('memo lint', () => {
     writeFileSync(join(cwd, 'memos', 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
     const result = memo(['lint', 'memos', '--format', 'json'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toBe(`memo: ${join(cwd, 'memos', 'binary.md')}: file is binary, not a Markdown memo`);
+    expect(result.stderr.trim()).toBe('memo: memos/binary.md: file is binary, not a Markdown memo');
     expect((JSON.parse(result.stdout) as JsonResult[]).length).toBe(2);
   });
 
