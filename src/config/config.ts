@@ -45,6 +45,7 @@ const rulesMap = { type: 'object', additionalProperties: ruleSetting };
 
 export const configSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:memokit:config',
   type: 'object',
   additionalProperties: false,
   properties: {

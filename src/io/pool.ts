@@ -74,7 +74,9 @@ export async function runInWorkers<Job, Outcome>(
       worker.on('error', reject);
       feed();
     });
-  const workers = Array.from({ length: count }, () => new Worker(workerUrl, { workerData: data }));
+  // A bounded young/old heap per worker keeps a 10,000-file run's peak memory in check; a memo
+  // needs a few MB, and even a 1 MB one parses well inside this.
+  const workers = Array.from({ length: count }, () => new Worker(workerUrl, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 } }));
   try {
     await Promise.all(workers.map(run));
   } finally {

@@ -1,6 +1,6 @@
 // Reading memo files with clear errors: binary, UTF-16, invalid UTF-8, empty and oversized
 // files are refused with one line that names the file (and the line, where there is one).
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { MemoError, fileSystemError } from './errors.js';
 
 /** Memos are a few kilobytes; anything this large is not a memo, and parsing it would stall a run. */
@@ -69,15 +69,24 @@ export function decodeMemo(bytes: Uint8Array, file: string): string {
 
 /** Read a memo file as text. Throws MemoError (exit 2) for anything that is not a readable UTF-8 memo. */
 export async function readMemoFile(file: string): Promise<string> {
+  return readMemoFileSync(file);
+}
+
+/**
+ * The same, synchronously. Memos are small: a blocking read is faster than a trip through
+ * libuv's thread pool, and lint and export read thousands of them in worker threads, where
+ * blocking costs nothing.
+ */
+export function readMemoFileSync(file: string): string {
   let bytes: Buffer;
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (info.isDirectory()) throw new MemoError('is a folder, not a file', { file });
     if (info.size > MAX_MEMO_BYTES) {
       const mb = (info.size / (1024 * 1024)).toFixed(1);
       throw new MemoError(`file is ${mb} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`, { file });
     }
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (error) {
     if (error instanceof MemoError) throw error;
     throw fileSystemError(error, file);

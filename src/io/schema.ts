@@ -11,8 +11,27 @@ const require = createRequire(import.meta.url);
 let ajv: Ajv2020 | undefined;
 const cache = new WeakMap<object, ValidateFunction>();
 
+/**
+ * Validators compiled at build time (scripts/validators.mjs, ajv's standalone code) for the
+ * schemas every run may check — config and templates — so a run with a .memorc.yaml does not
+ * load and compile ajv. Missing (tests on the sources), ajv compiles them as usual.
+ */
+let precompiled: Record<string, ValidateFunction> | null | undefined;
+
+function precompiledFor(schema: object): ValidateFunction | undefined {
+  if (precompiled === undefined) {
+    try {
+      precompiled = require('../validators.cjs') as Record<string, ValidateFunction>;
+    } catch {
+      precompiled = null;
+    }
+  }
+  const id = (schema as { $id?: unknown }).$id;
+  return typeof id === 'string' ? precompiled?.[id] : undefined;
+}
+
 export function validator(schema: object): ValidateFunction {
-  let validate = cache.get(schema);
+  let validate = cache.get(schema) ?? precompiledFor(schema);
   if (!validate) {
     if (!ajv) {
       const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');

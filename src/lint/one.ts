@@ -8,12 +8,13 @@ import { readMemoFile } from '../io/read.js';
 import { serializeError, type SerializedError } from '../io/pool.js';
 import { writeFileAtomic } from '../io/write.js';
 import { loadMemoTypes } from '../templates/load.js';
+import { hashText } from './cache.js';
 import { lintText } from './engine.js';
 import type { LintResult } from './types.js';
 
 export interface LintJob {
   file: string;
-  /** The text, when the caller already read it (for the cache). */
+  /** The text, when the caller already has it (stdin); otherwise the file is read. */
   text?: string;
 }
 
@@ -24,7 +25,14 @@ export interface LintJobOptions {
 }
 
 export type LintOutcome =
-  | { kind: 'result'; result: LintResult; /** the text the result describes (after fixes) */ finalText: string }
+  | {
+      kind: 'result';
+      result: LintResult;
+      /** SHA-1 of the text the result describes (after fixes), for the cache. */
+      hash: string;
+      /** --fix rewrote the file. */
+      fixed: boolean;
+    }
   | { kind: 'error'; error: SerializedError };
 
 export async function lintOneFile(job: LintJob, options: LintJobOptions): Promise<LintOutcome> {
@@ -39,6 +47,7 @@ export async function lintOneFile(job: LintJob, options: LintJobOptions): Promis
   }
   const result = lintText(text, { path: job.file, config, types, fix: options.fix });
   const finalText = result.output ?? text;
+  const fixed = options.fix && result.output !== undefined;
   if (options.fix && result.output !== undefined) {
     try {
       await writeFileAtomic(job.file, result.output, { overwrite: true });
@@ -50,5 +59,5 @@ export async function lintOneFile(job: LintJob, options: LintJobOptions): Promis
   delete result.output;
   // Reporters only show the source of files with findings (ESLint's json does the same).
   if (!options.keepSource || result.messages.length === 0) result.source = '';
-  return { kind: 'result', result, finalText };
+  return { kind: 'result', result, hash: hashText(finalText), fixed };
 }

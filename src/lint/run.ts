@@ -77,7 +77,9 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
       cached++;
     } else {
       keys.set(file, settings);
-      jobs.push({ file, text });
+      // Only the path goes to the linter: holding every text until the workers get to it would
+      // double the peak memory of a large cold run.
+      jobs.push({ file });
       jobSlots.push(index);
     }
   }
@@ -103,9 +105,9 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
       return;
     }
     slots[index] = outcome.result;
-    if (jobOptions.fix && outcome.finalText !== (job.text ?? outcome.finalText)) fixed.push(job.file);
+    if (outcome.fixed) fixed.push(job.file);
     const settings = keys.get(job.file);
-    if (cache && settings) cache.set(job.file, `${hashText(outcome.finalText)}:${settings}`, { messages: outcome.result.messages });
+    if (cache && settings) cache.set(job.file, `${outcome.hash}:${settings}`, { messages: outcome.result.messages });
   });
   await cache?.save();
 

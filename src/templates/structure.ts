@@ -49,6 +49,7 @@ export function eventsSection(type: MemoType): SectionSpec | undefined {
 /** JSON Schema (2020-12) of a template's front matter. Validated with ajv when loaded. */
 export const templateSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
+  $id: 'urn:memokit:template',
   type: 'object',
   additionalProperties: false,
   required: ['type', 'description'],
