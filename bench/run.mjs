@@ -222,8 +222,15 @@ function detectTools() {
   tools.markdownlint = existsSync(mdl) ? { command: process.execPath, args: [mdl], version: packageVersion('markdownlint-cli2') } : undefined;
 
   // rumdl's npm package is a node wrapper that spawns a native binary: time the binary itself.
-  const native = join(ROOT, 'node_modules', '@rumdl', `cli-${process.platform}-${process.arch}`, 'rumdl');
-  const wrapper = join(ROOT, 'node_modules', '.bin', 'rumdl');
+  // rumdl is not a devDependency: its lock entries for other platforms' binaries are not served
+  // here, which makes `npm ci` refuse the lock file. The bench installs it on first use into
+  // bench/.peers/ (gitignored) instead.
+  const peers = join(ROOT, 'bench', '.peers');
+  if (!existsSync(join(peers, 'node_modules', '.bin', 'rumdl'))) {
+    spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', peers, 'rumdl@0.2.75'], { stdio: 'ignore' });
+  }
+  const native = join(peers, 'node_modules', '@rumdl', `cli-${process.platform}-${process.arch}`, 'rumdl');
+  const wrapper = join(peers, 'node_modules', '.bin', 'rumdl');
   const rumdl = existsSync(native) ? native : existsSync(wrapper) ? wrapper : undefined;
   const rumdlVersion = rumdl ? works(rumdl, ['--version']) : undefined;
   tools.rumdl = rumdl && rumdlVersion ? { command: rumdl, version: rumdlVersion.trim().replace(/^rumdl\s*/, ''), native: rumdl === native } : undefined;
@@ -321,7 +328,7 @@ function main() {
   if (!tools.memoCache) notes.push('`memo lint --help` lists no `--cache`: the warm-cache row is n/a and cold runs without it.');
   if (!tools.memoExport) notes.push('`memo export --help` lists no `--out-dir` (export not available in this build): the memo export row is n/a.');
   if (!tools.markdownlint) notes.push('markdownlint-cli2 is not installed (npm ci installs the devDependencies): its row is n/a.');
-  if (!tools.rumdl) notes.push('rumdl is not installed (npm ci installs the devDependencies): its rows are n/a.');
+  if (!tools.rumdl) notes.push('rumdl could not be installed into bench/.peers (npm install rumdl@0.2.75): its rows are n/a.');
   if (!tools.pandoc) notes.push('pandoc is not installed and could not be (apt-get install pandoc needs root): its row is n/a.');
   log(`tools: memo lint --cache ${tools.memoCache ? 'yes' : 'no'}, memo export ${tools.memoExport ? 'yes' : 'no'}, markdownlint-cli2 ${tools.markdownlint?.version ?? 'n/a'}, rumdl ${tools.rumdl?.version ?? 'n/a'}, pandoc ${tools.pandoc?.version ?? 'n/a'}, GNU time ${tools.gnuTime ? 'yes' : 'no'}`);
 

@@ -2,6 +2,7 @@
 // not move when a rule's wording changes; `lintMemos()` lints real memo text with the engine.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { summarize } from '../../../src/lint/summary.js';
 import type { Finding, LintResult, Rule } from '../../../src/lint/types.js';
 import type { FormatContext } from '../../../src/report/index.js';
 
@@ -10,18 +11,9 @@ export const GOLDEN_DIR = fileURLToPath(new URL('../../fixtures/report/', import
 /** A made-up checkout, so absolute paths in the output are the same on every machine. */
 export const CWD = '/work/policy-memos';
 
-/** Same counting as the engine's `summarize`, kept here so these fixtures need no rules. */
+/** A LintResult from findings: summary.ts needs no rules or parser, so these fixtures stay light. */
 export function result(path: string, messages: Finding[], source = ''): LintResult {
-  const count = (severity: Finding['severity'], fixable: boolean) => messages.filter((m) => m.severity === severity && (!fixable || m.fix)).length;
-  return {
-    path,
-    messages,
-    errorCount: count('error', false),
-    warningCount: count('warn', false),
-    fixableErrorCount: count('error', true),
-    fixableWarningCount: count('warn', true),
-    source,
-  };
+  return summarize(path, messages, source);
 }
 
 export function finding(ruleId: string, severity: Finding['severity'], message: string, line: number, column: number, endLine: number, endColumn: number, fix?: Finding['fix']): Finding {
