@@ -1,9 +1,9 @@
 // Commander wiring only: each command lives in commands/<name>.ts, which declares its options
 // and loads its heavy modules lazily, so `memo lint one.md` never loads the exporters.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './context.js';
 import { handleInterrupts } from './interrupt.js';
+import { packageVersion } from '../report/format.js';
 import { describeError, printError } from './output.js';
 import { registerBundle } from './commands/bundle.js';
 import { registerExport } from './commands/export.js';
@@ -14,7 +14,6 @@ import { registerNew } from './commands/new.js';
 import { registerSchema } from './commands/schema.js';
 import { registerTemplates } from './commands/templates.js';
 
-export const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export async function main(argv: string[]): Promise<number> {
   // Interrupted runs finish the file being written, leave no temporary files, exit 128 + signal.
@@ -33,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const program = new Command('memo')
     .description('Scaffold, lint, export, bundle and import structured policy memos.')
-    .version(VERSION, '-v, --version', 'print the memokit version')
+    .version(packageVersion(), '-v, --version', 'print the memokit version')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true)
     .exitOverride()

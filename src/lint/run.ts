@@ -14,7 +14,6 @@ import type { LintJob, LintOutcome } from './one.js';
 import { summarize } from './summary.js';
 import type { LintResult } from './types.js';
 
-export { configFor };
 
 export interface LintRunOptions {
   cwd: string;

@@ -19,7 +19,7 @@ import type { LintResult } from '../../src/lint/types.js';
 import type { Memo } from '../../src/memo/model.js';
 import { parseMemo } from '../../src/memo/parse.js';
 import { loadMemoTypes } from '../../src/templates/load.js';
-import { anchorProblems, fragmentTarget, parseHtml } from './html-checks.js';
+import { anchorProblems, fragmentTarget, parseHtml } from '../helpers/html.js';
 
 export const types = loadMemoTypes();
 export const config = emptyConfig();

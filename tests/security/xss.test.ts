@@ -18,7 +18,7 @@ import type { Memo } from '../../src/memo/model.js';
 import { parseMemo } from '../../src/memo/parse.js';
 import { loadMemoTypes } from '../../src/templates/load.js';
 import { EXAMPLE, memo as cli, tempDir } from '../helpers/cli.js';
-import { elements, parseHtml, safetyProblems, urlScheme } from '../property/html-checks.js';
+import { elements, parseHtml, safetyProblems, urlScheme } from '../helpers/html.js';
 
 const types = loadMemoTypes();
 const EXAMPLE_TEXT = readFileSync(EXAMPLE, 'utf8');

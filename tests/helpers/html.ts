@@ -182,3 +182,4 @@ export function styleValues(tree: Root): Set<string> {
   }
   return styles;
 }
+
