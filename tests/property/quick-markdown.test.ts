@@ -1,0 +1,137 @@
+// The lint fast path (src/memo/quick-markdown.ts) must build exactly the tree remark-parse
+// builds, positions included, or decline. Checked on every real memo, on a slice of the bench
+// corpus, on generated memos in the subset it accepts, and on the fuzzers' wilder Markdown.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { afterAll, describe, expect, it } from 'vitest';
+import { quickParse } from '../../src/memo/quick-markdown.js';
+import { CORPUS, freeMarkdown, fuzzParameters, fuzzTimeout, mutatedMemo, shapedMemo, splicedMemo } from './arbitraries.js';
+
+const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+const remarkWithGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+
+/** Compare with remark, CommonMark and GFM; returns whether the fast path accepted the text. */
+function agreesWithRemark(text: string): boolean {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const withGfm = quickParse(source, { gfm: true });
+  if (withGfm !== undefined) expect(withGfm).toEqual(remarkWithGfm.parse(source));
+  const quick = quickParse(source);
+  if (quick === undefined) return false;
+  expect(quick).toEqual(remark.parse(source));
+  return true;
+}
+
+// ---- generated memos inside the accepted subset (so the comparison is exercised, not skipped)
+
+const plainWord = fc.constantFrom('the', 'memo', 'Iraq', 'U.S.', 'Dec.', '2019', '10:40', 'a.m.', 'café', '日本語', '“quoted”', '—', '–', '😀', 'x+y', '(aside)', 'a|b', '#tag', '5%', 'AT&T', '~', '=', '!', 'e.g.,', '$4');
+const plainText = fc.array(plainWord, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
+const simpleInline: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      { arbitrary: plainText, weight: 6 },
+      { arbitrary: fc.tuple(fc.constantFrom('*', '**', '_', '__'), plainText).map(([mark, text]) => `${mark}${text}${mark}`), weight: 2 },
+      { arbitrary: fc.tuple(plainText, fc.constantFrom('#top', '#key-takeaways', 'https://example.org/a?b=c', '')).map(([text, url]) => `[${text}](${url})`), weight: 2 },
+      { arbitrary: fc.constantFrom('[Back to top](#top)', '[**Back to top**](#top)', '*[a link](#top)*', 'snake_case_name', '2 * 3', '**Dec. 27, 2019** —', 'a ** b', '1. not a list'), weight: 1 },
+    ),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((parts) => parts.join(' '));
+/** Lines of one paragraph: continuation lines plain, indented or not. */
+const simpleParagraph = fc.array(fc.tuple(fc.constantFrom('', '', '  ', '    '), simpleInline), { minLength: 1, maxLength: 3 }).map((lines) => lines.map(([indent, text], index) => (index === 0 ? text : `${indent}${text}`)).join('\n'));
+const simpleBlock = fc.oneof(
+  { arbitrary: simpleParagraph, weight: 4 },
+  { arbitrary: fc.tuple(fc.integer({ min: 1, max: 6 }), simpleInline).map(([depth, text]) => `${'#'.repeat(depth)} ${text}`), weight: 2 },
+  {
+    arbitrary: fc.tuple(fc.constantFrom('-', '*', '+'), fc.array(simpleParagraph, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([marker, items, loose]) =>
+      items.map((item) => `${marker} ${item}`).join(loose ? '\n\n' : '\n'),
+    ),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.tuple(fc.constantFrom('.', ')'), fc.constantFrom(1, 2, 10, 123456789), fc.array(simpleParagraph, { minLength: 1, maxLength: 4 })).map(([delimiter, first, items]) =>
+      items.map((item, index) => `${first + index}${delimiter} ${item}`).join('\n'),
+    ),
+    weight: 2,
+  },
+  { arbitrary: fc.constantFrom('<!-- memo-lint-disable dated-events -->', '<!-- a\ncomment -->', '<!-- x --> trailing', '[Back to top](#top)'), weight: 1 },
+);
+const simpleMemo = fc
+  .tuple(fc.boolean(), fc.array(simpleBlock, { minLength: 0, maxLength: 10 }), fc.constantFrom('\n\n', '\n', '\n\n\n'), fc.boolean())
+  .map(([front, blocks, gap, finalNewline]) => `${front ? '---\ntype: rapid-response\ntitle: "A: title"\ndate: 2019-12-31\n---\n\n' : ''}${blocks.join(gap)}${finalNewline ? '\n' : ''}`);
+
+/** Emphasis and link syntax thrown together, across lines: the flanking rules' corner cases. */
+const tokenSoup = fc
+  .array(
+    fc.constantFrom('*', '**', '_', '__', 'word', 'x', 'www.x.org', 'a@b.co', '\n:--', '\n-:', ' | ', 'https://x.org', '|', '~~', '[^1]', '- [ ] ', ' ', ' ', '\n', '\n  ', '\n\n', '[', ']', '](#x)', '[a](b)', '[*a*](b)', '.', ',', '“', '”', '(', ')', '-', '- ', '1. ', '#', '# ', '!', '😀', 'é', '\u00a0', '&', ':', '~', '='),
+    { minLength: 1, maxLength: 24 },
+  )
+  .map((tokens) => tokens.join(''));
+
+describe('quickParse builds the same tree as remark-parse, or declines', () => {
+  const accepted: string[] = [];
+
+  it('on every memo in examples/ and tests/fixtures/', () => {
+    for (const { name, text } of CORPUS) if (agreesWithRemark(text)) accepted.push(name);
+    // The reference memo and the examples are the shape the fast path is for.
+    expect(accepted).toContain('examples/2019-12-31-backlash-to-us-strikes.md');
+  });
+
+  it('on the bench corpus: every generated memo is accepted and identical', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'memokit-quick-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    return import('../../bench/generate.mjs').then(({ generateCorpus }) => {
+      const { files } = (generateCorpus as (options: { memos: number; out: string }) => { files: string[] })({ memos: 200, out: dir });
+      expect(files.length).toBe(200);
+      for (const file of files) {
+        const text = readFileSync(join(dir, file), 'utf8');
+        expect(agreesWithRemark(text), file).toBe(true);
+        // Export parses with GFM: the corpus takes the fast path there too.
+        expect(quickParse(text, { gfm: true }), file).toBeDefined();
+      }
+    });
+  });
+
+  it('on generated memos in the subset it handles (most must be accepted)', () => {
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(simpleMemo, (text) => {
+        runs++;
+        if (agreesWithRemark(text)) taken++;
+      }),
+      { ...fuzzParameters(), numRuns: Math.max(200, fuzzParameters().numRuns ?? 0) },
+    );
+    expect(taken / runs).toBeGreaterThan(0.5);
+  }, fuzzTimeout(50));
+
+  it.each([
+    ['shaped memos', shapedMemo],
+    ['free Markdown', freeMarkdown],
+    ['mutated real memos', mutatedMemo],
+    ['spliced real memos', splicedMemo],
+    ['emphasis and link soup', tokenSoup],
+  ] as const)('on %s', (_name, arbitrary) => {
+    fc.assert(
+      fc.property(arbitrary, (text) => {
+        agreesWithRemark(text);
+      }),
+      { ...fuzzParameters(), numRuns: Math.max(100, fuzzParameters().numRuns ?? 0) },
+    );
+  }, fuzzTimeout(50));
+
+  it('declines what it does not build', () => {
+    for (const text of [
+      'Title\n=====', 'a\n---', '> quote', '    code', '```\ncode\n```', '1. one\n2) two', 'para\n2. two', '*lone', 'word*s*', '- - nested', '- a\n  - b', '<div>x</div>', 'a `code` b',
+      'a \\* b', '&amp;', '![alt](x.png)', '[ref]: https://example.org', '[a][b]', 'a  \nb', 'a\tb', 'a\r\nb', '***', '- a\n\n  more', '* a\n- b', '<!-- open',
+      '---\ntitle: x', '\uFEFF--\ntitle: x', '#', '- ', '***a***', 'a_b_c*d*', '# Title #',
+    ]) {
+      expect(quickParse(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+});
