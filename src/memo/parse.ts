@@ -1,5 +1,5 @@
-// file text → Memo. One parse per file (unified + remark-parse + remark-frontmatter + remark-gfm),
-// then a single walk that collects everything later features read. Never throws on content:
+// file text → Memo. One parse per file (the fast path in quick-markdown.ts, or unified +
+// remark-parse + remark-frontmatter + remark-gfm for what it declines), then a single walk that collects everything later features read. Never throws on content:
 // YAML errors and the like come back as positioned problems in `memo.problems`.
 import type { Heading as MdastHeading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -8,11 +8,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { isMap, parseDocument } from 'yaml';
 import type { MemoType } from '../templates/structure.js';
 import { eventsSection, takeawaysSection } from '../templates/structure.js';
 import { isIsoDate, parseLeadingDate } from './dates.js';
+import { quickParse } from './quick-markdown.js';
+import { quickFrontMatter } from './quick-yaml.js';
 import { ZERO, blockText, isBackToTopText, spanOf } from './nodes.js';
 import type { Comment, FrontMatter, Heading, Link, ListItem, Memo, Paragraph, ParseProblem, Point, Section, Span } from './model.js';
 import { countWords } from './words.js';
@@ -36,6 +37,12 @@ const commonmarkProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['
 export { blockText, isBackToTopText, spanOf } from './nodes.js';
 
 
+/** Pre-order walk, like unist-util-visit's but without its per-node bookkeeping (hot in large runs). */
+function walk(node: Nodes, enter: (node: Nodes) => void): void {
+  enter(node);
+  if ('children' in node) for (const child of node.children) walk(child, enter);
+}
+
 function isBackToTopParagraph(node: RootContent): boolean {
   return node.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'link' && isBackToTopText(toString(node));
 }
@@ -52,6 +59,13 @@ function parseFrontMatter(raw: string, span: Span, contentOffset: number, proble
     const lineOffset = lineStarts[index] ?? 0;
     return { line: firstLine + index, column: offset - lineOffset + 1, offset: contentOffset + offset };
   };
+  // Plain `key: value` front matter takes the fast path (same data and key positions as `yaml`).
+  const quick = quickFrontMatter(raw);
+  if (quick) {
+    frontMatter.data = quick.data;
+    for (const { key, offset } of quick.keys) frontMatter.keySpans[key] = { start: pointAt(offset), end: pointAt(offset + key.length) };
+    return frontMatter;
+  }
   const document = parseDocument(raw, { uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
     for (const error of document.errors) {
@@ -113,7 +127,9 @@ function sameHeading(a: string, b: string): boolean {
 export function parseMemo(text: string, options: ParseOptions): Memo {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
-  const tree = (options.gfm === false ? commonmarkProcessor : gfmProcessor).parse(source) as Root;
+  const gfm = options.gfm !== false;
+  // Most memos take the fast path, which builds remark's exact tree; the rest go to remark.
+  const tree = quickParse(source, { gfm }) ?? ((gfm ? gfmProcessor : commonmarkProcessor).parse(source) as Root);
   const problems: ParseProblem[] = [];
 
   let frontMatter: FrontMatter | undefined;
@@ -145,7 +161,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
   const headingByNode = new Map<MdastHeading, Heading>();
   const links: Link[] = [];
   const comments: Comment[] = [];
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     if (node.type === 'heading') {
       const text = toString(node).trim();
       const heading: Heading = { depth: node.depth, text, id: slugger.slug(text), span: spanOf(node) };

@@ -1,0 +1,74 @@
+// The front-matter fast path (src/memo/quick-yaml.ts) must give what the `yaml` package gives
+// (data, and each key's position), or decline. Checked on every real memo, the bench corpus and
+// generated front matter.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { quickFrontMatter } from '../../src/memo/quick-yaml.js';
+import { CORPUS, frontMatter, fuzzParameters, fuzzTimeout } from './arbitraries.js';
+
+/** The YAML between the fences, as remark-frontmatter hands it over. */
+function yamlOf(text: string): string | undefined {
+  return /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text.replace(/^\uFEFF/, ''))?.[1];
+}
+
+/** Compare with `yaml`; returns whether the fast path accepted the text. */
+function agreesWithYaml(raw: string): boolean {
+  const quick = quickFrontMatter(raw);
+  if (quick === undefined) return false;
+  const document = parseDocument(raw, { uniqueKeys: true });
+  expect(document.errors).toEqual([]);
+  expect(document.toJS()).toEqual(quick.data);
+  expect(isMap(document.contents)).toBe(true);
+  const keys = isMap(document.contents)
+    ? document.contents.items.map((pair) => {
+        const key = pair.key;
+        if (!isScalar(key) || !key.range) throw new Error('unexpected key');
+        return { key: String(key.value), offset: key.range[0], end: key.range[1] };
+      })
+    : [];
+  expect(keys).toEqual(quick.keys.map(({ key, offset }) => ({ key, offset, end: offset + key.length })));
+  return true;
+}
+
+const plainValue = fc.oneof(
+  fc.constantFrom('rapid-response', '2019-12-31', 'Backlash to U.S. Strikes', 'Policy Team', 'true', 'null', '~', 'yes', '12', '1.5', '-1', '.inf', '0x1F', '2019-1-5', '20191231', 'a: b', 'a #b', 'a#b', 'x:', '[a, b]', '[]', '[true, x]', '[1, 2]', '[a,b]', '{a: 1}', '"quoted: yes"', "'single'", "'it''s'", '"esc\\"aped"', '&anchor x', '*alias', '!tag x', '| block', '> folded', '@at', '`tick`', '%pct', 'café — “x”', 'a  b', 'a ', ' a', ''),
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+);
+const simpleFrontMatter = fc
+  .array(fc.tuple(fc.constantFrom('type', 'title', 'date', 'author', 'tags', 'summary', 'x_y', 'a-b', 'Type', '1a', '_x'), plainValue), { minLength: 1, maxLength: 7 })
+  .map((pairs) => pairs.map(([key, value]) => `${key}: ${value}`).join('\n'));
+
+describe('quickFrontMatter gives what yaml gives, or declines', () => {
+  it('on every memo in examples/ and tests/fixtures/', () => {
+    const accepted = CORPUS.filter(({ text }) => {
+      const raw = yamlOf(text);
+      return raw !== undefined && agreesWithYaml(raw);
+    }).map(({ name }) => name);
+    expect(accepted).toContain('examples/2019-12-31-backlash-to-us-strikes.md');
+  });
+
+  it('on the bench corpus: every front matter is accepted and identical', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'memokit-quick-yaml-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    const { generateCorpus } = (await import('../../bench/generate.mjs')) as { generateCorpus: (options: { memos: number; out: string }) => { files: string[] } };
+    const { files } = generateCorpus({ memos: 200, out: dir });
+    for (const file of files) expect(agreesWithYaml(yamlOf(readFileSync(join(dir, file), 'utf8')) ?? ''), file).toBe(true);
+  });
+
+  it('on generated front matter', () => {
+    let taken = 0;
+    let runs = 0;
+    fc.assert(
+      fc.property(fc.oneof(simpleFrontMatter, frontMatter.map((text) => yamlOf(`${text}\n`) ?? '')), (raw) => {
+        runs++;
+        if (agreesWithYaml(raw)) taken++;
+      }),
+      { ...fuzzParameters(), numRuns: Math.max(500, fuzzParameters().numRuns ?? 0) },
+    );
+    expect(taken / runs).toBeGreaterThan(0.05);
+  }, fuzzTimeout(20));
+});
