@@ -25,7 +25,10 @@ let eventDates: chrono.Chrono | undefined;
 function eventDateParser(): chrono.Chrono {
   if (!eventDates) {
     const strict = chrono.configuration.createConfiguration(true, false);
-    eventDates = new chrono.Chrono({ parsers: strict.parsers.filter((parser) => EVENT_PARSERS.has(parser.constructor.name)), refiners: strict.refiners });
+    // A bundler may suffix a class name to keep it unique (`ISOFormatParser2`): compare the stem.
+    const parsers = strict.parsers.filter((parser) => EVENT_PARSERS.has(parser.constructor.name.replace(/\d+$/, '')));
+    if (parsers.length !== EVENT_PARSERS.size) throw new Error(`chrono-node: expected the parsers ${[...EVENT_PARSERS].join(', ')}, found ${parsers.length}`);
+    eventDates = new chrono.Chrono({ parsers, refiners: strict.refiners });
   }
   return eventDates;
 }
@@ -40,19 +43,46 @@ function iso(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const MONTH_NUMBERS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+const FULL_DATE = /^([A-Za-z]+)(\.?) (\d{1,2}), (\d{4})$/;
+
+/**
+ * The ISO date of a date written in full ("Dec. 27, 2019", "December 27, 2019", "2019-12-27")
+ * when it is a real date, without chrono: most event dates in a memo archive look like this, and
+ * chrono is the slowest step of reading one. Undefined means "ask chrono" (other spellings,
+ * dates that are not real); the tests check that both ways agree on every such form.
+ */
+function fullDate(written: string): string | undefined {
+  if (isIsoDate(written)) return written;
+  const match = FULL_DATE.exec(written);
+  if (!match) return undefined;
+  const name = (match[1] as string).toLowerCase();
+  const month = MONTH_NUMBERS[name];
+  // chrono takes a dot only after an abbreviation ("Dec.", "Sept."), not after "December.".
+  if (month === undefined || (match[2] === '.' && !ABBREVIATIONS.has(name))) return undefined;
+  const value = iso(Number(match[4]), month, Number(match[3]));
+  return isIsoDate(value) ? value : undefined;
+}
+
+export interface LeadingDateOptions {
+  /** Skip the fast path and let chrono read every date (the reference the tests compare with). */
+  chronoOnly?: boolean;
+}
+
 /**
  * Parse a date at the very start of `text`. `reference` (the memo's ISO date) supplies the
  * year when none is written. Returns undefined when the text does not start with a date.
  */
-export function parseLeadingDate(text: string, reference: string | undefined): LeadingDate | undefined {
+export function parseLeadingDate(text: string, reference: string | undefined, options: LeadingDateOptions = {}): LeadingDate | undefined {
   const trimmed = text.trimStart();
   const looks = LOOKS_LIKE_DATE.exec(trimmed);
   if (!looks) return undefined;
   const written = looks[0];
   const yearWritten = /\d{4}/.test(written);
-  const instant = reference && isIsoDate(reference) ? new Date(`${reference}T12:00:00Z`) : new Date();
-  // Only the date itself goes to chrono, so it cannot wander into the event's text.
-  const result = eventDateParser().parse(written, { instant, timezone: 0 }, { forwardDate: false })[0];
   let after = trimmed.slice(written.length);
   let time: string | undefined;
   const timeMatch = TIME.exec(after);
@@ -61,6 +91,11 @@ export function parseLeadingDate(text: string, reference: string | undefined): L
     after = after.slice(timeMatch[0].length);
   }
   const rest = after.replace(SEPARATOR, '');
+  const quick = yearWritten && !options.chronoOnly ? fullDate(written) : undefined;
+  if (quick) return { date: { iso: quick, text: written, yearWritten, ...(time ? { time } : {}) }, rest };
+  const instant = reference && isIsoDate(reference) ? new Date(`${reference}T12:00:00Z`) : new Date();
+  // Only the date itself goes to chrono, so it cannot wander into the event's text.
+  const result = eventDateParser().parse(written, { instant, timezone: 0 }, { forwardDate: false })[0];
   const valid =
     result !== undefined &&
     result.index === 0 &&

@@ -38,3 +38,33 @@ describe('date helpers', () => {
     expect(formatLongDate('2019-12-31')).toBe('December 31, 2019');
   });
 });
+
+describe('parseLeadingDate: the fast path for dates written in full agrees with chrono', () => {
+  const months = ['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december'];
+  const spellings = months.flatMap((month) => [month, month[0]?.toUpperCase() + month.slice(1), month.toUpperCase()]);
+
+  it('on every month spelling, day 0–32, with and without dot, comma, in leap and common years', () => {
+    let compared = 0;
+    for (const month of spellings) {
+      for (const dot of ['', '.']) {
+        for (let day = 0; day <= 32; day++) {
+          for (const [comma, space] of [[',', ' '], ['', ' '], [',', '  ']] as const) {
+            for (const year of ['2019', '2020', '1900', '2000']) {
+              const text = `${month}${dot} ${day}${comma}${space}${year} — Something happens.`;
+              expect(parseLeadingDate(text, '2019-12-31'), text).toEqual(parseLeadingDate(text, '2019-12-31', { chronoOnly: true }));
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(10_000);
+  });
+
+  it('on ISO dates, real and not', () => {
+    for (const written of ['2019-12-27', '2020-02-29', '2019-02-29', '2019-13-01', '2019-00-10', '2019-1-5', '2019-12-5', '0000-01-01', '9999-12-31']) {
+      const text = `${written}: Something happens.`;
+      expect(parseLeadingDate(text, '2019-12-31'), text).toEqual(parseLeadingDate(text, '2019-12-31', { chronoOnly: true }));
+    }
+  });
+});
