@@ -1,6 +1,6 @@
 // Reading memo files with clear errors: binary, UTF-16, invalid UTF-8, empty and oversized
 // files are refused with one line that names the file (and the line, where there is one).
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MemoError, fileSystemError } from './errors.js';
 
 /** Memos are a few kilobytes; anything this large is not a memo, and parsing it would stall a run. */
@@ -31,6 +31,9 @@ export function assertNesting(text: string, file: string): void {
   }
 }
 
+// ignoreBOM keeps a byte-order mark in the text: parseMemo notes it and --fix writes it back.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 export function decodeMemo(bytes: Uint8Array, file: string): string {
   if (bytes.length > MAX_MEMO_BYTES) {
     const mb = (bytes.length / (1024 * 1024)).toFixed(1);
@@ -43,7 +46,7 @@ export function decodeMemo(bytes: Uint8Array, file: string): string {
   if (probe.includes(0)) throw new MemoError('file is binary, not a Markdown memo', { file });
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = decoder.decode(bytes);
   } catch {
     // Name the line of the first bad byte: the longest prefix that still decodes (a prefix
     // ending inside a valid character decodes in streaming mode) ends just before it.
@@ -78,20 +81,48 @@ export async function readMemoFile(file: string): Promise<string> {
  * blocking costs nothing.
  */
 export function readMemoFileSync(file: string): string {
-  let bytes: Buffer;
+  return decodeMemo(readMemoBytes(file), file);
+}
+
+/** Reused by every read in this thread: a large run then allocates no buffer per file. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+/**
+ * The bytes of a memo file, refusing folders and files over MAX_MEMO_BYTES. The result is a
+ * view of a buffer the next call reuses: hash or decode it before reading another file.
+ * open + read + close, no stat: a warm `--cache` run reads 10,000 files, and a stat per file
+ * was a fifth of it.
+ */
+export function readMemoBytes(file: string): Uint8Array {
+  let fd: number;
   try {
-    const info = statSync(file);
-    if (info.isDirectory()) throw new MemoError('is a folder, not a file', { file });
-    if (info.size > MAX_MEMO_BYTES) {
-      const mb = (info.size / (1024 * 1024)).toFixed(1);
-      throw new MemoError(`file is ${mb} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`, { file });
+    fd = openSync(file, 'r');
+  } catch (error) {
+    throw fileSystemError(error, file);
+  }
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === scratch.length) {
+        if (length > MAX_MEMO_BYTES) {
+          const mb = (Math.max(fstatSync(fd).size, length) / (1024 * 1024)).toFixed(1);
+          throw new MemoError(`file is ${mb} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`, { file });
+        }
+        const bigger = Buffer.allocUnsafe(Math.min(scratch.length * 2, MAX_MEMO_BYTES + 1));
+        scratch.copy(bigger, 0, 0, length);
+        scratch = bigger;
+      }
+      const read = readSync(fd, scratch, length, scratch.length - length, null);
+      if (read === 0) break;
+      length += read;
     }
-    bytes = readFileSync(file);
+    return scratch.subarray(0, length);
   } catch (error) {
     if (error instanceof MemoError) throw error;
     throw fileSystemError(error, file);
+  } finally {
+    closeSync(fd);
   }
-  return decodeMemo(bytes, file);
 }
 
 /** Read all of stdin as bytes. */

@@ -97,6 +97,16 @@ describe('memo lint', () => {
     expect(readFileSync(join(cwd, 'memo.md'), 'utf8')).toBe(original);
   });
 
+  it('--fix keeps a byte-order mark and CRLF line endings of the file on disk', () => {
+    const cwd = tempDir();
+    const original = `\uFEFF${readFileSync(EXAMPLE, 'utf8')}`.replace(/\n/g, '\r\n');
+    writeFileSync(join(cwd, 'memo.md'), original.replace(/^# Memo: .*$/m, '# Wrong title'));
+    expect(memo(['lint', 'memo.md', '--fix'], { cwd }).status).toBe(0);
+    const bytes = readFileSync(join(cwd, 'memo.md'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toBe(original);
+  });
+
   it('reports an unreadable file in a run, still lints the others, and exits 2', () => {
     const cwd = project();
     writeFileSync(join(cwd, 'memos', 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
