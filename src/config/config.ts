@@ -98,12 +98,30 @@ export function readConfigFile(file: string): RawConfig {
   return data as RawConfig;
 }
 
+// A run looks up the config of every folder it lints; sibling folders share their ancestors,
+// so each folder is searched and each config file parsed once per process.
+const configFileIn = new Map<string, string | undefined>();
+const rawConfigs = new Map<string, RawConfig>();
+const configsByFiles = new Map<string, Config>();
+
 function findConfigIn(folder: string): string | undefined {
+  if (configFileIn.has(folder)) return configFileIn.get(folder);
+  let found: string | undefined;
   for (const name of CONFIG_NAMES) {
     const candidate = join(folder, name);
-    if (existsSync(candidate)) return candidate;
+    if (existsSync(candidate)) {
+      found = candidate;
+      break;
+    }
   }
-  return undefined;
+  configFileIn.set(folder, found);
+  return found;
+}
+
+function readConfigOnce(file: string): RawConfig {
+  let raw = rawConfigs.get(file);
+  if (!raw) rawConfigs.set(file, (raw = readConfigFile(file)));
+  return raw;
 }
 
 function isDirectory(path: string): boolean {
@@ -134,7 +152,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
       const found = findConfigIn(current);
       if (found) {
         files.push(found);
-        if (readConfigFile(found).root) break;
+        if (readConfigOnce(found).root) break;
       }
       const parent = dirname(current);
       if (parent === current) break;
@@ -142,10 +160,15 @@ export function loadConfig(folder: string, explicit?: string): Config {
     }
   }
 
+  const sameFiles = configsByFiles.get(files.join('\0'));
+  if (sameFiles) {
+    cache.set(key, sameFiles);
+    return sameFiles;
+  }
   const config: Config = { files, dir: files[0] ? dirname(files[0]) : undefined, templatesDir: undefined, rules: {}, types: {}, ignore: [], export: {} };
   // Farthest first, so nearer files override.
   for (const file of [...files].reverse()) {
-    const raw = readConfigFile(file);
+    const raw = readConfigOnce(file);
     const base = dirname(file);
     Object.assign(config.rules, raw.rules);
     for (const [type, override] of Object.entries(raw.types ?? {})) {
@@ -163,6 +186,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     }
   }
   cache.set(key, config);
+  configsByFiles.set(files.join('\0'), config);
   return config;
 }
 

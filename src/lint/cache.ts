@@ -1,7 +1,7 @@
 // `--cache`: remember each file's findings under a key of its content hash and everything
 // that could change them (memokit's version, the config, the memo types). Keyed on content,
 // not timestamps, so a fresh CI checkout of unchanged files is still a hit.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -19,8 +19,9 @@ interface CacheData {
   entries: Record<string, { key: string; result: CachedResult }>;
 }
 
-export function hashText(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+/** SHA-1 of a file's content: its bytes, or its text (the same digest for the same file). */
+export function hashText(content: string | Uint8Array): string {
+  return hash('sha1', content, 'hex');
 }
 
 const settingsKeys = new WeakMap<Config, Map<ReadonlyMap<string, MemoType>, string>>();

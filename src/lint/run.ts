@@ -7,13 +7,15 @@ import { dirname, resolve } from 'node:path';
 import { configFor } from '../config/rules.js';
 import { MemoError } from '../io/errors.js';
 import { findMemoFiles, ignoreMatcher } from '../io/find.js';
-import { readMemoFile } from '../io/read.js';
+import { readMemoBytes } from '../io/read.js';
 import { loadMemoTypes } from '../templates/load.js';
 import { CACHE_FILE, LintCache, hashText, settingsKey } from './cache.js';
 import type { LintJob, LintOutcome } from './one.js';
 import { summarize } from './summary.js';
 import type { LintResult } from './types.js';
 
+
+const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export interface LintRunOptions {
   cwd: string;
@@ -49,6 +51,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
   const jobs: LintJob[] = [];
   const jobSlots: number[] = [];
   const keys = new Map<string, string>();
+  const settingsByFolder = new Map<string, string>();
   let cached = 0;
 
   const cache = options.cache ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0') : undefined;
@@ -59,20 +62,28 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
       jobSlots.push(index);
       continue;
     }
-    let text: string;
+    // The key is the hash of the file's bytes: a hit is never parsed.
+    let bytes: Uint8Array;
     try {
-      text = await readMemoFile(file);
+      bytes = readMemoBytes(file);
     } catch (error) {
       if (!(error instanceof MemoError)) throw error;
       slots[index] = error;
       continue;
     }
-    const config = configFor(dirname(file), options.configFile);
-    const settings = settingsKey(config, loadMemoTypes(config.templatesDir), jobOptions.fix);
-    const hit = cache.get(file, `${hashText(text)}:${settings}`);
+    const folder = dirname(file);
+    let settings = settingsByFolder.get(folder);
+    if (settings === undefined) {
+      const config = configFor(folder, options.configFile);
+      settings = settingsKey(config, loadMemoTypes(config.templatesDir), jobOptions.fix);
+      settingsByFolder.set(folder, settings);
+    }
+    const hit = cache.get(file, `${hashText(bytes)}:${settings}`);
     // With --fix, a cached result that still has fixes to apply must be linted again.
     if (hit && !(jobOptions.fix && hit.messages.some((m) => m.fix))) {
-      slots[index] = summarize(file, hit.messages, options.keepSource && hit.messages.length > 0 ? text : '');
+      // Same bytes as when it was linted, so they decode: no need for decodeMemo's checks.
+      const source = options.keepSource && hit.messages.length > 0 ? textDecoder.decode(bytes) : '';
+      slots[index] = summarize(file, hit.messages, source);
       cached++;
     } else {
       keys.set(file, settings);
