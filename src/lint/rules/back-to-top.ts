@@ -56,7 +56,10 @@ export const backToTop: Rule = {
         message: `"${link.text.trim()}" link points at "${link.url}"; point it at "#top".`,
         at: link.span,
       };
-      if (written.startsWith('[') && written.endsWith(')') && written.lastIndexOf('](') > 0) {
+      // A title heading is the front-matter title, kept so by the title rule's fix: rewriting a
+      // link inside it here would make the two fixes undo each other on every run.
+      const inTitle = memo.titleHeadings.some((heading) => link.span.start.offset >= heading.span.start.offset && link.span.end.offset <= heading.span.end.offset);
+      if (!inTitle && written.startsWith('[') && written.endsWith(')') && written.lastIndexOf('](') > 0) {
         report.fix = { range: [link.span.start.offset, link.span.end.offset], text: `[${label}](#top)` };
       }
       context.report(report);
