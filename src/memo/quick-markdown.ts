@@ -41,6 +41,8 @@ const GFM_INLINE = /[|~]|\[\^/;
 const GFM_DELIMITER_ROW = /^[ |:-]*-[ |:-]*$/;
 /** With GFM on: what GFM turns into autolinks inside plain text. */
 const GFM_AUTOLINK = /www\.|:\/\/|@|mailto:|xmpp:/i;
+/** Characters the inline pass acts on; everything else is text. */
+const INLINE_SYNTAX = /[[\]*_]/g;
 const PUNCTUATION = /^[\p{P}\p{S}]$/u;
 const WHITESPACE = /^\s$/;
 
@@ -217,8 +219,11 @@ export function quickParse(source: string, options: QuickParseOptions = {}): Roo
           index = end;
           continue;
         }
+        // Plain text up to the next character that may start syntax, in one step.
         if (textStart === -1) textStart = index;
-        index++;
+        INLINE_SYNTAX.lastIndex = index + 1;
+        const next = INLINE_SYNTAX.exec(text);
+        index = next === null || next.index > to ? to : next.index;
       }
       flushText(to);
       if (frames.length !== 1) return undefined;
