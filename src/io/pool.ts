@@ -1,7 +1,8 @@
 // Spread a large batch over worker threads, one per core. Jobs go out in small batches as
 // workers free up, so a slow file never holds back a whole share of the run. A worker
 // answers each batch with `{ outcomes }`, or `{ fatal }` for an error that ends the run
-// (a bad config); see workerLoop below for the other side.
+// (a bad config); see workerLoop below for the other side. A file that exhausts a worker's
+// heap is found and reported as that file's error; the run goes on.
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { MemoError } from './errors.js';
@@ -34,54 +35,112 @@ export function workerCount(jobs: number): number {
   return Math.min(cores, Math.ceil(jobs / 100));
 }
 
-export async function runInWorkers<Job, Outcome>(
+/** What a job gets when its worker ran out of memory on it alone (lint and export both read it). */
+export interface OutOfMemoryOutcome {
+  kind: 'error';
+  error: SerializedError;
+}
+
+/**
+ * Heap limits per worker (MB). A bounded heap keeps a 10,000-file run's peak memory in check; a
+ * memo needs a few MB, and a 1 MB one of plain lists and paragraphs parses well inside this. The
+ * young generation matters most for the peak: at 16 MB (or a 256 MB old generation) a
+ * 10,000-memo export peaked near 360-380 MB, at 8 + 96 MB near 220 MB, and ran faster.
+ * MEMOKIT_WORKER_MEMORY_MB sets the old generation (for small CI runners, or huge memos).
+ */
+function workerLimits(): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  const set = Number.parseInt(process.env['MEMOKIT_WORKER_MEMORY_MB'] ?? '', 10);
+  return { maxOldGenerationSizeMb: Number.isNaN(set) || set < 8 ? 96 : set, maxYoungGenerationSizeMb: 8 };
+}
+
+/** Send one batch to a worker: its outcomes, or 'out-of-memory' when the worker died of that. */
+function ask<Job, Outcome>(worker: Worker, batch: Job[]): Promise<Outcome[] | 'out-of-memory'> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    const onMessage = (message: { outcomes?: Outcome[]; fatal?: SerializedError }) => {
+      done();
+      if (message.fatal) reject(deserializeError(message.fatal));
+      else resolve(message.outcomes ?? []);
+    };
+    const onError = (error: Error) => {
+      done();
+      if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') resolve('out-of-memory');
+      else reject(error);
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`a worker thread stopped (exit code ${code})`));
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(batch);
+  });
+}
+
+export async function runInWorkers<Job extends { file: string }, Outcome>(
   workerUrl: URL,
   data: unknown,
   jobs: Job[],
   count: number,
-  onOutcome?: (outcome: Outcome, index: number) => void,
-): Promise<Outcome[]> {
-  const outcomes: Outcome[] = new Array(jobs.length);
+  onOutcome?: (outcome: Outcome | OutOfMemoryOutcome, index: number) => void,
+): Promise<(Outcome | OutOfMemoryOutcome)[]> {
+  const outcomes: (Outcome | OutOfMemoryOutcome)[] = new Array(jobs.length);
+  const live = new Set<Worker>();
+  const limits = workerLimits();
+  const spawn = (): Worker => {
+    const worker = new Worker(workerUrl, { workerData: data, resourceLimits: limits });
+    live.add(worker);
+    return worker;
+  };
+  const retire = (worker: Worker): Promise<number> => {
+    live.delete(worker);
+    return worker.terminate();
+  };
+  const settle = (index: number, outcome: Outcome | OutOfMemoryOutcome): void => {
+    outcomes[index] = outcome;
+    onOutcome?.(outcome, index);
+  };
   let next = 0;
-  const run = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      let sent: number[] = [];
-      const feed = () => {
-        if (next >= jobs.length) {
-          resolve();
-          return;
+  // One loop per thread: take the next small batch, so a slow file never holds back a share.
+  const slot = async (): Promise<void> => {
+    let worker = spawn();
+    while (next < jobs.length) {
+      const indices: number[] = [];
+      for (; next < jobs.length && indices.length < BATCH; next++) indices.push(next);
+      const answer = await ask<Job, Outcome>(worker, indices.map((index) => jobs[index] as Job));
+      if (answer !== 'out-of-memory') {
+        answer.forEach((outcome, k) => settle(indices[k] as number, outcome));
+        continue;
+      }
+      // A file of this batch exhausted the worker's heap: run each alone to find it, so that
+      // file alone is reported and the rest of the run goes on. (Files of the batch done before
+      // the crash run again: an export is rewritten the same; a fixed memo is found clean.)
+      await retire(worker);
+      for (const index of indices) {
+        const job = jobs[index] as Job;
+        const alone = spawn();
+        const single = await ask<Job, Outcome>(alone, [job]);
+        await retire(alone);
+        if (single === 'out-of-memory') {
+          const message = `ran out of memory (${limits.maxOldGenerationSizeMb} MB per thread) reading this file; split it, or raise MEMOKIT_WORKER_MEMORY_MB`;
+          settle(index, { kind: 'error', error: { message, file: job.file, exitCode: 2 } });
+        } else {
+          settle(index, single[0] as Outcome);
         }
-        sent = [];
-        const batch: Job[] = [];
-        for (; next < jobs.length && batch.length < BATCH; next++) {
-          sent.push(next);
-          batch.push(jobs[next] as Job);
-        }
-        worker.postMessage(batch);
-      };
-      worker.on('message', (message: { outcomes?: Outcome[]; fatal?: SerializedError }) => {
-        if (message.fatal) {
-          reject(deserializeError(message.fatal));
-          return;
-        }
-        message.outcomes?.forEach((outcome, i) => {
-          const index = sent[i] as number;
-          outcomes[index] = outcome;
-          onOutcome?.(outcome, index);
-        });
-        feed();
-      });
-      worker.on('error', reject);
-      feed();
-    });
-  // A bounded young/old heap per worker keeps a 10,000-file run's peak memory in check; a memo
-  // needs a few MB, and even a 1 MB one parses well inside this. The young generation matters
-  // most: at 16 MB a 10,000-memo export peaked near 380 MB, at 8 MB near 220 MB, and ran faster.
-  const workers = Array.from({ length: count }, () => new Worker(workerUrl, { workerData: data, resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 8 } }));
+      }
+      worker = spawn();
+    }
+    await retire(worker);
+  };
   try {
-    await Promise.all(workers.map(run));
+    await Promise.all(Array.from({ length: count }, slot));
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await Promise.all([...live].map((worker) => retire(worker)));
   }
   return outcomes;
 }

@@ -28,6 +28,29 @@ describe('large runs', () => {
     expect(new Set(reported.flatMap((r) => r.messages.map((m) => m.ruleId)))).toEqual(new Set(['dated-events']));
   });
 
+  it('a memo that exhausts a worker thread\'s memory is reported alone; the other memos are still linted and exported', () => {
+    const cwd = tempDir();
+    writeCorpus(join(cwd, 'memos'), 220, 1000);
+    // About 150 KB of nested lists and quotes: remark needs far more than the 16 MB allowed here.
+    let heavy = readFileSync(EXAMPLE, 'utf8');
+    for (let i = 0; heavy.length < 150 * 1024; i++) heavy += `- item *${i}* with [a link](https://example.org/${i}) and \`code ${i}\`\n  - nested ${i}\n    > quote ${i}\n\n`;
+    writeFileSync(join(cwd, 'memos', 'set-2', 'heavy.md'), heavy);
+    const env = { MEMOKIT_WORKER_MEMORY_MB: '16' };
+
+    const lint = memo(['lint', 'memos', '--format', 'json'], { cwd, env });
+    expect(lint.status).toBe(2);
+    expect(lint.stderr.trim()).toMatch(/^memo: memos\/set-2\/heavy\.md: ran out of memory \(16 MB per thread\)/);
+    expect(lint.stderr).not.toMatch(/internal error|\n\s+at /);
+    const results = JSON.parse(lint.stdout) as JsonResult[];
+    expect(results).toHaveLength(220);
+    expect(results.some((r) => r.filePath.endsWith('heavy.md'))).toBe(false);
+
+    const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd, env });
+    expect(exported.status).toBe(2);
+    expect(exported.stderr).toMatch(/heavy\.md: ran out of memory/);
+    expect(readFileSync(join(cwd, 'out', 'set-4', 'memo-0219.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+  }, 120_000);
+
   it('exports 240 memos in worker threads, the same bytes as in one thread', () => {
     const cwd = tempDir();
     writeCorpus(join(cwd, 'memos'), 240);
