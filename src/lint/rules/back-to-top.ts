@@ -96,12 +96,14 @@ export const backToTop: Rule = {
       });
       const after = region.nodes.slice(lastContent + 1);
       if (after.some((node) => backToTopKind(node) !== undefined)) continue;
-      // A plain "Back to top" line run into the last block (a lazy list continuation) is
+      // A plain "Back to top" line that ends the last block (a lazy list continuation) is
       // reported, and fixed, as plain text above; its fix moves it out into its own paragraph.
+      // One in the middle of the block does not end the region: the link is still missing.
       const last = lastContent >= 0 ? region.nodes[lastContent] : undefined;
       const end = last ? spanOf(last).end : region.fallback;
       const start = last ? spanOf(last).start.offset : end.offset;
-      if (plain.some((line) => line.start >= start && line.end <= end.offset)) continue;
+      const endsWithPlain = plain.some((line) => line.start >= start && line.start + memo.source.slice(line.start, line.end).trimEnd().length === end.offset);
+      if (endsWithPlain) continue;
       // After a code fence or HTML block that is never closed, inserted text would land inside
       // it and the fix would never settle: report, but offer no fix.
       const raw = last ? memo.source.slice(start, end.offset).trimEnd() : '';
