@@ -1,0 +1,36 @@
+// "Load only what a command needs": linting one memo must not load the exporters, rehype,
+// juice or ajv. The built CLI runs with a module hook that logs every file it loads; esbuild
+// marks each bundled module with a `// node_modules/...` or `// src/...` comment, so the loaded
+// chunks show which packages came along.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLE, ROOT, memo, tempDir } from '../helpers/cli.js';
+
+const HOOK = join(ROOT, 'tests', 'helpers', 'log-modules.mjs');
+
+/** The bundled modules (esbuild's path comments) inside every chunk a command loaded. */
+function modulesLoadedBy(args: string[]): string[] {
+  const log = join(tempDir(), 'modules.log');
+  const result = memo(args, { env: { MEMOKIT_MODULE_LOG: log, NODE_OPTIONS: `--import ${HOOK}` } });
+  expect(result.stderr).not.toMatch(/internal error/);
+  const chunks = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:') && url.includes('/dist/bundle/'));
+  expect(chunks.length).toBeGreaterThan(0);
+  return chunks.flatMap((url) => [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ ((?:node_modules|src)\/\S+)$/gm)].map((match) => match[1] as string));
+}
+
+describe('memo lint one.md loads only the linter', () => {
+  it('no exporter, rehype, juice, ajv or progress bar', () => {
+    const modules = modulesLoadedBy(['lint', EXAMPLE, '--format', 'json']);
+    expect(modules.some((name) => name.startsWith('src/lint/'))).toBe(true);
+    const heavy = modules.filter((name) => /^src\/export\/|^node_modules\/(?:rehype-|hast-util-to-html|juice|ajv|cli-progress)/.test(name));
+    expect(heavy).toEqual([]);
+  });
+
+  it('while memo export does load the HTML pipeline (the check can see it)', () => {
+    const out = tempDir();
+    const modules = modulesLoadedBy(['export', EXAMPLE, '--to', 'html', '-o', join(out, 'memo.html')]);
+    expect(modules.some((name) => name.startsWith('node_modules/rehype-sanitize/'))).toBe(true);
+  });
+});
