@@ -69,6 +69,19 @@ describe('--fix bugs found by fuzzing', () => {
     expect(output.endsWith(text.slice(last))).toBe(true);
   });
 
+  it('announces the event sort when a plain "Back to top" ends the out-of-order list (src/lint/rules/dated-events.ts)', () => {
+    const text = [
+      '---', 'type: rapid-response', 'title: Backlash', 'date: 2019-12-31', '---', '', '# Memo: Backlash', '', 'Lede.', '', '## Key Takeaways', '',
+      '- One.', '- Two.', '- Three.', '', '## Sequence of Events', '',
+      '- **Dec. 29, 2019** — U.S. airstrikes.', '- **Dec. 27, 2019** — A contractor is killed.', 'Back to top', '',
+    ].join('\n');
+    const announced = lint(text, false).messages.filter((message) => message.fix);
+    expect(announced.map((message) => message.ruleId).sort()).toEqual(['back-to-top', 'dated-events']);
+    const output = lint(text, true).output ?? text;
+    expect(output).toContain('- **Dec. 27, 2019** — A contractor is killed.\n- **Dec. 29, 2019** — U.S. airstrikes.\n\n[Back to top](#top)\n');
+    expect(lint(output, true).output).toBeUndefined();
+  });
+
   it('fixes the title once when the front-matter title has a line break (src/lint/rules/title.ts)', () => {
     const text = '---\ntype: statement\ntitle: "Foo\\nBar"\ndate: 2019-12-31\n---\n\n# Foo\n\nText.\n';
     const output = lint(text, true).output ?? text;

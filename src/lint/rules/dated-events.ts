@@ -21,10 +21,21 @@ function sortFix(memo: Memo, items: ListItem[], newestFirst: boolean): Fix | und
       return (newestFirst ? -order : order) || a.index - b.index;
     })
     .map(({ item }) => item);
-  const text = (item: ListItem) => memo.source.slice(item.span.start.offset, item.span.end.offset);
-  // A plain "Back to top" line run into an item would travel with it; back-to-top moves it
-  // out first (its fix), and the next fix pass sorts the list.
-  if (items.some((item) => text(item).split('\n').slice(1).some((line) => isBackToTopText(line)))) return undefined;
+  const whole = (item: ListItem) => memo.source.slice(item.span.start.offset, item.span.end.offset);
+  // A plain "Back to top" line run into an item (a lazy continuation) must not travel with the
+  // item: it is cut off and kept after the list, where back-to-top's own fix (next pass, as the
+  // two overlap) makes it the link.
+  const tails: string[] = [];
+  const text = (item: ListItem): string => {
+    const lines = whole(item).split('\n');
+    const cut = lines.findIndex((line, index) => index > 0 && isBackToTopText(line));
+    return cut === -1 ? lines.join('\n') : lines.slice(0, cut).join('\n').replace(/\r$/, '');
+  };
+  for (const item of items) {
+    const body = whole(item);
+    const kept = text(item);
+    if (kept.length < body.length) tails.push(body.slice(kept.length));
+  }
   const start = items[0]?.span.start.offset ?? 0;
   let output = '';
   sorted.forEach((item, position) => {
@@ -37,6 +48,7 @@ function sortFix(memo: Memo, items: ListItem[], newestFirst: boolean): Fix | und
     const next = items[position + 1];
     if (next) output += memo.source.slice(original.span.end.offset, next.span.start.offset);
   });
+  output += tails.join('');
   return { range: [start, (items[items.length - 1] as ListItem).span.end.offset], text: output };
 }
 
