@@ -57,6 +57,12 @@ export class LintCache {
     return new LintCache(file, { memokit: version, entries: {} }, true);
   }
 
+  /** No entries at all (a first run, or a cache of another version): nothing can hit. */
+  get isEmpty(): boolean {
+    for (const _ in this.data.entries) return false;
+    return true;
+  }
+
   get(path: string, key: string): CachedResult | undefined {
     const entry = this.data.entries[path];
     return entry && entry.key === key ? entry.result : undefined;

@@ -55,9 +55,24 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
   let cached = 0;
 
   const cache = options.cache ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0') : undefined;
+  const emptyCache = cache?.isEmpty ?? true;
   for (let index = 0; index < files.length; index++) {
     const file = files[index] as string;
     if (!cache) {
+      jobs.push({ file });
+      jobSlots.push(index);
+      continue;
+    }
+    const folder = dirname(file);
+    let settings = settingsByFolder.get(folder);
+    if (settings === undefined) {
+      const config = configFor(folder, options.configFile);
+      settings = settingsKey(config, loadMemoTypes(config.templatesDir), jobOptions.fix);
+      settingsByFolder.set(folder, settings);
+    }
+    // An empty cache cannot answer: skip reading every file here (the linter reads it anyway).
+    if (emptyCache) {
+      keys.set(file, settings);
       jobs.push({ file });
       jobSlots.push(index);
       continue;
@@ -70,13 +85,6 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
       if (!(error instanceof MemoError)) throw error;
       slots[index] = error;
       continue;
-    }
-    const folder = dirname(file);
-    let settings = settingsByFolder.get(folder);
-    if (settings === undefined) {
-      const config = configFor(folder, options.configFile);
-      settings = settingsKey(config, loadMemoTypes(config.templatesDir), jobOptions.fix);
-      settingsByFolder.set(folder, settings);
     }
     const hit = cache.get(file, `${hashText(bytes)}:${settings}`);
     // With --fix, a cached result that still has fixes to apply must be linted again.
