@@ -1,6 +1,7 @@
 // file text → Memo. One parse per file (the fast path in quick-markdown.ts, or unified +
-// remark-parse + remark-frontmatter + remark-gfm for what it declines), then a single walk that collects everything later features read. Never throws on content:
-// YAML errors and the like come back as positioned problems in `memo.problems`.
+// remark-parse + remark-frontmatter + remark-gfm for what it declines), then a single walk
+// that collects everything later features read. Never throws on content: YAML errors and the
+// like come back as positioned problems in `memo.problems`.
 import type { Heading as MdastHeading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import GithubSlugger from 'github-slugger';
