@@ -64,14 +64,14 @@ export const datedEvents: Rule = {
     if (!section) return;
     const name = section.heading.text;
     const newestFirst = spec.order === 'newest-first';
-    const example = memo.date ? `"**${formatExample(memo.date)}** —"` : '"**Dec. 27, 2019** —"';
+    const example = (): string => (memo.date ? `"**${formatExample(memo.date)}** —"` : '"**Dec. 27, 2019** —"');
 
     section.items.forEach((item, index) => {
       const which = `${name} item ${index + 1}`;
       if (!item.date) {
-        context.report({ message: `${which} has no date; start it with a date such as ${example}.`, at: item.span });
+        context.report({ message: `${which} has no date; start it with a date such as ${example()}.`, at: item.span });
       } else if (item.date.iso === undefined) {
-        context.report({ message: `${which} starts with "${item.date.text}", which is not a real date; correct it (e.g. ${example}).`, at: item.span });
+        context.report({ message: `${which} starts with "${item.date.text}", which is not a real date; correct it (e.g. ${example()}).`, at: item.span });
       } else if (memo.date !== undefined && item.date.iso > memo.date) {
         context.report({
           message: `${which} is dated ${item.date.iso}, after the memo's date ${memo.date}; check the date (or the memo's).`,
@@ -84,13 +84,15 @@ export const datedEvents: Rule = {
     // Order, list by list: each dated item against the dated item before it.
     for (let list = 0; list < section.listCount; list++) {
       const items = section.items.filter((item) => item.listIndex === list);
-      const fix = sortFix(memo, items, newestFirst);
+      // Built on the first out-of-order item only: most lists are in order.
+      let fix: Fix | undefined | null = null;
       let previous: ListItem | undefined;
       for (const item of items) {
         const iso = item.date?.iso;
         if (iso === undefined) continue;
         const before = previous?.date?.iso;
         if (previous && before !== undefined && (newestFirst ? iso > before : iso < before)) {
+          if (fix === null) fix = sortFix(memo, items, newestFirst);
           const index = section.items.indexOf(item) + 1;
           const previousIndex = section.items.indexOf(previous) + 1;
           context.report({
