@@ -4,7 +4,6 @@
 // like come back as positioned problems in `memo.problems`.
 import type { Heading as MdastHeading, Nodes, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import GithubSlugger from 'github-slugger';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -17,6 +16,7 @@ import { quickParse } from './quick-markdown.js';
 import { quickFrontMatter } from './quick-yaml.js';
 import { ZERO, blockText, isBackToTopText, spanOf } from './nodes.js';
 import type { Comment, FrontMatter, Heading, Link, ListItem, Memo, Paragraph, ParseProblem, Point, Section, Span } from './model.js';
+import { Slugger } from './slugs.js';
 import { countWords } from './words.js';
 
 export interface ParseOptions {
@@ -156,7 +156,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
   const memoType = type ? options.types?.get(type) : undefined;
 
   // Ids for every heading, GitHub-style; `top` is taken by the memo's top.
-  const slugger = new GithubSlugger();
+  const slugger = new Slugger();
   slugger.slug('top');
   const headings: Heading[] = [];
   const headingByNode = new Map<MdastHeading, Heading>();
