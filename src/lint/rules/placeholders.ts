@@ -2,6 +2,8 @@
 import type { Rule } from '../types.js';
 
 const MARKERS = /\bTK\b|\{\{\s*[\w-]*\s*\}\}/g;
+/** The same, once over the whole source (every per-line match is also a match here). */
+const ANY_MARKER = new RegExp(MARKERS.source);
 
 export const placeholders: Rule = {
   id: 'placeholders',
@@ -9,6 +11,8 @@ export const placeholders: Rule = {
   severity: 'error',
   fixable: false,
   check(memo, context) {
+    // Most memos have no marker at all: one search of the whole text settles that.
+    if (!ANY_MARKER.test(memo.source)) return;
     // Scan the source line by line (front matter included: a `{{title}}` there is unfinished too),
     // skipping fenced code, where TK may be meant literally.
     const lines = memo.source.split('\n');
