@@ -68,6 +68,30 @@ function fullDate(written: string): string | undefined {
   return isIsoDate(value) ? value : undefined;
 }
 
+const MONTH_DAY = /^([A-Za-z]+)(\.?) (\d{1,2})$/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The ISO date of a month and day written without a year ("Dec. 27"), in the year that puts it
+ * nearest the memo's date, as chrono does. Only when that date is within 120 days of the memo's
+ * (events are): there the nearest year is never a close call. Undefined means "ask chrono".
+ */
+function nearDate(written: string, reference: string): string | undefined {
+  const match = MONTH_DAY.exec(written);
+  if (!match) return undefined;
+  const name = (match[1] as string).toLowerCase();
+  const month = MONTH_NUMBERS[name];
+  if (month === undefined || (match[2] === '.' && !ABBREVIATIONS.has(name))) return undefined;
+  const day = Number(match[3]);
+  const year = Number(reference.slice(0, 4));
+  const noon = Date.parse(`${reference}T12:00:00Z`);
+  for (const candidate of [year - 1, year, year + 1]) {
+    const value = iso(candidate, month, day);
+    if (isIsoDate(value) && Math.abs(Date.parse(`${value}T12:00:00Z`) - noon) < 120 * DAY_MS) return value;
+  }
+  return undefined;
+}
+
 export interface LeadingDateOptions {
   /** Skip the fast path and let chrono read every date (the reference the tests compare with). */
   chronoOnly?: boolean;
@@ -91,7 +115,7 @@ export function parseLeadingDate(text: string, reference: string | undefined, op
     after = after.slice(timeMatch[0].length);
   }
   const rest = after.replace(SEPARATOR, '');
-  const quick = yearWritten && !options.chronoOnly ? fullDate(written) : undefined;
+  const quick = options.chronoOnly ? undefined : yearWritten ? fullDate(written) : reference && isIsoDate(reference) ? nearDate(written, reference) : undefined;
   if (quick) return { date: { iso: quick, text: written, yearWritten, ...(time ? { time } : {}) }, rest };
   const instant = reference && isIsoDate(reference) ? new Date(`${reference}T12:00:00Z`) : new Date();
   // Only the date itself goes to chrono, so it cannot wander into the event's text.

@@ -61,6 +61,22 @@ describe('parseLeadingDate: the fast path for dates written in full agrees with 
     expect(compared).toBeGreaterThan(10_000);
   });
 
+  it('on month and day without a year, against memo dates around year ends, leap days and mid-year', () => {
+    let compared = 0;
+    for (const reference of ['2019-12-31', '2020-01-01', '2020-02-29', '2019-03-01', '2019-06-30', '2021-09-15', '2000-12-15', '1999-01-10']) {
+      for (const month of spellings) {
+        for (const dot of ['', '.']) {
+          for (let day = 0; day <= 32; day++) {
+            const text = `${month}${dot} ${day} — Something happens.`;
+            expect(parseLeadingDate(text, reference), `${text} (memo of ${reference})`).toEqual(parseLeadingDate(text, reference, { chronoOnly: true }));
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(30_000);
+  });
+
   it('on ISO dates, real and not', () => {
     for (const written of ['2019-12-27', '2020-02-29', '2019-02-29', '2019-13-01', '2019-00-10', '2019-1-5', '2019-12-5', '0000-01-01', '9999-12-31']) {
       const text = `${written}: Something happens.`;
