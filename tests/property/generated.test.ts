@@ -4,10 +4,9 @@
 // that are not a mapping, unclosed fences) over memo-shaped bodies. See ./pipeline.ts for what
 // each case goes through and what is checked. `FUZZ_RUNS` cases per property (default 40),
 // seeded by `FUZZ_SEED` when set; fast-check prints the seed of a failing run.
-import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { deepMemo, freeMarkdown, frontMatterMemo, FUZZ_RUNS, fuzzParameters, fuzzTimeout, shapedMemo } from './arbitraries.js';
-import { allProblems } from './pipeline.js';
+import { describe } from 'vitest';
+import { deepMemo, freeMarkdown, frontMatterMemo, FUZZ_RUNS, shapedMemo } from './arbitraries.js';
+import { itHasNoProblems } from './pipeline.js';
 
 const SOURCES = [
   ['memos shaped like their type', shapedMemo],
@@ -17,18 +16,5 @@ const SOURCES = [
 ] as const;
 
 describe(`property on generated memos (${FUZZ_RUNS} cases each): nothing throws, --fix is local and idempotent, JSON validates, HTML anchors resolve`, () => {
-  for (const [name, source] of SOURCES) {
-    it(
-      name,
-      () => {
-        fc.assert(
-          fc.property(source, (text) => {
-            expect(allProblems(text)).toEqual([]);
-          }),
-          fuzzParameters(),
-        );
-      },
-      fuzzTimeout(),
-    );
-  }
+  for (const [name, source] of SOURCES) itHasNoProblems(name, source);
 });

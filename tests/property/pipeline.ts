@@ -5,7 +5,9 @@
 // Then: the JSON export validates against `memo schema`; every HTML output has unique ids and
 // in-page links that resolve (except links the memo itself has broken); --fix is local,
 // idempotent and keeps the memo readable (front matter, BOM, line endings).
+import fc from 'fast-check';
 import type { Definition } from 'mdast';
+import { expect, it } from 'vitest';
 import { visit } from 'unist-util-visit';
 import { emptyConfig } from '../../src/config/config.js';
 import { bundleFeed, bundleHtml, bundleText } from '../../src/export/bundle.js';
@@ -20,6 +22,7 @@ import type { Memo } from '../../src/memo/model.js';
 import { parseMemo } from '../../src/memo/parse.js';
 import { loadMemoTypes } from '../../src/templates/load.js';
 import { anchorProblems, fragmentTarget, parseHtml } from '../helpers/html.js';
+import { fuzzParameters, fuzzTimeout } from './arbitraries.js';
 
 export const types = loadMemoTypes();
 export const config = emptyConfig();
@@ -128,11 +131,6 @@ function endings(text: string): { crlf: boolean; lf: boolean } {
 /** The text without a byte-order mark. */
 const noBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
 
-/** The known bugs that explain `--fix` problems on this memo, by name (none open today). */
-export function knownFixBugs(_text: string, _memo: Memo, _out?: Pick<Outputs, 'lint'>, _problems: readonly string[] = []): string[] {
-  return [];
-}
-
 export function fixProblems(text: string, out: Pick<Outputs, 'memo' | 'lint' | 'fixed'>): string[] {
   const problems: string[] = [];
   const before = out.lint;
@@ -178,14 +176,24 @@ export function fixProblems(text: string, out: Pick<Outputs, 'memo' | 'lint' | '
   return problems;
 }
 
-/**
- * Everything checked for one memo: the outputs, and --fix — whose problems are excused when a
- * known bug explains them (looked for only then: each look costs a parse).
- */
+/** Everything checked for one memo: the outputs, and --fix. */
 export function allProblems(text: string): string[] {
   const out = runEverything(text);
-  const problems = outputProblems(out);
-  const fix = fixProblems(text, out);
-  if (fix.length > 0 && knownFixBugs(text, out.memo, out, fix).length === 0) problems.push(...fix);
-  return problems;
+  return [...outputProblems(out), ...fixProblems(text, out)];
+}
+
+/** One test: every memo `source` generates passes allProblems (`FUZZ_RUNS` of them). */
+export function itHasNoProblems(name: string, source: fc.Arbitrary<string>): void {
+  it(
+    name,
+    () => {
+      fc.assert(
+        fc.property(source, (text) => {
+          expect(allProblems(text)).toEqual([]);
+        }),
+        fuzzParameters(),
+      );
+    },
+    fuzzTimeout(),
+  );
 }
