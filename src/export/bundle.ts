@@ -3,13 +3,13 @@
 // between `=` rules) and a JSON Feed 1.1. Each memo is rendered by the single-memo exporters,
 // so sanitizing, heading ids and the date line are the same as in `memo export`.
 import type { Element, ElementContent } from 'hast';
-import GithubSlugger from 'github-slugger';
 import { visit } from 'unist-util-visit';
 import { formatLongDate } from '../memo/dates.js';
 import type { Memo } from '../memo/model.js';
 import { documentTree, element, exportHtml, formatMemoDate, inlineCss, lines, memoArticle, memoTitle, stringify, textNode, uniqueIds } from './html.js';
 import { MEMO_CSS } from './style.css.js';
 import { exportText } from './text.js';
+import { Slugger } from '../memo/slugs.js';
 
 export type BundleSort = 'date-desc' | 'date-asc' | 'input';
 
@@ -64,7 +64,7 @@ function slugSource(memo: Memo): string {
 }
 
 function entries(memos: readonly Memo[], sort: BundleSort | undefined): Entry[] {
-  const slugger = new GithubSlugger();
+  const slugger = new Slugger();
   slugger.slug(ISSUE_TOP_ID);
   slugger.slug(CONTENTS_ID);
   return sortMemos(memos, sort).map((memo) => {

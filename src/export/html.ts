@@ -10,7 +10,6 @@
 import { createRequire } from 'node:module';
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastRootContent } from 'hast';
 import type { Heading as MdastHeading, ListItem, Root as MdastRoot, TableCell, TableRow } from 'mdast';
-import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
@@ -22,6 +21,7 @@ import { formatLongDate } from '../memo/dates.js';
 import type { Memo } from '../memo/model.js';
 import { isBackToTopText } from '../memo/parse.js';
 import { MEMO_CSS } from './style.css.js';
+import { Slugger } from '../memo/slugs.js';
 
 export interface HtmlOptions {
   /** Only the `<article>` (no doctype, no `<head>`). */
@@ -134,7 +134,7 @@ function headingIds(memo: Memo): Map<MdastNode, string> {
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as MdastNode);
   }
   const fromModel = found.length === memo.headings.length && found.every((node, index) => toString(node).trim() === memo.headings[index]?.text);
-  const slugger = new GithubSlugger();
+  const slugger = new Slugger();
   slugger.slug('top');
   const ids = new Map<MdastNode, string>();
   found.forEach((node, index) => ids.set(node, fromModel ? (memo.headings[index]?.id ?? '') : slugger.slug(toString(node).trim())));

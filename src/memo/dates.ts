@@ -56,14 +56,17 @@ const FULL_DATE = /^([A-Za-z]+)(\.?) (\d{1,2}), (\d{4})$/;
  * chrono is the slowest step of reading one. Undefined means "ask chrono" (other spellings,
  * dates that are not real); the tests check that both ways agree on every such form.
  */
+/** The month a name stands for, as chrono reads it: a dot only after an abbreviation ("Dec.", "Sept."), not after "December.". */
+function monthNumber(name: string, dot: string): number | undefined {
+  const lower = name.toLowerCase();
+  return dot === '.' && !ABBREVIATIONS.has(lower) ? undefined : MONTH_NUMBERS[lower];
+}
+
 function fullDate(written: string): string | undefined {
   if (isIsoDate(written)) return written;
   const match = FULL_DATE.exec(written);
-  if (!match) return undefined;
-  const name = (match[1] as string).toLowerCase();
-  const month = MONTH_NUMBERS[name];
-  // chrono takes a dot only after an abbreviation ("Dec.", "Sept."), not after "December.".
-  if (month === undefined || (match[2] === '.' && !ABBREVIATIONS.has(name))) return undefined;
+  const month = match ? monthNumber(match[1] as string, match[2] as string) : undefined;
+  if (!match || month === undefined) return undefined;
   const value = iso(Number(match[4]), month, Number(match[3]));
   return isIsoDate(value) ? value : undefined;
 }
@@ -78,10 +81,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  */
 function nearDate(written: string, reference: string): string | undefined {
   const match = MONTH_DAY.exec(written);
-  if (!match) return undefined;
-  const name = (match[1] as string).toLowerCase();
-  const month = MONTH_NUMBERS[name];
-  if (month === undefined || (match[2] === '.' && !ABBREVIATIONS.has(name))) return undefined;
+  const month = match ? monthNumber(match[1] as string, match[2] as string) : undefined;
+  if (!match || month === undefined) return undefined;
   const day = Number(match[3]);
   const year = Number(reference.slice(0, 4));
   const noon = Date.parse(`${reference}T12:00:00Z`);

@@ -1,18 +1,10 @@
 // json: ESLint's result shape, so tools that read `eslint --format json` read memokit too.
 // `source` only when there are messages and nothing was fixed; `output` only when something was.
-import type { Fix, LintResult } from '../lint/types.js';
+import type { Finding, LintResult } from '../lint/types.js';
 import { absolutePath, severityNumber, type FormatContext } from './context.js';
 
-export interface JsonMessage {
-  ruleId: string;
-  severity: 1 | 2;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix?: Fix;
-}
+/** A Finding with ESLint's numeric severity (1 warning, 2 error). */
+export type JsonMessage = Omit<Finding, 'severity'> & { severity: 1 | 2 };
 
 export interface JsonResult {
   filePath: string;

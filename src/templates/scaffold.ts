@@ -1,6 +1,6 @@
 // `memo new`: fill a template's skeleton and put the memo's own front matter on top.
-import GithubSlugger from 'github-slugger';
 import { stringify } from 'yaml';
+import { slugOf } from '../memo/slugs.js';
 import type { MemoType } from './structure.js';
 
 export interface ScaffoldInput {
@@ -10,7 +10,7 @@ export interface ScaffoldInput {
 }
 
 export function slugify(title: string): string {
-  return GithubSlugger.prototype.slug.call(new GithubSlugger(), title).replace(/-+/g, '-').replace(/^-|-$/g, '') || 'memo';
+  return slugOf(title).replace(/-+/g, '-').replace(/^-|-$/g, '') || 'memo';
 }
 
 export function memoFileName(input: ScaffoldInput): string {
