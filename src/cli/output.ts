@@ -18,9 +18,9 @@ export function printInfo(message: string): void {
 }
 
 /** Write to stdout and wait until it is flushed (so piping to `head` or a file loses nothing). */
-export function writeStdout(text: string): Promise<void> {
+export function writeStdout(text: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {
-    if (text === '') resolve();
+    if (text.length === 0) resolve();
     else process.stdout.write(text, () => resolve());
   });
 }

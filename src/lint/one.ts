@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { configFor } from '../config/rules.js';
 import { MemoError } from '../io/errors.js';
-import { readMemoFile } from '../io/read.js';
+import { decodeMemo, readMemoBytes } from '../io/read.js';
 import { serializeError, type SerializedError } from '../io/pool.js';
 import { writeFileAtomic } from '../io/write.js';
 import { loadMemoTypes } from '../templates/load.js';
@@ -39,14 +39,22 @@ export async function lintOneFile(job: LintJob, options: LintJobOptions): Promis
   const config = configFor(dirname(job.file), options.configFile);
   const types = loadMemoTypes(config.templatesDir);
   let text: string;
+  // The file's bytes, when it was read here: hashed for the cache and, for the json report,
+  // sent back as the source (cheaper to send and to write than the decoded text).
+  let bytes: Uint8Array | undefined;
   try {
-    text = job.text ?? (await readMemoFile(job.file));
+    if (job.text !== undefined) {
+      text = job.text;
+    } else {
+      bytes = readMemoBytes(job.file);
+      text = decodeMemo(bytes, job.file);
+    }
   } catch (error) {
     if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
     throw error;
   }
   const result = lintText(text, { path: job.file, config, types, fix: options.fix });
-  const finalText = result.output ?? text;
+  const hash = hashText(result.output ?? bytes ?? text);
   const fixed = options.fix && result.output !== undefined;
   if (options.fix && result.output !== undefined) {
     try {
@@ -58,6 +66,8 @@ export async function lintOneFile(job: LintJob, options: LintJobOptions): Promis
   }
   delete result.output;
   // Reporters only show the source of files with findings (ESLint's json does the same).
+  // (readMemoBytes reuses its buffer for the next file: the source keeps a copy.)
   if (!options.keepSource || result.messages.length === 0) result.source = '';
-  return { kind: 'result', result, hash: hashText(finalText), fixed };
+  else if (bytes) result.source = new Uint8Array(bytes);
+  return { kind: 'result', result, hash, fixed };
 }

@@ -15,8 +15,6 @@ import { summarize } from './summary.js';
 import type { LintResult } from './types.js';
 
 
-const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
-
 export interface LintRunOptions {
   cwd: string;
   /** `--config FILE`: use this config for every file instead of searching. */
@@ -89,8 +87,8 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
     const hit = cache.get(file, `${hashText(bytes)}:${settings}`);
     // With --fix, a cached result that still has fixes to apply must be linted again.
     if (hit && !(jobOptions.fix && hit.messages.some((m) => m.fix))) {
-      // Same bytes as when it was linted, so they decode: no need for decodeMemo's checks.
-      const source = options.keepSource && hit.messages.length > 0 ? textDecoder.decode(bytes) : '';
+      // The json report writes the source of files with findings; a copy, as the read buffer is reused.
+      const source = options.keepSource && hit.messages.length > 0 ? new Uint8Array(bytes) : '';
       slots[index] = summarize(file, hit.messages, source);
       cached++;
     } else {

@@ -60,6 +60,9 @@ export interface LintResult {
   fixableWarningCount: number;
   /** The fixed text, when fixing changed anything. */
   output?: string;
-  /** The source that was linted (for reporters that show context). */
-  source: string;
+  /**
+   * The source that was linted (for reporters that show context): its text, or the UTF-8
+   * bytes read from the file (a cached result), which the json report writes without decoding.
+   */
+  source: string | Uint8Array;
 }

@@ -14,8 +14,8 @@ export interface FormatContext {
   rules: readonly Rule[];
 }
 
-/** A formatter is a plain function from results to a string (ESLint's shape). */
-export type Formatter = (results: LintResult[], context: FormatContext) => string;
+/** A formatter is a plain function from results to text (ESLint's shape), or to UTF-8 bytes (json). */
+export type Formatter = (results: LintResult[], context: FormatContext) => string | Uint8Array;
 
 /** Paths like `<stdin>` or `<text>` name no file: they are shown as they are. */
 function isPseudoPath(path: string): boolean {

@@ -41,7 +41,7 @@ export interface FormatReportOptions {
   rules?: readonly Rule[];
 }
 
-export async function formatReport(format: FormatName, results: LintResult[], cwd: string, options: FormatReportOptions = {}): Promise<string> {
+export async function formatReport(format: FormatName, results: LintResult[], cwd: string, options: FormatReportOptions = {}): Promise<string | Uint8Array> {
   const load = loaders[format];
   if (!load) throw new Error(`unknown format "${String(format)}"`);
   const formatter = await load();

@@ -1,7 +1,7 @@
 // The lint output formats, by name. Each is a plain function from results to a string that ends
-// with a newline (or is empty: `stylish` and `github` print nothing for a clean run).
-import type { LintResult } from '../lint/types.js';
-import type { FormatContext } from './context.js';
+// with a newline (or is empty: `stylish` and `github` print nothing for a clean run); json
+// gives the same as UTF-8 bytes.
+import type { Formatter } from './context.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
@@ -12,7 +12,7 @@ export type { FormatContext, Formatter } from './context.js';
 
 export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
 
-export const formatters: Record<FormatName, (results: LintResult[], context: FormatContext) => string> = {
+export const formatters: Record<FormatName, Formatter> = {
   stylish,
   json,
   sarif,

@@ -1,6 +1,6 @@
 // Large runs: worker threads give the same results as one thread, and --cache is used, kept
 // up to date, and keyed on content and config rather than timestamps.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE, memo, tempDir } from '../helpers/cli.js';
@@ -97,6 +97,27 @@ describe('memo lint --cache', () => {
     const changed = memo(['lint', '.', '--cache', '--format', 'json'], { cwd });
     expect(changed.stdout).not.toContain('PLANTED');
     expect(changed.status).toBe(0);
+  });
+
+  it("gives each reported file its own source in the json report: in threads, in one thread, cold and warm", () => {
+    const cwd = tempDir();
+    const flawed = writeCorpus(join(cwd, 'memos'), 240);
+    // Text JSON must escape, text it must not, a byte-order mark and CRLF line ends.
+    flawed.forEach((file, i) => {
+      let text = `${readFileSync(file, 'utf8')}\nNote ${i}: "quoted" back\\slash\ttab \u0001 “curly” é 😀 \u2028 end\n`;
+      if (i === 1) text = `\ufeff${text.replace(/\n/g, '\r\n')}`;
+      writeFileSync(file, text);
+    });
+    const sources = (stdout: string) =>
+      (JSON.parse(stdout) as (JsonResult & { source?: string })[]).filter((r) => r.messages.length > 0).map((r) => [r.filePath, r.source]);
+    const expected = flawed.sort().map((file) => [file, readFileSync(file, 'utf8')]);
+    for (const env of [{}, { MEMOKIT_THREADS: '1' }]) {
+      rmSync(join(cwd, '.memocache'), { force: true });
+      const cold = memo(['lint', 'memos', '--format', 'json', '--cache'], { cwd, env });
+      const warm = memo(['lint', 'memos', '--format', 'json', '--cache'], { cwd, env });
+      expect(sources(cold.stdout)).toEqual(expected);
+      expect(warm.stdout).toBe(cold.stdout);
+    }
   });
 
   it('ignores a damaged cache file', () => {

@@ -3,7 +3,8 @@ import type { JsonResult } from '../../../src/report/json.js';
 import { json } from '../../../src/report/json.js';
 import { BACKLASH_SOURCE, CWD, context, handResults, result } from './fixtures.js';
 
-function parse(output: string): JsonResult[] {
+function parse(bytes: Uint8Array): JsonResult[] {
+  const output = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   expect(output.endsWith('\n')).toBe(true);
   return JSON.parse(output) as JsonResult[];
 }
@@ -46,6 +47,15 @@ describe('json', () => {
   });
 
   it('prints an empty array for no files', () => {
-    expect(json([], context())).toBe('[]\n');
+    expect(json([], context()).toString()).toBe('[]\n');
+  });
+
+  it('writes a source held as UTF-8 bytes exactly as the same source held as text', () => {
+    const source = '\ufeff---\r\ntitle: "Q&A" \\ “curly” 😀\t\u0001\n';
+    const messages = [{ ruleId: 'title', severity: 'error' as const, message: 'é', line: 1, column: 1, endLine: 1, endColumn: 2 }];
+    const asText = [result('a.md', messages, source), result('b.md', [], source), result('c.md', messages, source)];
+    const asBytes = asText.map((r) => ({ ...r, source: Buffer.from(source) }));
+    expect(json(asBytes, context()).equals(json(asText, context()))).toBe(true);
+    expect(parse(json(asBytes, context())).map((entry) => entry.source)).toEqual([source, undefined, source]);
   });
 });
