@@ -1,8 +1,10 @@
 // Turn the paths a user typed into memo files: files as given, folders as every `*.md` under
-// them, globs through tinyglobby. node_modules and .gitignored files are skipped when found
-// by walking (a file named explicitly is always taken); config `ignore` globs apply to all.
+// them (walked with fdir), globs through tinyglobby. node_modules and .gitignored files are
+// skipped when found by walking (a file named explicitly is always taken); config `ignore`
+// globs apply to all.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -41,25 +43,29 @@ class GitignoreFilter {
     return this.rules.get(folder);
   }
 
-  isIgnored(file: string, isFolder = false): boolean {
-    const root = this.gitRoot(dirname(file));
-    if (!root) return false;
-    // Check the .gitignore of every folder from the repository root down to the file's folder.
-    const folders: string[] = [];
-    for (let folder = dirname(file); ; folder = dirname(folder)) {
-      folders.unshift(folder);
-      if (folder === root || dirname(folder) === folder) break;
+  /** Per folder: the folders from its repository root down to it that have a .gitignore. */
+  private readonly chains = new Map<string, { folder: string; rules: Ignore }[]>();
+
+  private chainFor(folder: string): { folder: string; rules: Ignore }[] {
+    let chain = this.chains.get(folder);
+    if (!chain) {
+      const root = this.gitRoot(folder);
+      const parent = dirname(folder);
+      chain = !root ? [] : [...(folder === root || parent === folder ? [] : this.chainFor(parent))];
+      const rules = root ? this.rulesIn(folder) : undefined;
+      if (rules) chain.push({ folder, rules });
+      this.chains.set(folder, chain);
     }
-    for (const folder of folders) {
-      const rules = this.rulesIn(folder);
-      if (!rules) continue;
-      const path = relative(folder, file).split(sep).join('/');
-      // A file is also ignored when one of its folders is (`drafts/`).
-      const parts = path.split('/');
-      for (let i = 1; i <= parts.length; i++) {
-        const candidate = parts.slice(0, i).join('/') + (i < parts.length || isFolder ? '/' : '');
-        if (rules.ignores(candidate)) return true;
-      }
+    return chain;
+  }
+
+  isIgnored(file: string, isFolder = false): boolean {
+    // Each .gitignore from the repository root down, matched against the path below its folder;
+    // `ignore` also checks that path's folders (`drafts/` ignores `drafts/a.md`).
+    for (const { folder, rules } of this.chainFor(dirname(file))) {
+      const below = file.slice(folder.endsWith(sep) ? folder.length : folder.length + 1);
+      const path = sep === '/' ? below : below.split(sep).join('/');
+      if (rules.ignores(isFolder ? `${path}/` : path)) return true;
     }
     return false;
   }
@@ -82,6 +88,30 @@ export function ignoreMatcher(patterns: { base: string; pattern: string }[]): (f
     });
 }
 
+/**
+ * Every `*.md` file under a folder, as absolute paths: what `**\/*.md` finds with tinyglobby
+ * (no dot files or folders, no node_modules, symbolic links neither followed nor taken), walked
+ * with fdir directly, the crawler tinyglobby uses, without matching each path against a glob:
+ * a third of a warm run over 10,000 memos went to that.
+ */
+async function memosUnder(folder: string): Promise<string[]> {
+  return new fdir({
+    includeBasePath: true,
+    excludeSymlinks: true,
+    pathSeparator: sep === '\\' ? '\\' : '/',
+    exclude: (name) => name === 'node_modules' || name.startsWith('.'),
+    filters: [(path, isDirectory) => !isDirectory && isMemoName(basename(path))],
+    maxDepth: Infinity,
+    suppressErrors: true,
+  })
+    .crawl(folder)
+    .withPromise();
+}
+
+function isMemoName(name: string): boolean {
+  return name.endsWith('.md') && !name.startsWith('.');
+}
+
 export async function findMemoFiles(inputs: string[], options: FindOptions): Promise<FoundFiles> {
   const gitignore = new GitignoreFilter();
   const seen = new Set<string>();
@@ -93,11 +123,7 @@ export async function findMemoFiles(inputs: string[], options: FindOptions): Pro
       files.push(file);
     }
   };
-  const walked = (found: string[], respectGitignore = true) =>
-    found
-      .map((file) => resolve(file))
-      .filter((file) => !respectGitignore || !gitignore.isIgnored(file))
-      .sort();
+  const walked = (found: string[], respectGitignore = true) => (respectGitignore ? found.filter((file) => !gitignore.isIgnored(file)) : found).sort();
 
   for (const input of inputs) {
     const absolute = resolve(options.cwd, input);
@@ -118,12 +144,13 @@ export async function findMemoFiles(inputs: string[], options: FindOptions): Pro
       // A folder the user names is walked even when it is itself .gitignored (a build or
       // corpus folder, say); .gitignore rules then only apply to what is below it.
       const named = gitignore.isIgnored(absolute, true);
-      const found = walked(await glob('**/*.md', { cwd: absolute, absolute: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false, dot: false }), !named);
+      const found = walked(await memosUnder(absolute), !named);
       const before = files.length;
       for (const file of found) add(file);
       if (files.length === before) errors.push(new MemoError('no memos (*.md files) in this folder', { file: input }));
     } else {
-      const found = walked(await glob(input, { cwd: options.cwd, absolute: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false }));
+      const matches = await glob(input, { cwd: options.cwd, absolute: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
+      const found = walked(matches.map((file) => resolve(file)));
       const before = files.length;
       for (const file of found) add(file);
       if (files.length === before) errors.push(new MemoError('no files match this pattern', { file: input }));

@@ -2,7 +2,7 @@
 // `source` only when there are messages and nothing was fixed; `output` only when something was.
 import type { Finding, LintResult } from '../lint/types.js';
 import { absolutePath, severityNumber, type FormatContext } from './context.js';
-import { jsonStringFromUtf8 } from './json-string.js';
+import { Utf8Writer } from './json-string.js';
 
 /** A Finding with ESLint's numeric severity (1 warning, 2 error). */
 export type JsonMessage = Omit<Finding, 'severity'> & { severity: 1 | 2 };
@@ -56,27 +56,25 @@ export function toJsonResults(results: LintResult[], context: Pick<FormatContext
 
 /**
  * The report as UTF-8 bytes. Each entry is JSON.stringify'd; a source held as bytes (a file
- * read for the cache) is escaped as bytes and spliced in before the entry's closing brace.
+ * read for the cache or by a worker) is escaped as bytes and spliced in before the closing brace.
  */
 export function json(results: LintResult[], context: FormatContext): Buffer {
-  const pieces: Buffer[] = [];
-  let text = '[';
+  const out = new Utf8Writer();
+  out.text('[');
   results.forEach((result, index) => {
-    if (index > 0) text += ',';
     const entry = JSON.stringify(jsonEntry(result, context.cwd));
+    const comma = index > 0 ? ',' : '';
     if (!showsSource(result)) {
-      text += entry;
-      return;
+      out.text(`${comma}${entry}`);
+    } else if (typeof result.source === 'string') {
+      out.text(`${comma}${entry.slice(0, -1)},"source":${JSON.stringify(result.source)}}`);
+    } else {
+      // `{…}` → `{…,"source":"…"}`
+      out.text(`${comma}${entry.slice(0, -1)},"source":`);
+      out.jsonString(result.source);
+      out.text('}');
     }
-    // `{…}` → `{…,"source":"…"}`
-    text += `${entry.slice(0, -1)},"source":`;
-    if (typeof result.source === 'string') {
-      text += `${JSON.stringify(result.source)}}`;
-      return;
-    }
-    pieces.push(Buffer.from(text), jsonStringFromUtf8(result.source));
-    text = '}';
   });
-  pieces.push(Buffer.from(`${text}]\n`));
-  return Buffer.concat(pieces);
+  out.text(']\n');
+  return out.bytes();
 }
