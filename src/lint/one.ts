@@ -8,7 +8,7 @@ import { decodeMemo, readMemoBytes } from '../io/read.js';
 import { serializeError, type SerializedError } from '../io/pool.js';
 import { writeFileAtomic } from '../io/write.js';
 import { loadMemoTypes } from '../templates/load.js';
-import { hashText } from './cache.js';
+import { hashText, statData } from './cache.js';
 import { lintText } from './engine.js';
 import type { LintResult } from './types.js';
 
@@ -22,6 +22,8 @@ export interface LintJobOptions {
   configFile?: string;
   fix: boolean;
   keepSource: boolean;
+  /** --cache: the run's start time, for the stat data the cache keeps (see cache.ts). */
+  statSince?: number;
 }
 
 export type LintOutcome =
@@ -32,6 +34,8 @@ export type LintOutcome =
       hash: string;
       /** --fix rewrote the file. */
       fixed: boolean;
+      /** With --cache: the file's stat data, if it was last changed long enough before the run. */
+      stat?: string;
     }
   | { kind: 'error'; error: SerializedError };
 
@@ -69,5 +73,6 @@ export async function lintOneFile(job: LintJob, options: LintJobOptions): Promis
   // (readMemoBytes reuses its buffer for the next file: the source keeps a copy.)
   if (!options.keepSource || result.messages.length === 0) result.source = '';
   else if (bytes) result.source = new Uint8Array(bytes);
-  return { kind: 'result', result, hash, fixed };
+  const stat = options.statSince === undefined || fixed ? undefined : statData(job.file, options.statSince);
+  return { kind: 'result', result, hash, fixed, ...(stat ? { stat } : {}) };
 }

@@ -9,8 +9,8 @@ import { MemoError } from '../io/errors.js';
 import { findMemoFiles, ignoreMatcher } from '../io/find.js';
 import { readMemoBytes } from '../io/read.js';
 import { loadMemoTypes } from '../templates/load.js';
-import { CACHE_FILE, LintCache, hashText, settingsKey } from './cache.js';
-import type { LintJob, LintOutcome } from './one.js';
+import { CACHE_FILE, LintCache, hashText, settingsKey, statData } from './cache.js';
+import type { LintJob, LintJobOptions, LintOutcome } from './one.js';
 import { summarize } from './summary.js';
 import type { LintResult } from './types.js';
 
@@ -28,6 +28,11 @@ export interface LintRunOptions {
   cacheLocation?: string;
   /** memokit's version, part of every cache key. */
   version?: string;
+  /**
+   * Let the cache skip files whose stat data are unchanged (default true). In CI every checkout
+   * is new, no stat data ever match, and asking for them only costs time.
+   */
+  statData?: boolean;
 }
 
 export interface LintRun {
@@ -41,18 +46,26 @@ export interface LintRun {
 }
 
 export async function lintFiles(inputs: string[], options: LintRunOptions): Promise<LintRun> {
+  // Files changed after this moment never get their stat data kept in the cache (see cache.ts).
+  const runStart = Date.now();
   // Config ignore globs come from the config of the working folder (or --config).
   const rootConfig = configFor(options.cwd, options.configFile);
   const { files, errors } = await findMemoFiles(inputs, { cwd: options.cwd, ignore: ignoreMatcher(rootConfig.ignore) });
-  const jobOptions = { fix: Boolean(options.fix), keepSource: Boolean(options.keepSource), ...(options.configFile ? { configFile: options.configFile } : {}) };
+  const cache = options.cache ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0') : undefined;
+  const useStats = options.statData !== false;
+  const jobOptions: LintJobOptions = {
+    fix: Boolean(options.fix),
+    keepSource: Boolean(options.keepSource),
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+    ...(cache && useStats ? { statSince: runStart } : {}),
+  };
   const slots: (LintResult | MemoError | undefined)[] = new Array(files.length);
   const jobs: LintJob[] = [];
   const jobSlots: number[] = [];
-  const keys = new Map<string, string>();
+  const settingsOf = new Map<string, string>();
   const settingsByFolder = new Map<string, string>();
   let cached = 0;
 
-  const cache = options.cache ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0') : undefined;
   const emptyCache = cache?.isEmpty ?? true;
   for (let index = 0; index < files.length; index++) {
     const file = files[index] as string;
@@ -68,36 +81,41 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
       settings = settingsKey(config, loadMemoTypes(config.templatesDir), jobOptions.fix);
       settingsByFolder.set(folder, settings);
     }
-    // An empty cache cannot answer: skip reading every file here (the linter reads it anyway).
+    settingsOf.set(file, settings);
+    // An empty cache cannot answer: skip looking at every file here (the linter reads it anyway).
     if (emptyCache) {
-      keys.set(file, settings);
       jobs.push({ file });
       jobSlots.push(index);
       continue;
     }
-    // The key is the hash of the file's bytes: a hit is never parsed.
-    let bytes: Uint8Array;
     try {
-      bytes = readMemoBytes(file);
+      // Unchanged stat data: the file is not read at all. Otherwise the key is the hash of its
+      // bytes, and a hit is never parsed.
+      const stat = useStats ? statData(file, runStart) : undefined;
+      let bytes: Uint8Array | undefined;
+      let messages = cache.getUnchanged(file, settings, stat);
+      if (messages === undefined) {
+        bytes = readMemoBytes(file);
+        messages = cache.get(file, hashText(bytes), settings);
+        if (messages && useStats) cache.setStat(file, stat);
+      }
+      // With --fix, a cached result that still has fixes to apply must be linted again.
+      if (messages && !(jobOptions.fix && messages.some((m) => m.fix))) {
+        // The json report writes the source of files with findings; a copy, as the read buffer is reused.
+        const source = jobOptions.keepSource && messages.length > 0 ? new Uint8Array(bytes ?? readMemoBytes(file)) : '';
+        slots[index] = summarize(file, messages, source);
+        cached++;
+        continue;
+      }
     } catch (error) {
       if (!(error instanceof MemoError)) throw error;
       slots[index] = error;
       continue;
     }
-    const hit = cache.get(file, `${hashText(bytes)}:${settings}`);
-    // With --fix, a cached result that still has fixes to apply must be linted again.
-    if (hit && !(jobOptions.fix && hit.messages.some((m) => m.fix))) {
-      // The json report writes the source of files with findings; a copy, as the read buffer is reused.
-      const source = options.keepSource && hit.messages.length > 0 ? new Uint8Array(bytes) : '';
-      slots[index] = summarize(file, hit.messages, source);
-      cached++;
-    } else {
-      keys.set(file, settings);
-      // Only the path goes to the linter: holding every text until the workers get to it would
-      // double the peak memory of a large cold run.
-      jobs.push({ file });
-      jobSlots.push(index);
-    }
+    // Only the path goes to the linter: holding every text until the workers get to it would
+    // double the peak memory of a large cold run.
+    jobs.push({ file });
+    jobSlots.push(index);
   }
 
   let outcomes: LintOutcome[] = [];
@@ -122,8 +140,8 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
     }
     slots[index] = outcome.result;
     if (outcome.fixed) fixed.push(job.file);
-    const settings = keys.get(job.file);
-    if (cache && settings) cache.set(job.file, `${outcome.hash}:${settings}`, { messages: outcome.result.messages });
+    const settings = settingsOf.get(job.file);
+    if (cache && settings) cache.set(job.file, outcome.hash, settings, outcome.result.messages, outcome.stat);
   });
   await cache?.save();
 

@@ -1,6 +1,6 @@
 // Large runs: worker threads give the same results as one thread, and --cache is used, kept
 // up to date, and keyed on content and config rather than timestamps.
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE, memo, tempDir } from '../helpers/cli.js';
@@ -62,41 +62,101 @@ describe('large runs', () => {
   });
 });
 
+/** The cache file as memokit writes it (format 2). */
+interface CacheFile {
+  files: Record<string, { hash: string; settings: string; stat?: string; messages?: { message: string }[] }>;
+}
+const readCache = (cwd: string) => JSON.parse(readFileSync(join(cwd, '.memocache'), 'utf8')) as CacheFile;
+const writeCache = (cwd: string, cache: CacheFile) => writeFileSync(join(cwd, '.memocache'), JSON.stringify(cache));
+/** Plant a message in a file's cache entry: a run that answers from the cache reports it. */
+function plant(cwd: string, name: string, change: (entry: CacheFile['files'][string]) => void = () => undefined): void {
+  const cache = readCache(cwd);
+  const entry = cache.files[name];
+  expect(entry?.messages).toHaveLength(1);
+  (entry?.messages?.[0] as { message: string }).message = 'PLANTED';
+  if (entry) change(entry);
+  writeCache(cwd, cache);
+}
+const lintCached = (cwd: string, env: NodeJS.ProcessEnv = {}) => memo(['lint', '.', '--cache', '--format', 'json'], { cwd, env: { CI: '', ...env } });
+/** Past cache.ts's STAT_MARGIN_MS: only files this old get their stat data kept. */
+const waitForStatMargin = () => new Promise((resolve) => setTimeout(resolve, 3100));
+
 describe('memo lint --cache', () => {
   it('answers unchanged files from .memocache, and re-lints on a content or config change', () => {
     const cwd = tempDir();
     cpSync(EXAMPLE, join(cwd, 'memo.md'));
     writeFileSync(join(cwd, 'late.md'), readFileSync(EXAMPLE, 'utf8').replace('**Dec. 27, 2019**', '**Dec. 30, 2019**'));
-    const cold = memo(['lint', '.', '--cache', '--format', 'json'], { cwd });
+    // CI=1: content hashes only, as after every fresh checkout.
+    const env = { CI: '1' };
+    const cold = lintCached(cwd, env);
     expect(cold.status).toBe(1);
+    // Paths are kept relative to the cache file, so a checkout in another folder still hits.
+    expect(Object.keys(readCache(cwd).files).sort()).toEqual(['late.md', 'memo.md']);
+    expect(Object.values(readCache(cwd).files).some((entry) => entry.stat)).toBe(false);
 
     // Prove the second run reads the cache: plant a message in it and see it come back.
-    const cacheFile = join(cwd, '.memocache');
-    const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { result: { messages: { message: string }[] } }> };
-    const late = cache.entries[join(cwd, 'late.md')];
-    expect(late?.result.messages).toHaveLength(1);
-    (late?.result.messages[0] as { message: string }).message = 'PLANTED';
-    writeFileSync(cacheFile, JSON.stringify(cache));
-    const warm = memo(['lint', '.', '--cache', '--format', 'json'], { cwd });
+    plant(cwd, 'late.md');
+    const warm = lintCached(cwd, env);
     expect(summary(warm.stdout).flatMap(([, messages]) => messages)).toEqual(['29 dated-events PLANTED']);
     expect(warm.status).toBe(1);
 
     // Same content, new timestamp (a fresh checkout): still a hit.
     writeFileSync(join(cwd, 'late.md'), readFileSync(join(cwd, 'late.md')));
-    expect(memo(['lint', '.', '--cache', '--format', 'json'], { cwd }).stdout).toContain('PLANTED');
+    expect(lintCached(cwd, env).stdout).toContain('PLANTED');
+
+    // The same files in another folder, the cache with them: still hits.
+    const moved = tempDir();
+    cpSync(cwd, moved, { recursive: true });
+    expect(lintCached(moved, env).stdout).toContain('PLANTED');
 
     // A content change re-lints that file.
     writeFileSync(join(cwd, 'late.md'), `${readFileSync(join(cwd, 'late.md'), 'utf8')}\n`);
-    expect(memo(['lint', '.', '--cache', '--format', 'json'], { cwd }).stdout).not.toContain('PLANTED');
+    expect(lintCached(cwd, env).stdout).not.toContain('PLANTED');
 
     // A config change re-lints everything.
-    const again = JSON.parse(readFileSync(cacheFile, 'utf8')) as typeof cache;
-    (again.entries[join(cwd, 'late.md')]?.result.messages[0] as { message: string }).message = 'PLANTED';
-    writeFileSync(cacheFile, JSON.stringify(again));
+    plant(cwd, 'late.md');
     writeFileSync(join(cwd, '.memorc.yaml'), 'root: true\nrules:\n  dated-events: warn\n');
-    const changed = memo(['lint', '.', '--cache', '--format', 'json'], { cwd });
+    const changed = lintCached(cwd, env);
     expect(changed.stdout).not.toContain('PLANTED');
     expect(changed.status).toBe(0);
+  });
+
+  it('skips reading a file whose stat data are unchanged, and never trusts them for a changed file', { timeout: 30_000 }, async () => {
+    const cwd = tempDir();
+    const late = join(cwd, 'late.md');
+    writeFileSync(late, readFileSync(EXAMPLE, 'utf8').replace('**Dec. 27, 2019**', '**Dec. 30, 2019**'));
+    // A whole second, so that it can be put back exactly below.
+    const mtime = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(late, mtime, mtime);
+    // Just written: too recent for its stat data to be kept (a write in the same clock tick
+    // as the hash would go unseen).
+    lintCached(cwd);
+    expect(readCache(cwd).files['late.md']?.stat).toBeUndefined();
+    await waitForStatMargin();
+    lintCached(cwd);
+    expect(readCache(cwd).files['late.md']?.stat).toMatch(/^\d+:\d+:/);
+
+    // A wrong content hash goes unnoticed while the stat data match: the file is not read...
+    plant(cwd, 'late.md', (entry) => (entry.hash = '0'.repeat(40)));
+    expect(lintCached(cwd).stdout).toContain('PLANTED');
+    // ...and is noticed in CI, where only content counts.
+    expect(lintCached(cwd, { CI: 'true' }).stdout).not.toContain('PLANTED');
+
+    // Same size, modification time put back: the change time still differs, so it is re-linted
+    // (and Dec. 28 puts the events back in order).
+    lintCached(cwd); // (the CI run kept no stat data; this one does again)
+    plant(cwd, 'late.md');
+    expect(readCache(cwd).files['late.md']?.stat).toMatch(/^\d+:\d+:/);
+    expect(lintCached(cwd).stdout).toContain('PLANTED');
+    const before = statSync(late);
+    writeFileSync(late, readFileSync(late, 'utf8').replace('Dec. 30, 2019', 'Dec. 28, 2019'));
+    utimesSync(late, mtime, mtime);
+    expect([statSync(late).size, statSync(late).mtimeMs, statSync(late).ino]).toEqual([before.size, before.mtimeMs, before.ino]);
+    await waitForStatMargin(); // (a change within the margin is never trusted anyway)
+    const relinted = lintCached(cwd);
+    expect(relinted.stdout).not.toContain('PLANTED');
+    expect(summary(relinted.stdout).flatMap(([, messages]) => messages)).toEqual([]);
+    expect(relinted.status).toBe(0);
   });
 
   it("gives each reported file its own source in the json report: in threads, in one thread, cold and warm", () => {
@@ -127,6 +187,6 @@ describe('memo lint --cache', () => {
     const result = memo(['lint', '.', '--cache'], { cwd });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
-    expect(JSON.parse(readFileSync(join(cwd, '.memocache'), 'utf8'))).toHaveProperty('entries');
+    expect(readCache(cwd)).toHaveProperty('files');
   });
 });

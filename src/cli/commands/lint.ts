@@ -50,6 +50,11 @@ export function registerLint(program: Command, context: CommandContext): void {
     });
 }
 
+function isCI(env: NodeJS.ProcessEnv): boolean {
+  const value = env['CI'];
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
+
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const [{ lintFiles, lintStdin }, { MemoError }, { readStdin, decodeMemo }, { formatReport, packageVersion }, { summarize }] = await Promise.all([
     import('../../lint/run.js'),
@@ -67,6 +72,9 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     cache: Boolean(options.cache),
     ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
     version: packageVersion(),
+    // CI services set CI (GitHub Actions, GitLab CI, CircleCI...): a fresh checkout, where
+    // --cache answers from content hashes alone.
+    statData: !isCI(process.env),
   };
 
   let results;
