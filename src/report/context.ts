@@ -1,6 +1,6 @@
 // What every formatter receives besides the results, and the small helpers they share: paths
 // relative to the working folder (forward slashes), severity names and numbers.
-import { relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Finding, LintResult, Rule, RuleSeverity } from '../lint/types.js';
 
 export interface FormatContext {
@@ -22,9 +22,9 @@ function isPseudoPath(path: string): boolean {
   return /^<[^<>]*>$/.test(path);
 }
 
-/** The absolute path of a result (ESLint's `filePath`). */
+/** The absolute path of a result (ESLint's `filePath`). Found files' paths already are. */
 export function absolutePath(path: string, cwd: string): string {
-  return isPseudoPath(path) ? path : resolve(cwd, path);
+  return isAbsolute(path) || isPseudoPath(path) ? path : resolve(cwd, path);
 }
 
 /** The path to show: relative to `cwd`, with forward slashes on every platform. */

@@ -9,8 +9,13 @@ const SHORT_ESCAPES: Record<number, number> = { 0x08: 0x62, 0x09: 0x74, 0x0a: 0x
 const HEX = Buffer.from('0123456789abcdef');
 
 export class Utf8Writer {
-  private buffer = Buffer.allocUnsafe(64 * 1024);
+  private buffer: Buffer;
   private length = 0;
+
+  /** `size`: the bytes expected, if known (it grows past them as needed). */
+  constructor(size = 64 * 1024) {
+    this.buffer = Buffer.allocUnsafe(Math.max(1024, Math.ceil(size)));
+  }
 
   /** Append text, UTF-8 encoded. */
   text(text: string): void {
