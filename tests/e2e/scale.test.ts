@@ -62,18 +62,44 @@ describe('large runs', () => {
   });
 });
 
-/** The cache file as memokit writes it (format 2). */
-interface CacheFile {
-  files: Record<string, { hash: string; settings: string; stat?: string; messages?: { message: string }[] }>;
+/** The cache file as memokit writes it (format 3: see src/lint/cache.ts), by path. */
+interface CacheEntry {
+  hash: string;
+  settings: string;
+  stat: string;
+  messages: { message: string }[];
 }
-const readCache = (cwd: string) => JSON.parse(readFileSync(join(cwd, '.memocache'), 'utf8')) as CacheFile;
-const writeCache = (cwd: string, cache: CacheFile) => writeFileSync(join(cwd, '.memocache'), JSON.stringify(cache));
+interface CacheFile {
+  header: string;
+  settings: string[];
+  files: Record<string, CacheEntry>;
+}
+function readCache(cwd: string): CacheFile {
+  const [header = '', ...lines] = readFileSync(join(cwd, '.memocache'), 'latin1').trimEnd().split('\n');
+  const cache: CacheFile = { header, settings: [], files: {} };
+  for (const line of lines) {
+    const [kind, ...fields] = line.split('\t');
+    if (kind === 'S') cache.settings.push(fields[0] ?? '');
+    if (kind === 'F') {
+      const [path = '', hash = '', settings = '', stat = '', messages = ''] = fields;
+      cache.files[JSON.parse(path) as string] = { hash, settings, stat, messages: messages ? (JSON.parse(messages) as { message: string }[]) : [] };
+    }
+  }
+  return cache;
+}
+function writeCache(cwd: string, cache: CacheFile): void {
+  const lines = [cache.header, ...cache.settings.map((settings) => `S\t${settings}`)];
+  for (const [path, entry] of Object.entries(cache.files)) {
+    lines.push(['F', JSON.stringify(path), entry.hash, entry.settings, entry.stat, entry.messages.length > 0 ? JSON.stringify(entry.messages) : ''].join('\t'));
+  }
+  writeFileSync(join(cwd, '.memocache'), `${lines.join('\n')}\n`);
+}
 /** Plant a message in a file's cache entry: a run that answers from the cache reports it. */
-function plant(cwd: string, name: string, change: (entry: CacheFile['files'][string]) => void = () => undefined): void {
+function plant(cwd: string, name: string, change: (entry: CacheEntry) => void = () => undefined): void {
   const cache = readCache(cwd);
   const entry = cache.files[name];
   expect(entry?.messages).toHaveLength(1);
-  (entry?.messages?.[0] as { message: string }).message = 'PLANTED';
+  (entry?.messages[0] as { message: string }).message = 'PLANTED';
   if (entry) change(entry);
   writeCache(cwd, cache);
 }
@@ -92,7 +118,7 @@ describe('memo lint --cache', () => {
     expect(cold.status).toBe(1);
     // Paths are kept relative to the cache file, so a checkout in another folder still hits.
     expect(Object.keys(readCache(cwd).files).sort()).toEqual(['late.md', 'memo.md']);
-    expect(Object.values(readCache(cwd).files).some((entry) => entry.stat)).toBe(false);
+    expect(Object.values(readCache(cwd).files).map((entry) => entry.stat)).toEqual(['-', '-']);
 
     // Prove the second run reads the cache: plant a message in it and see it come back.
     plant(cwd, 'late.md');
@@ -131,7 +157,7 @@ describe('memo lint --cache', () => {
     // Just written: too recent for its stat data to be kept (a write in the same clock tick
     // as the hash would go unseen).
     lintCached(cwd);
-    expect(readCache(cwd).files['late.md']?.stat).toBeUndefined();
+    expect(readCache(cwd).files['late.md']?.stat).toBe('-');
     await waitForStatMargin();
     lintCached(cwd);
     expect(readCache(cwd).files['late.md']?.stat).toMatch(/^\d+:\d+:/);
@@ -187,6 +213,6 @@ describe('memo lint --cache', () => {
     const result = memo(['lint', '.', '--cache'], { cwd });
     expect(result.status).toBe(0);
     expect(result.stderr).toBe('');
-    expect(readCache(cwd)).toHaveProperty('files');
+    expect(readCache(cwd).header).toMatch(/^memokit-cache\t3\t\d+\.\d+\.\d+/);
   });
 });
