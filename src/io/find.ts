@@ -6,8 +6,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { MemoError, fileSystemError } from './errors.js';
 
 export interface FoundFiles {
@@ -73,13 +71,18 @@ class GitignoreFilter {
 
 export interface FindOptions {
   cwd: string;
-  /** Config ignore globs, each relative to its config file's folder. */
-  ignore?: (file: string) => boolean;
+  /** Config `ignore` globs, each relative to its config file's folder. */
+  ignore?: { base: string; pattern: string }[];
 }
 
-/** A predicate for config `ignore` globs ({ base, pattern } pairs). */
-export function ignoreMatcher(patterns: { base: string; pattern: string }[]): (file: string) => boolean {
+/**
+ * A predicate for config `ignore` globs. picomatch (like tinyglobby, for glob inputs) is only
+ * loaded when there are globs: most runs name folders, and loading both was a tenth of a warm
+ * --cache run.
+ */
+async function ignoreMatcher(patterns: { base: string; pattern: string }[]): Promise<(file: string) => boolean> {
   if (patterns.length === 0) return () => false;
+  const { default: picomatch } = await import('picomatch');
   const matchers = patterns.map(({ base, pattern }) => ({ base, match: picomatch(pattern, { dot: true }) }));
   return (file) =>
     matchers.some(({ base, match }) => {
@@ -115,11 +118,12 @@ function isMemoPath(path: string): boolean {
 
 export async function findMemoFiles(inputs: string[], options: FindOptions): Promise<FoundFiles> {
   const gitignore = new GitignoreFilter();
+  const ignored = await ignoreMatcher(options.ignore ?? []);
   const seen = new Set<string>();
   const files: string[] = [];
   const errors: MemoError[] = [];
   const add = (file: string) => {
-    if (!seen.has(file) && !options.ignore?.(file)) {
+    if (!seen.has(file) && !ignored(file)) {
       seen.add(file);
       files.push(file);
     }
@@ -134,7 +138,7 @@ export async function findMemoFiles(inputs: string[], options: FindOptions): Pro
       kind = info.isDirectory() ? 'folder' : 'file';
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT' || !isDynamicPattern(input)) {
+      if (code !== 'ENOENT' || !(await import('tinyglobby')).isDynamicPattern(input)) {
         errors.push(fileSystemError(error, input));
         continue;
       }
@@ -150,6 +154,7 @@ export async function findMemoFiles(inputs: string[], options: FindOptions): Pro
       for (const file of found) add(file);
       if (files.length === before) errors.push(new MemoError('no memos (*.md files) in this folder', { file: input }));
     } else {
+      const { glob } = await import('tinyglobby');
       const matches = await glob(input, { cwd: options.cwd, absolute: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
       const found = walked(matches.map((file) => resolve(file)));
       const before = files.length;

@@ -6,7 +6,7 @@
 import { dirname, resolve } from 'node:path';
 import { configFor } from '../config/rules.js';
 import { MemoError } from '../io/errors.js';
-import { findMemoFiles, ignoreMatcher } from '../io/find.js';
+import { findMemoFiles } from '../io/find.js';
 import { readMemoBytes } from '../io/read.js';
 import { loadMemoTypes } from '../templates/load.js';
 import { CACHE_FILE, LintCache, hashText, settingsKey, statData } from './cache.js';
@@ -50,7 +50,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
   const runStart = Date.now();
   // Config ignore globs come from the config of the working folder (or --config).
   const rootConfig = configFor(options.cwd, options.configFile);
-  const { files, errors } = await findMemoFiles(inputs, { cwd: options.cwd, ignore: ignoreMatcher(rootConfig.ignore) });
+  const { files, errors } = await findMemoFiles(inputs, { cwd: options.cwd, ignore: rootConfig.ignore });
   const cache = options.cache ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0') : undefined;
   const useStats = options.statData !== false;
   const jobOptions: LintJobOptions = {

@@ -11,6 +11,8 @@ const HEX = Buffer.from('0123456789abcdef');
 export class Utf8Writer {
   private buffer: Buffer;
   private length = 0;
+  /** Text not encoded yet: one encoding call per run of text, not per piece (10,000 entries). */
+  private pending = '';
 
   /** `size`: the bytes expected, if known (it grows past them as needed). */
   constructor(size = 64 * 1024) {
@@ -19,12 +21,13 @@ export class Utf8Writer {
 
   /** Append text, UTF-8 encoded. */
   text(text: string): void {
-    this.room(text.length * 3);
-    this.length += this.buffer.write(text, this.length, 'utf8');
+    this.pending += text;
+    if (this.pending.length > 64 * 1024) this.flush();
   }
 
   /** Append `"…"` for the text these UTF-8 bytes hold, exactly as JSON.stringify writes it. */
   jsonString(bytes: Uint8Array): void {
+    this.flush();
     // Worst case: every byte a control character (6 bytes each), plus the quotes.
     this.room(bytes.length * 6 + 2);
     const out = this.buffer;
@@ -56,7 +59,15 @@ export class Utf8Writer {
 
   /** What was written (a view of the writer's buffer). */
   bytes(): Buffer {
+    this.flush();
     return this.buffer.subarray(0, this.length);
+  }
+
+  private flush(): void {
+    if (this.pending === '') return;
+    this.room(this.pending.length * 3);
+    this.length += this.buffer.write(this.pending, this.length, 'utf8');
+    this.pending = '';
   }
 
   private room(bytes: number): void {

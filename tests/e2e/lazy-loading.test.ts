@@ -2,7 +2,7 @@
 // juice or ajv. The built CLI runs with a module hook that logs every file it loads; esbuild
 // marks each bundled module with a `// node_modules/...` or `// src/...` comment, so the loaded
 // chunks show which packages came along.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,14 @@ describe('memo lint one.md loads only the linter', () => {
     expect(modules.some((name) => name.startsWith('src/lint/'))).toBe(true);
     const heavy = modules.filter((name) => /^src\/export\/|^node_modules\/(?:rehype-|hast-util-to-html|juice|ajv|cli-progress)/.test(name));
     expect(heavy).toEqual([]);
+  });
+
+  it('a folder without ignore globs loads no glob matcher; a glob does (the check can see it)', () => {
+    const globbers = (modules: string[]) => modules.filter((name) => /^node_modules\/(?:tinyglobby|picomatch)\//.test(name));
+    const folder = tempDir();
+    writeFileSync(join(folder, 'memo.md'), readFileSync(EXAMPLE));
+    expect(globbers(modulesLoadedBy(['lint', folder, '--format', 'json']))).toEqual([]);
+    expect(globbers(modulesLoadedBy(['lint', join(folder, '*.md'), '--format', 'json'])).length).toBeGreaterThan(0);
   });
 
   it('while memo export does load the HTML pipeline (the check can see it)', () => {

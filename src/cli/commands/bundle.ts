@@ -36,7 +36,7 @@ export function registerBundle(program: Command, context: CommandContext): void 
 }
 
 async function runBundle(paths: string[], options: BundleCommandOptions): Promise<number> {
-  const [{ MemoError }, { findMemoFiles, ignoreMatcher }, { configFor }, { readMemoFile }, { parseMemo }, { loadMemoTypes }, { loadCss }, bundle, { writeFileAtomic }] =
+  const [{ MemoError }, { findMemoFiles }, { configFor }, { readMemoFile }, { parseMemo }, { loadMemoTypes }, { loadCss }, bundle, { writeFileAtomic }] =
     await Promise.all([
       import('../../io/errors.js'),
       import('../../io/find.js'),
@@ -50,7 +50,7 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     ]);
   const cwd = process.cwd();
   const config = configFor(cwd, options.config);
-  const found = await findMemoFiles(paths, { cwd, ignore: ignoreMatcher(config.ignore) });
+  const found = await findMemoFiles(paths, { cwd, ignore: config.ignore });
   let exitCode = found.errors.length > 0 ? 2 : 0;
   for (const error of found.errors) printError(error.describe());
 

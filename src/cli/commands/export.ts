@@ -49,7 +49,7 @@ export function registerExport(program: Command, context: CommandContext): void 
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
   if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
-  const [{ findMemoFiles, ignoreMatcher }, { configFor }, { exportOne, loadCss }, batch, { writeFileAtomic }] = await Promise.all([
+  const [{ findMemoFiles }, { configFor }, { exportOne, loadCss }, batch, { writeFileAtomic }] = await Promise.all([
     import('../../io/find.js'),
     import('../../config/rules.js'),
     import('../../export/one.js'),
@@ -58,7 +58,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   ]);
   const cwd = process.cwd();
   const rootConfig = configFor(cwd, options.config);
-  const found = await findMemoFiles(paths, { cwd, ignore: ignoreMatcher(rootConfig.ignore) });
+  const found = await findMemoFiles(paths, { cwd, ignore: rootConfig.ignore });
   for (const error of found.errors) printError(error.describe());
   const files = found.files;
   if (files.length > 1 && !options.outDir) {
