@@ -62,6 +62,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
   const slots: (LintResult | MemoError | undefined)[] = new Array(files.length);
   const jobs: LintJob[] = [];
   const jobSlots: number[] = [];
+  /** The settings key of each file sent to the linter, for its cache entry. */
   const settingsOf = new Map<string, string>();
   const settingsByFolder = new Map<string, string>();
   let cached = 0;
@@ -81,9 +82,9 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
       settings = settingsKey(config, loadMemoTypes(config.templatesDir), jobOptions.fix);
       settingsByFolder.set(folder, settings);
     }
-    settingsOf.set(file, settings);
     // An empty cache cannot answer: skip looking at every file here (the linter reads it anyway).
     if (emptyCache) {
+      settingsOf.set(file, settings);
       jobs.push({ file });
       jobSlots.push(index);
       continue;
@@ -114,6 +115,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
     }
     // Only the path goes to the linter: holding every text until the workers get to it would
     // double the peak memory of a large cold run.
+    settingsOf.set(file, settings);
     jobs.push({ file });
     jobSlots.push(index);
   }
