@@ -77,8 +77,7 @@ export interface FindOptions {
 
 /**
  * A predicate for config `ignore` globs. picomatch (like tinyglobby, for glob inputs) is only
- * loaded when there are globs: most runs name folders, and loading both was a tenth of a warm
- * --cache run.
+ * loaded when there are globs: most runs name folders, and loading both cost every run ~20 ms.
  */
 async function ignoreMatcher(patterns: { base: string; pattern: string }[]): Promise<(file: string) => boolean> {
   if (patterns.length === 0) return () => false;
@@ -94,8 +93,8 @@ async function ignoreMatcher(patterns: { base: string; pattern: string }[]): Pro
 /**
  * Every `*.md` file under a folder, as absolute paths: what `**\/*.md` finds with tinyglobby
  * (no dot files or folders, no node_modules, symbolic links neither followed nor taken), walked
- * with fdir directly, the crawler tinyglobby uses, without matching each path against a glob:
- * a third of a warm run over 10,000 memos went to that.
+ * with fdir directly, the crawler tinyglobby uses, without matching each path against a glob
+ * (that, and resolving each path again, was a tenth of a warm run over 10,000 memos).
  */
 async function memosUnder(folder: string): Promise<string[]> {
   return new fdir({
@@ -111,7 +110,7 @@ async function memosUnder(folder: string): Promise<string[]> {
     .withPromise();
 }
 
-/** `*.md`, not a dot file (checked on the path: path.basename per file was a tenth of the walk). */
+/** `*.md`, not a dot file (checked on the path: path.basename per file cost ~20 ms in 10,000). */
 function isMemoPath(path: string): boolean {
   return path.endsWith('.md') && path[path.lastIndexOf(sep) + 1] !== '.';
 }

@@ -49,7 +49,8 @@ function showsSource(result: LintResult): boolean {
 export function toJsonResults(results: LintResult[], context: Pick<FormatContext, 'cwd'>): JsonResult[] {
   return results.map((result) => {
     const entry = jsonEntry(result, context.cwd);
-    if (showsSource(result)) entry.source = typeof result.source === 'string' ? result.source : new TextDecoder().decode(result.source);
+    // ignoreBOM: a byte-order mark stays in the source, as json() writes it.
+    if (showsSource(result)) entry.source = typeof result.source === 'string' ? result.source : new TextDecoder('utf-8', { ignoreBOM: true }).decode(result.source);
     return entry;
   });
 }
@@ -67,9 +68,10 @@ export function json(results: LintResult[], context: FormatContext): Buffer {
   out.text('[');
   results.forEach((result, index) => {
     const comma = index > 0 ? ',' : '';
-    // Most files have no findings: their entry is the same but for the path.
+    // Most files have no findings: their entry is written without building an object first.
     if (result.messages.length === 0 && result.output === undefined) {
-      out.text(`${comma}{"filePath":${JSON.stringify(absolutePath(result.path, context.cwd))},"messages":[],"errorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0}`);
+      const counts = `"errorCount":${result.errorCount},"warningCount":${result.warningCount},"fixableErrorCount":${result.fixableErrorCount},"fixableWarningCount":${result.fixableWarningCount}`;
+      out.text(`${comma}{"filePath":${JSON.stringify(absolutePath(result.path, context.cwd))},"messages":[],${counts}}`);
       return;
     }
     const entry = JSON.stringify(jsonEntry(result, context.cwd));

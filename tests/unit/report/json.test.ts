@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonResult } from '../../../src/report/json.js';
-import { json } from '../../../src/report/json.js';
+import { json, toJsonResults } from '../../../src/report/json.js';
 import { BACKLASH_SOURCE, CWD, context, handResults, result } from './fixtures.js';
 
 function parse(bytes: Uint8Array): JsonResult[] {
@@ -57,5 +57,6 @@ describe('json', () => {
     const asBytes = asText.map((r) => ({ ...r, source: Buffer.from(source) }));
     expect(json(asBytes, context()).equals(json(asText, context()))).toBe(true);
     expect(parse(json(asBytes, context())).map((entry) => entry.source)).toEqual([source, undefined, source]);
+    expect(toJsonResults(asBytes, context())).toEqual(parse(json(asText, context())));
   });
 });
