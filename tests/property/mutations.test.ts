@@ -19,6 +19,12 @@ describe(`property on real memos, damaged (${FUZZ_RUNS} cases each): nothing thr
 
 // --fix bugs the properties found, pinned with their exact inputs (pin a newly found one that
 // cannot be fixed yet as `it.fails`).
+/** A small rapid-response memo whose Sequence of Events ends the memo with these lines. */
+function memoEndingIn(events: string[]): string {
+  const head = ['---', 'type: rapid-response', 'title: Backlash', 'date: 2019-12-31', '---', '', '# Memo: Backlash', '', 'Lede.', '', '## Key Takeaways', ''];
+  return [...head, '- One.', '- Two.', '- Three.', '', '## Sequence of Events', '', ...events, ''].join('\n');
+}
+
 describe('--fix bugs found by fuzzing', () => {
   it('keeps the byte-order mark when a fix applies (src/lint/engine.ts, lintText)', () => {
     const text = '\uFEFF---\ntype: rapid-response\ntitle: Backlash to U.S. Strikes in Iraq\ndate: 2019-12-31\n---\n\n# Memo: Wrong Title\n';
@@ -41,11 +47,7 @@ describe('--fix bugs found by fuzzing', () => {
   });
 
   it('announces every change --fix makes: a plain "Back to top" mid-list does not hide the missing one at the end (src/lint/rules/back-to-top.ts)', () => {
-    const text = [
-      '---', 'type: rapid-response', 'title: Backlash', 'date: 2019-12-31', '---', '', '# Memo: Backlash', '', 'Lede.', '', '## Key Takeaways', '',
-      '- One.', '- Two.', '- Three.', '', '## Sequence of Events', '',
-      '- **Dec. 27, 2019** — A contractor is killed.', 'Back to top', '- **Dec. 29, 2019** — U.S. airstrikes.', '',
-    ].join('\n');
+    const text = memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.', 'Back to top', '- **Dec. 29, 2019** — U.S. airstrikes.']);
     const announced = lint(text, false).messages.filter((message) => message.fix);
     const last = Math.max(...announced.map((message) => message.fix?.range[1] ?? 0));
     const output = lint(text, true).output ?? text;
@@ -53,11 +55,7 @@ describe('--fix bugs found by fuzzing', () => {
   });
 
   it('announces the event sort when a plain "Back to top" ends the out-of-order list (src/lint/rules/dated-events.ts)', () => {
-    const text = [
-      '---', 'type: rapid-response', 'title: Backlash', 'date: 2019-12-31', '---', '', '# Memo: Backlash', '', 'Lede.', '', '## Key Takeaways', '',
-      '- One.', '- Two.', '- Three.', '', '## Sequence of Events', '',
-      '- **Dec. 29, 2019** — U.S. airstrikes.', '- **Dec. 27, 2019** — A contractor is killed.', 'Back to top', '',
-    ].join('\n');
+    const text = memoEndingIn(['- **Dec. 29, 2019** — U.S. airstrikes.', '- **Dec. 27, 2019** — A contractor is killed.', 'Back to top']);
     const announced = lint(text, false).messages.filter((message) => message.fix);
     expect(announced.map((message) => message.ruleId).sort()).toEqual(['back-to-top', 'dated-events']);
     const output = lint(text, true).output ?? text;
