@@ -26,11 +26,15 @@ export function elements(tree: Root | Element, test?: (node: Element) => boolean
 export function fragmentTarget(href: string): string {
   // `%25` is how a stray `%` in the source reaches an href; read it back as the `%` it was.
   const raw = href.slice(1).replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()).replace(/%25(?![0-9A-F]{2})/g, '%');
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+  // Then decode each run of escapes that decodes: one stray `%` elsewhere (`#{%` → `#%7B%25`)
+  // must not leave the rest undecoded.
+  return raw.replace(/(?:%[0-9A-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
 }
 
 /**
