@@ -64,7 +64,13 @@ type Juice = typeof import('juice');
 let juiceModule: Juice | undefined;
 /** juice (and cheerio under it) is loaded only when an email export asks for it. */
 function juice(): Juice {
-  juiceModule ??= createRequire(import.meta.url)('juice') as Juice;
+  if (!juiceModule) {
+    juiceModule = createRequire(import.meta.url)('juice') as Juice;
+    // juice leaves `{{ … }}` and `<% … %>` unparsed by default, as template code. A memo is not a
+    // template: a `{{` in a link title and a `}}` further on made it mangle the markup between
+    // them (an id with a leading space, a link's style on a heading; found by fuzzing).
+    for (const key of Object.keys(juiceModule.codeBlocks)) delete juiceModule.codeBlocks[key];
+  }
   return juiceModule;
 }
 

@@ -19,6 +19,12 @@ const SOURCES = [
     'found: a broken in-page link with a stray % (#{%)',
     fc.constant('---\ntype: rapid-response\ntitle: " "\ndate: 2017-01-01\n---\n\n# Memo:  \n\n## Key Takeaways\n\n- [\u0000](#{%  "café") the\n\n## Sequence of Events\n\n[Back to top](#top)\n\n- café'),
   ],
+  // Found at 2,000 runs: juice treated `{{ … }}` as template code, from a `{{` in a link title to
+  // a later `}}`, and mangled the email export's markup in between (src/export/html.ts).
+  [
+    'found: {{ in a link title and }} further on, in the email export',
+    fc.constant('---\ntype: rapid-response\ntitle: "*"\ndate: 2017-01-01\n---\n\n# Memo: *\n\n- [[[*](https://example.org/a?b=1&c=2 "{{") café]() the](#top) *\n- [*{{title}} ** café](https://example.org/a?b=1&c=2) *\n\n## Key Takeaways\n\n## Sequence of Events\n\n[Back to top](#top)\n\n- [[*](#key-takeaways) the](#top) the'),
+  ],
 ] as const;
 
 describe(`property on generated memos (${FUZZ_RUNS} cases each): nothing throws, --fix is local and idempotent, JSON validates, HTML anchors resolve`, () => {
