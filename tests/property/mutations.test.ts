@@ -17,15 +17,32 @@ describe(`property on real memos, damaged (${FUZZ_RUNS} cases each): nothing thr
   itHasNoProblems('generated blocks spliced in', splicedMemo);
 });
 
-// --fix bugs the properties found, pinned with their exact inputs (pin a newly found one that
-// cannot be fixed yet as `it.fails`).
 /** A small rapid-response memo whose Sequence of Events ends the memo with these lines. */
 function memoEndingIn(events: string[]): string {
   const head = ['---', 'type: rapid-response', 'title: Backlash', 'date: 2019-12-31', '---', '', '# Memo: Backlash', '', 'Lede.', '', '## Key Takeaways', ''];
   return [...head, '- One.', '- Two.', '- Three.', '', '## Sequence of Events', '', ...events, ''].join('\n');
 }
 
+// --fix bugs the properties found, pinned with their exact inputs (pin a newly found one that
+// cannot be fixed yet as `it.fails`).
 describe('--fix bugs found by fuzzing', () => {
+  it('offers no "Back to top" fix after an HTML block that runs to the end, and still fixes after a closed one (src/lint/rules/back-to-top.ts)', () => {
+    // Found at FUZZ_RUNS=2000: a memo ending in `<style` got a link appended inside the style
+    // block on every --fix. CommonMark HTML blocks 1-5 end only at their closing string.
+    const backToTop = (text: string) => lint(text, false).messages.filter((message) => message.ruleId === 'back-to-top');
+    for (const tail of ['<style', '<script>\nx', '<pre class="a">\ncode', '<TEXTAREA', '<?php echo 1;', '<!DOCTYPE html', '<![CDATA[ x', '<!-- open']) {
+      const text = memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.', '', tail]);
+      expect(backToTop(text).map((message) => message.fix), tail).toEqual([undefined]);
+      expect(lint(text, true).output, tail).toBeUndefined();
+    }
+    for (const tail of ['<style>p {}</style>', '<script>\nx\n</script>', '<?php echo 1; ?>', '<!DOCTYPE html>', '<![CDATA[ x ]]>', '<!-- closed -->\n\nText.', '<div>\nx']) {
+      const text = memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.', '', tail]);
+      expect(backToTop(text).filter((message) => message.fix).length, tail).toBe(1);
+      const output = lint(text, true).output ?? text;
+      expect(backToTop(output), tail).toEqual([]);
+    }
+  });
+
   it('keeps the byte-order mark when a fix applies (src/lint/engine.ts, lintText)', () => {
     const text = '\uFEFF---\ntype: rapid-response\ntitle: Backlash to U.S. Strikes in Iraq\ndate: 2019-12-31\n---\n\n# Memo: Wrong Title\n';
     const output = lint(text, true).output;

@@ -109,7 +109,7 @@ export const backToTop: Rule = {
       const raw = last ? memo.source.slice(start, end.offset).trimEnd() : '';
       const unclosed =
         (last?.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(raw) && !/\n {0,3}(`{3,}|~{3,})[ \t]*$/.test(raw)) ||
-        (last?.type === 'html' && /^\s*<!--/.test(raw) && !raw.endsWith('-->'));
+        (last?.type === 'html' && htmlRunsToEnd(raw));
       context.report({
         message: `${region.name} does not end with a "Back to top" link; add ${LINK} after its last block.`,
         at: at(end),
@@ -118,3 +118,18 @@ export const backToTop: Rule = {
     }
   },
 };
+
+/**
+ * Whether an HTML block lacks its end condition, so that it runs on to the end of the memo.
+ * CommonMark's blocks 1-5 (`<script>`/`<pre>`/`<style>`/`<textarea>`, `<!--`, `<?`, `<!X`,
+ * `<![CDATA[`) end only at their closing string, not at a blank line.
+ */
+function htmlRunsToEnd(raw: string): boolean {
+  const html = raw.replace(/^ {0,3}/, '');
+  if (/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i.test(html)) return !/<\/(?:script|pre|style|textarea)>/i.test(html);
+  if (html.startsWith('<!--')) return !html.includes('-->', 2);
+  if (html.startsWith('<?')) return !html.includes('?>', 2);
+  if (html.startsWith('<![CDATA[')) return !html.includes(']]>', 9);
+  if (/^<![A-Za-z]/.test(html)) return !html.includes('>', 2);
+  return false;
+}
