@@ -5,7 +5,7 @@
 // property (default 40), seeded by `FUZZ_SEED` when set.
 import { describe, expect, it } from 'vitest';
 import { CORPUS, FUZZ_RUNS, mutatedMemo, splicedMemo } from './arbitraries.js';
-import { itHasNoProblems, lint, parse } from './pipeline.js';
+import { allProblems, itHasNoProblems, lint, parse } from './pipeline.js';
 
 describe(`property on real memos, damaged (${FUZZ_RUNS} cases each): nothing throws, --fix is local and idempotent, JSON validates, HTML anchors resolve`, () => {
   it('the corpus is there', () => {
@@ -41,6 +41,14 @@ describe('--fix bugs found by fuzzing', () => {
       const output = lint(text, true).output ?? text;
       expect(backToTop(output), tail).toEqual([]);
     }
+  });
+
+  it('inserts a missing title at the start of the first line, not after its indentation (src/lint/rules/title.ts)', () => {
+    // Found at FUZZ_RUNS=2000 (seed 777): the heading went in after "\t ", inside what was an
+    // indented code block, and the line after it lost its indent and turned into a paragraph.
+    const text = '---\ntype: statement\ntitle: "the"\ndate: 2017-01-01\n---\n\n\t [[[Back to top](https://example.org/#top)](https://example.org/a?b=1&c=2) café](https://example.org/a?b=1&c=2) the';
+    expect(allProblems(text)).toEqual([]);
+    expect(lint(text, true).output).toBe(text.replace('\n\n\t ', '\n\n# Statement: the\n\n\t '));
   });
 
   it('keeps the byte-order mark when a fix applies (src/lint/engine.ts, lintText)', () => {

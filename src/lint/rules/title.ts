@@ -34,6 +34,9 @@ export const title: Rule = {
     if (!heading) {
       const offset = bodyStart(memo);
       const point = pointAt(memo.source, offset);
+      // The heading goes in at the start of that line: inserted after its indentation, it
+      // would sit inside an indented code block, and the text after it would lose its indent.
+      const lineStart = Math.max(memo.source.lastIndexOf('\n', offset - 1) + 1, memo.frontMatter?.span.end.offset ?? 0);
       if (expected === undefined) {
         context.report({ message: 'Memo has no `#` title heading; add one at the start of the body.', at: at(point) });
         return;
@@ -44,7 +47,7 @@ export const title: Rule = {
       context.report({
         message: `Memo has no \`#\` title heading; add "# ${expected}" at the start of the body.`,
         at: at(point),
-        ...(fixable ? { fix: { range: [offset, offset] as [number, number], text } } : {}),
+        ...(fixable ? { fix: { range: [atEnd ? offset : lineStart, atEnd ? offset : lineStart] as [number, number], text } } : {}),
       });
       return;
     }
