@@ -43,6 +43,20 @@ describe('--fix bugs found by fuzzing', () => {
     }
   });
 
+  it('leaves a "Back to top" line inside an HTML or code block alone (src/lint/rules/back-to-top.ts)', () => {
+    // Found at FUZZ_RUNS=2000 (seed 4242): the line was rewritten as a link, the blank line the
+    // fix added ended the `<div>` block early, and the next line became Markdown to fix again.
+    const found = '<div>raw <b>block</b></div>\nBack to top\n[Back to top](#)';
+    expect(allProblems(found)).toEqual([]);
+    expect(lint(found, true).output).toBeUndefined();
+    for (const block of ['<div>raw</div>\nBack to top', '    indented code\n    Back to top', '```\nBack to top\n```']) {
+      const text = memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.', '', 'Notes.', '', block]);
+      const messages = lint(text, false).messages.filter((message) => message.ruleId === 'back-to-top');
+      expect(messages.map((message) => message.message), block).toEqual([expect.stringMatching(/does not end with a "Back to top" link/)]);
+      expect(allProblems(text), block).toEqual([]);
+    }
+  });
+
   it('inserts a missing title at the start of the first line, not after its indentation (src/lint/rules/title.ts)', () => {
     // Found at FUZZ_RUNS=2000 (seed 777): the heading went in after "\t ", inside what was an
     // indented code block, and the line after it lost its indent and turned into a paragraph.

@@ -3,7 +3,7 @@
 // pointing at `#top`, none left as plain text. More links than the policy asks for are fine.
 // Fixable: a missing link is added after the block it should follow; a wrong URL becomes
 // `#top`; a plain-text "Back to top" line becomes the link.
-import type { RootContent } from 'mdast';
+import type { Nodes, RootContent } from 'mdast';
 import type { Memo, Point } from '../../memo/model.js';
 import { isBackToTopText, spanOf } from '../../memo/nodes.js';
 import type { Report, Rule } from '../types.js';
@@ -20,18 +20,30 @@ interface Region {
   fallback: Point;
 }
 
-/** Lines reading "Back to top" with no link: offset of the text, its end, and whether the line above is blank. */
+/** Where the code and HTML blocks are (start and end offsets), at any depth. */
+function opaqueBlocks(nodes: readonly Nodes[], found: [number, number][] = []): [number, number][] {
+  for (const node of nodes) {
+    if ((node.type === 'code' || node.type === 'html') && node.position) found.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+    else if ('children' in node) opaqueBlocks(node.children, found);
+  }
+  return found;
+}
+
+/**
+ * Lines reading "Back to top" with no link: offset of the text, its end, and whether the line
+ * above is blank. Lines inside code or HTML blocks are code and raw HTML, not text (rewriting
+ * one would change where the block ends).
+ */
 function plainLines(memo: Memo): { start: number; end: number; line: number; blankAbove: boolean }[] {
   const found: { start: number; end: number; line: number; blankAbove: boolean }[] = [];
   const lines = memo.source.split('\n');
   const bodyFrom = memo.frontMatter ? memo.frontMatter.span.end.line : 0;
+  let opaque: [number, number][] | undefined;
+  const inBlock = (start: number, end: number) => (opaque ??= opaqueBlocks(memo.tree.children)).some(([from, to]) => start < to && end > from);
   let offset = 0;
-  let fence: string | undefined;
   lines.forEach((raw, index) => {
     const line = raw.replace(/\r$/, '');
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-    if (fenceMatch) fence = fence === undefined ? fenceMatch[1] : line.trim().startsWith(fence) ? undefined : fence;
-    else if (fence === undefined && index >= bodyFrom && isBackToTopText(line) && !/[[\]()<>]/.test(line)) {
+    if (index >= bodyFrom && isBackToTopText(line) && !/[[\]()<>]/.test(line) && !inBlock(offset, offset + line.length)) {
       const lead = line.length - line.trimStart().length;
       const above = index > 0 ? (lines[index - 1] ?? '') : '';
       found.push({ start: offset + lead, end: offset + line.length, line: index + 1, blankAbove: index === bodyFrom || above.trim() === '' });
