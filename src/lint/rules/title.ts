@@ -47,7 +47,7 @@ export const title: Rule = {
       context.report({
         message: `Memo has no \`#\` title heading; add "# ${expected}" at the start of the body.`,
         at: at(point),
-        ...(fixable ? { fix: { range: [atEnd ? offset : lineStart, atEnd ? offset : lineStart] as [number, number], text } } : {}),
+        ...(fixable ? { fix: { range: atEnd ? [offset, offset] : [lineStart, lineStart], text } } : {}),
       });
       return;
     }
