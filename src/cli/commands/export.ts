@@ -1,6 +1,7 @@
 // memo export <paths...> --to html|text|json: one memo to stdout or -o, many into --out-dir.
 import { dirname, relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { isCI } from '../ci.js';
 import type { CommandContext } from '../context.js';
 import { printError, writeStdout } from '../output.js';
 
@@ -109,7 +110,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     }
   }
   const progress =
-    options.progress !== false && process.stderr.isTTY && !process.env['CI'] && jobs.length > 1 ? await import('../progress.js').then((m) => m.progressBar(jobs.length)) : undefined;
+    options.progress !== false && process.stderr.isTTY && !isCI() && jobs.length > 1 ? await import('../progress.js').then((m) => m.progressBar(jobs.length)) : undefined;
   if (progress) say = (line) => progress.interrupt(`memo: ${line}`);
   await batch.exportBatch(jobs, exportOptions, (outcome, job) => {
     if (outcome.kind === 'refused') {

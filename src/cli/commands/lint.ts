@@ -3,6 +3,7 @@
 // warnings); 2: usage error, bad config, or an input that could not be read.
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { isCI } from '../ci.js';
 import type { CommandContext } from '../context.js';
 import { printError, writeStdout } from '../output.js';
 
@@ -48,11 +49,6 @@ export function registerLint(program: Command, context: CommandContext): void {
     .action(async (paths: string[], options: LintOptions) => {
       context.exit(await runLint(paths, options));
     });
-}
-
-function isCI(env: NodeJS.ProcessEnv): boolean {
-  const value = env['CI'];
-  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }
 
 async function runLint(paths: string[], options: LintOptions): Promise<number> {

@@ -1,0 +1,7 @@
+// Whether memokit runs in CI: the `CI` environment variable that GitHub Actions, GitLab CI,
+// CircleCI and most services set. `CI=0`, `CI=false` and an empty value count as unset.
+// In CI there is no progress bar (export) and --cache answers from content hashes alone (lint).
+export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env['CI'];
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}
