@@ -9,7 +9,9 @@
 // clock), so a changed file never matches.
 // Stat data are only kept for files last changed more than STAT_MARGIN_MS before the run began:
 // a file written again within the same clock tick as it was hashed (the "racy" case) would
-// otherwise keep matching; such a file is simply hashed next time.
+// otherwise keep matching; such a file is simply hashed next time. The same margin makes the
+// order of stat and read irrelevant (workers stat after reading): a change at any moment after
+// the run began leaves a ctime past runStart, so those stat data are never kept.
 import { hash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
