@@ -411,7 +411,8 @@ function main() {
       say('memo lint (warm --cache)', warm);
       checks.warm.push(checkFindings(warm.stdout, manifest));
       // A CI re-run: same content, every file's times new (as after a fresh checkout), CI=true.
-      // The times are put back afterwards so that rumdl's own cache is not disturbed.
+      // The modification times are put back afterwards (to the millisecond; the change times
+      // cannot be) so that rumdl's warm row, if its cache looks at them, is not disturbed.
       const times = touchCorpus(manifest);
       const fresh = add('memoFresh', measure('memo-lint-fresh', process.execPath, [MEMO, ...memoLint], { ok: [0, 1], env: { CI: 'true' } }));
       restoreTimes(times);
