@@ -125,11 +125,24 @@ export const backToTop: Rule = {
       context.report({
         message: `${region.name} does not end with a "Back to top" link; add ${LINK} after its last block.`,
         at: at(end),
-        ...(unclosed ? {} : { fix: { range: [end.offset, end.offset] as [number, number], text: `${eol(memo.source).repeat(2)}${LINK}` } }),
+        ...(unclosed ? {} : { fix: { range: [end.offset, end.offset] as [number, number], text: `${eol(memo.source).repeat(2)}${LINK}${blankAfter(memo.source, end.offset) ? '' : eol(memo.source)}` } }),
       });
     }
   },
 };
+
+/**
+ * Whether the line after the one `offset` is on is blank (or there is none). A block can end
+ * before the blank lines it swallowed (a list item ending in an HTML block does), and a link
+ * inserted there with text right below would run into it: `.` and `===` below turn the link
+ * and the dot into one setext heading, and the fix never settles.
+ */
+function blankAfter(source: string, offset: number): boolean {
+  const newline = source.indexOf('\n', offset);
+  if (newline === -1) return true;
+  const next = source.indexOf('\n', newline + 1);
+  return source.slice(newline + 1, next === -1 ? source.length : next).trim() === '';
+}
 
 /**
  * Whether an HTML block lacks its end condition, so that it runs on to the end of the memo.
