@@ -5,7 +5,7 @@ import { realpathSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { configFor } from '../config/rules.js';
 import { MemoError } from '../io/errors.js';
-import { runInWorkers, serializeError, workerCount, type SerializedError } from '../io/pool.js';
+import { runJobs, serializeError, type SerializedError } from '../io/pool.js';
 import { writeFileAtomic } from '../io/write.js';
 import { exportOne, type ExportOneOptions } from './one.js';
 
@@ -83,14 +83,9 @@ export async function exportToFile(job: BatchJob, options: BatchOptions): Promis
   }
 }
 
-/** Export a batch: in this thread for a few files, in one worker per core for many. */
+/** Export a batch: in this thread for a few files (a heavy one in a worker), in one worker per core for many. */
 export async function exportBatch(jobs: BatchJob[], options: BatchOptions, onOutcome: (outcome: BatchOutcome, job: BatchJob) => void): Promise<void> {
-  const threads = workerCount(jobs.length);
-  if (threads > 1) {
-    await runInWorkers<BatchJob, BatchOutcome>(new URL('./export-worker.js', import.meta.url), options, jobs, threads, (outcome, index) =>
-      onOutcome(outcome, jobs[index] as BatchJob),
-    );
-    return;
-  }
-  for (const job of jobs) onOutcome(await exportToFile(job, options), job);
+  await runJobs<BatchJob, BatchOutcome>(new URL('./export-worker.js', import.meta.url), options, jobs, (job) => exportToFile(job, options), (outcome, index) =>
+    onOutcome(outcome, jobs[index] as BatchJob),
+  );
 }

@@ -2,7 +2,9 @@
 // workers free up, so a slow file never holds back a whole share of the run. A worker
 // answers each batch with `{ outcomes }`, or `{ fatal }` for an error that ends the run
 // (a bad config); see workerLoop below for the other side. A file that exhausts a worker's
-// heap is found and reported as that file's error; the run goes on.
+// heap or time is found and reported as that file's error; the run goes on. Small runs stay
+// in the calling thread, but for memos big enough to need those limits (runJobs).
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { MemoError } from './errors.js';
@@ -26,17 +28,62 @@ export function deserializeError(error: SerializedError): MemoError {
   return new MemoError(error.message, error);
 }
 
+/**
+ * Memos bigger than this go to a worker thread even in a run too small for threads. The
+ * Markdown parser is quadratic on long runs of nested lists and quotes: 150 KB of them take
+ * it seconds, 1 MB minutes and most of a gigabyte, and only a worker's limits stop that.
+ * Real memos are about 5 KB; one thread start (~0.1 s) is nothing beside parsing such a file.
+ */
+export const HEAVY_MEMO_BYTES = 64 * 1024;
+
+/** MEMOKIT_THREADS, when set to a number: the most threads a run may use (0 or 1: none). */
+function threadCap(): number | undefined {
+  const cap = Number.parseInt(process.env['MEMOKIT_THREADS'] ?? '', 10);
+  return Number.isNaN(cap) ? undefined : Math.max(0, cap);
+}
+
 /** How many threads a run of `jobs` jobs should use: none below the threshold. */
 export function workerCount(jobs: number): number {
   // MEMOKIT_THREADS caps the threads (0 or 1: all in this thread), e.g. on a shared CI runner.
-  const cap = Number.parseInt(process.env['MEMOKIT_THREADS'] ?? '', 10);
-  const cores = Number.isNaN(cap) ? availableParallelism() : Math.max(0, cap);
+  const cores = threadCap() ?? availableParallelism();
   if (jobs < PARALLEL_THRESHOLD || cores < 2) return 0;
   return Math.min(cores, Math.ceil(jobs / 100));
 }
 
-/** What a job gets when its worker ran out of memory on it alone (lint and export both read it). */
-export interface OutOfMemoryOutcome {
+/**
+ * Run jobs the way their number asks: spread over worker threads for a large run; otherwise
+ * here, one after another, except memos over HEAVY_MEMO_BYTES, which go to one worker thread
+ * so that its heap and time limits apply to them as in a large run (not with MEMOKIT_THREADS
+ * at 0 or 1, which asks for no threads at all). Outcomes come back in the jobs' order;
+ * `onOutcome` hears of each as it is settled.
+ */
+export async function runJobs<Job extends { file: string }, Outcome>(
+  workerUrl: URL,
+  data: unknown,
+  jobs: Job[],
+  here: (job: Job) => Promise<Outcome>,
+  onOutcome?: (outcome: Outcome | FailedOutcome, index: number) => void,
+): Promise<(Outcome | FailedOutcome)[]> {
+  const threads = workerCount(jobs.length);
+  if (threads > 1) return runInWorkers<Job, Outcome>(workerUrl, data, jobs, threads, onOutcome);
+  const cap = threadCap();
+  const heavy = cap !== undefined && cap < 2 ? [] : jobs.flatMap((job, index) => ((statSync(job.file, { throwIfNoEntry: false })?.size ?? 0) > HEAVY_MEMO_BYTES ? [index] : []));
+  const outcomes: (Outcome | FailedOutcome)[] = new Array(jobs.length);
+  const isHeavy = new Set(heavy);
+  for (const [index, job] of jobs.entries()) {
+    if (isHeavy.has(index)) continue;
+    outcomes[index] = await here(job);
+    onOutcome?.(outcomes[index], index);
+  }
+  if (heavy.length > 0) {
+    const answers = await runInWorkers<Job, Outcome>(workerUrl, data, heavy.map((index) => jobs[index] as Job), 1, (outcome, k) => onOutcome?.(outcome, heavy[k] as number));
+    answers.forEach((outcome, k) => (outcomes[heavy[k] as number] = outcome));
+  }
+  return outcomes;
+}
+
+/** What a job gets when its worker ran out of memory or time on it alone (lint and export both read it). */
+export interface FailedOutcome {
   kind: 'error';
   error: SerializedError;
 }
@@ -53,10 +100,28 @@ function workerLimits(): { maxOldGenerationSizeMb: number; maxYoungGenerationSiz
   return { maxOldGenerationSizeMb: Number.isNaN(set) || set < 8 ? 96 : set, maxYoungGenerationSizeMb: 8 };
 }
 
-/** Send one batch to a worker: its outcomes, or 'out-of-memory' when the worker died of that. */
-function ask<Job, Outcome>(worker: Worker, batch: Job[]): Promise<Outcome[] | 'out-of-memory'> {
+/**
+ * How long a worker may take over one file (s). A memo takes milliseconds; the parser's
+ * quadratic cases take minutes (a 1 MB one: two minutes in this thread, five near a worker's
+ * heap cap, where collections never free enough). MEMOKIT_WORKER_TIMEOUT_S changes it.
+ */
+function fileTimeoutMs(): number {
+  const set = Number.parseInt(process.env['MEMOKIT_WORKER_TIMEOUT_S'] ?? '', 10);
+  return (Number.isNaN(set) || set < 1 ? 30 : set) * 1000;
+}
+
+type Failure = 'out-of-memory' | 'timed-out';
+
+/** Send one batch to a worker: its outcomes, or why the worker gave none (it is then unusable). */
+function ask<Job, Outcome>(worker: Worker, batch: Job[], timeoutMs: number): Promise<Outcome[] | Failure> {
   return new Promise((resolve, reject) => {
+    // Not unref'd: the run waits for this answer either way.
+    const timer = setTimeout(() => {
+      done();
+      resolve('timed-out');
+    }, timeoutMs);
     const done = () => {
+      clearTimeout(timer);
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
@@ -87,9 +152,9 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
   data: unknown,
   jobs: Job[],
   count: number,
-  onOutcome?: (outcome: Outcome | OutOfMemoryOutcome, index: number) => void,
-): Promise<(Outcome | OutOfMemoryOutcome)[]> {
-  const outcomes: (Outcome | OutOfMemoryOutcome)[] = new Array(jobs.length);
+  onOutcome?: (outcome: Outcome | FailedOutcome, index: number) => void,
+): Promise<(Outcome | FailedOutcome)[]> {
+  const outcomes: (Outcome | FailedOutcome)[] = new Array(jobs.length);
   const live = new Set<Worker>();
   const limits = workerLimits();
   const spawn = (): Worker => {
@@ -101,9 +166,17 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
     live.delete(worker);
     return worker.terminate();
   };
-  const settle = (index: number, outcome: Outcome | OutOfMemoryOutcome): void => {
+  const settle = (index: number, outcome: Outcome | FailedOutcome): void => {
     outcomes[index] = outcome;
     onOutcome?.(outcome, index);
+  };
+  const timeoutMs = fileTimeoutMs();
+  const failed = (job: Job, failure: Failure): FailedOutcome => {
+    const message =
+      failure === 'out-of-memory'
+        ? `ran out of memory (${limits.maxOldGenerationSizeMb} MB per thread) reading this file; split it, or raise MEMOKIT_WORKER_MEMORY_MB`
+        : `took longer than ${timeoutMs / 1000} s (the Markdown parser is slow on very long runs of nested lists and quotes); split it, or raise MEMOKIT_WORKER_TIMEOUT_S`;
+    return { kind: 'error', error: { message, file: job.file, exitCode: 2 } };
   };
   let next = 0;
   // One loop per thread: take the next small batch, so a slow file never holds back a share.
@@ -112,26 +185,23 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
     while (next < jobs.length) {
       const indices: number[] = [];
       for (; next < jobs.length && indices.length < BATCH; next++) indices.push(next);
-      const answer = await ask<Job, Outcome>(worker, indices.map((index) => jobs[index] as Job));
-      if (answer !== 'out-of-memory') {
+      // One timer per batch: memos take milliseconds, so only a file that takes about the limit
+      // on its own trips it; each file of the batch then runs alone against the limit.
+      const answer = await ask<Job, Outcome>(worker, indices.map((index) => jobs[index] as Job), timeoutMs);
+      if (typeof answer !== 'string') {
         answer.forEach((outcome, k) => settle(indices[k] as number, outcome));
         continue;
       }
-      // A file of this batch exhausted the worker's heap: run each alone to find it, so that
-      // file alone is reported and the rest of the run goes on. (Files of the batch done before
-      // the crash run again: an export is rewritten the same; a fixed memo is found clean.)
+      // A file of this batch exhausted the worker's heap or its time: run each alone to find
+      // it, so that file alone is reported and the rest of the run goes on. (Files of the batch
+      // done before run again: an export is rewritten the same; a fixed memo is found clean.)
       await retire(worker);
       for (const index of indices) {
         const job = jobs[index] as Job;
         const alone = spawn();
-        const single = await ask<Job, Outcome>(alone, [job]);
+        const single = await ask<Job, Outcome>(alone, [job], timeoutMs);
         await retire(alone);
-        if (single === 'out-of-memory') {
-          const message = `ran out of memory (${limits.maxOldGenerationSizeMb} MB per thread) reading this file; split it, or raise MEMOKIT_WORKER_MEMORY_MB`;
-          settle(index, { kind: 'error', error: { message, file: job.file, exitCode: 2 } });
-        } else {
-          settle(index, single[0] as Outcome);
-        }
+        settle(index, typeof single === 'string' ? failed(job, single) : (single[0] as Outcome));
       }
       worker = spawn();
     }

@@ -122,14 +122,11 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
 
   let outcomes: LintOutcome[] = [];
   if (jobs.length > 0) {
-    const { workerCount, runInWorkers } = await import('../io/pool.js');
-    const threads = workerCount(jobs.length);
-    if (threads > 1) {
-      outcomes = await runInWorkers<LintJob, LintOutcome>(new URL('./lint-worker.js', import.meta.url), jobOptions, jobs, threads);
-    } else {
-      const { lintOneFile } = await import('./one.js');
-      for (const job of jobs) outcomes.push(await lintOneFile(job, jobOptions));
-    }
+    const { runJobs } = await import('../io/pool.js');
+    // The linter is loaded here only if a file is linted in this thread (not in a large run).
+    let lintHere: typeof import('./one.js').lintOneFile | undefined;
+    const here = async (job: LintJob) => (lintHere ??= (await import('./one.js')).lintOneFile)(job, jobOptions);
+    outcomes = await runJobs<LintJob, LintOutcome>(new URL('./lint-worker.js', import.meta.url), jobOptions, jobs, here);
   }
 
   const fixed: string[] = [];

@@ -31,10 +31,8 @@ describe('large runs', () => {
   it('a memo that exhausts a worker thread\'s memory is reported alone; the other memos are still linted and exported', () => {
     const cwd = tempDir();
     writeCorpus(join(cwd, 'memos'), 220, 1000);
-    // About 150 KB of nested lists and quotes: remark needs far more than the 16 MB allowed here.
-    let heavy = readFileSync(EXAMPLE, 'utf8');
-    for (let i = 0; heavy.length < 150 * 1024; i++) heavy += `- item *${i}* with [a link](https://example.org/${i}) and \`code ${i}\`\n  - nested ${i}\n    > quote ${i}\n\n`;
-    writeFileSync(join(cwd, 'memos', 'set-2', 'heavy.md'), heavy);
+    // remark needs far more than the 16 MB allowed here for this one.
+    writeFileSync(join(cwd, 'memos', 'set-2', 'heavy.md'), heavyMemo());
     const env = { MEMOKIT_WORKER_MEMORY_MB: '16' };
 
     const lint = memo(['lint', 'memos', '--format', 'json'], { cwd, env });
@@ -51,6 +49,28 @@ describe('large runs', () => {
     expect(readFileSync(join(cwd, 'out', 'set-4', 'memo-0219.html'), 'utf8')).toMatch(/^<!doctype html>/i);
   }, 120_000);
 
+  it('a memo too slow to parse is stopped and reported alone, in a small run too; the other memos are still linted and exported', () => {
+    const cwd = tempDir();
+    writeCorpus(join(cwd, 'memos'), 3);
+    // Over HEAVY_MEMO_BYTES, so a worker thread parses it even in a run of four files; the
+    // parser takes seconds on it (quadratic), far over the 1 s allowed here.
+    writeFileSync(join(cwd, 'memos', 'heavy.md'), heavyMemo());
+    const env = { MEMOKIT_WORKER_TIMEOUT_S: '1' };
+
+    const lint = memo(['lint', 'memos', '--format', 'json'], { cwd, env });
+    expect(lint.status).toBe(2);
+    expect(lint.stderr.trim()).toMatch(/^memo: memos\/heavy\.md: took longer than 1 s \(the Markdown parser is slow on very long runs of nested lists and quotes\); split it, or raise MEMOKIT_WORKER_TIMEOUT_S$/);
+    const results = JSON.parse(lint.stdout) as JsonResult[];
+    expect(results.map((r) => r.filePath.slice(cwd.length)).sort()).toEqual(['/memos/set-0/memo-0000.md', '/memos/set-0/memo-0001.md', '/memos/set-0/memo-0002.md']);
+    expect(results[0]?.messages.map((m) => m.ruleId)).toEqual(['dated-events']);
+
+    const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd, env });
+    expect(exported.status).toBe(2);
+    expect(exported.stderr).toMatch(/heavy\.md: took longer than 1 s/);
+    expect(readFileSync(join(cwd, 'out', 'set-0', 'memo-0002.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(() => statSync(join(cwd, 'out', 'heavy.html'))).toThrow();
+  }, 60_000);
+
   it('exports 240 memos in worker threads, the same bytes as in one thread', () => {
     const cwd = tempDir();
     writeCorpus(join(cwd, 'memos'), 240);
@@ -61,6 +81,16 @@ describe('large runs', () => {
     }
   });
 });
+
+/**
+ * A memo followed by about 150 KB of nested lists and quotes, on which the Markdown parser is
+ * quadratic: seconds to parse, and 200+ MB.
+ */
+function heavyMemo(): string {
+  let heavy = readFileSync(EXAMPLE, 'utf8');
+  for (let i = 0; heavy.length < 150 * 1024; i++) heavy += `- item *${i}* with [a link](https://example.org/${i}) and \`code ${i}\`\n  - nested ${i}\n    > quote ${i}\n\n`;
+  return heavy;
+}
 
 /** The cache file as memokit writes it (format 3: see src/lint/cache.ts), by path. */
 interface CacheEntry {
