@@ -4,8 +4,10 @@
 // *.md file under DIR, look at each one (stat it; with --content, read it and hash it, as a
 // fresh checkout gives no stat data to trust), read the flawed memos named in DIR/manifest.json
 // and write a json-shaped report carrying their sources (escaped as JSON strings), one process,
-// one thread. A Node `memo lint --cache` cannot finish faster than this on the same machine, so
-// the bench prints it beside the warm rows: a target below this row cannot be met by tuning.
+// one thread. The manifest stands in for a cache (it names the files with findings); no cache
+// is opened and no findings are written, so this is, if anything, less than the least. A Node
+// `memo lint --cache` cannot finish faster than this on the same machine, so the bench prints it
+// beside the warm rows: a target below this row cannot be met by tuning.
 //
 //   node bench/warm-floor.mjs DIR [--content]
 import { hash } from 'node:crypto';
