@@ -59,22 +59,23 @@ export interface BatchJob {
   file: string;
   /** The path shown in messages. */
   shown: string;
-  /** Where the export goes. */
-  target: string;
+  /** Where the export goes; none: the text comes back instead (one memo to stdout or -o). */
+  target?: string;
 }
 
 export interface BatchOptions extends ExportOneOptions {
   configFile?: string;
 }
 
-export type BatchOutcome = { kind: 'written' } | { kind: 'refused'; errors: string[] } | { kind: 'error'; error: SerializedError };
+export type BatchOutcome = { kind: 'written' } | { kind: 'text'; text: string } | { kind: 'refused'; errors: string[] } | { kind: 'error'; error: SerializedError };
 
-/** Export one memo of a batch to its file. Errors come back as data, so one file stops only itself. */
+/** Export one memo of a batch to its file (or back as text). Errors come back as data, so one file stops only itself. */
 export async function exportToFile(job: BatchJob, options: BatchOptions): Promise<BatchOutcome> {
   try {
     const config = configFor(dirname(job.file), options.configFile);
     const outcome = await exportOne(job.file, job.shown, options, config);
     if (outcome.refused) return { kind: 'refused', errors: outcome.refused };
+    if (job.target === undefined) return { kind: 'text', text: outcome.text };
     await writeFileAtomic(job.target, outcome.text, { overwrite: true, mkdirs: true, durable: false });
     return { kind: 'written' };
   } catch (error) {

@@ -196,6 +196,12 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
       // it, so that file alone is reported and the rest of the run goes on. (Files of the batch
       // done before run again: an export is rewritten the same; a fixed memo is found clean.)
       await retire(worker);
+      if (indices.length === 1) {
+        const index = indices[0] as number;
+        settle(index, failed(jobs[index] as Job, answer));
+        worker = spawn();
+        continue;
+      }
       for (const index of indices) {
         const job = jobs[index] as Job;
         const alone = spawn();

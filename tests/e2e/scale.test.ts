@@ -69,6 +69,12 @@ describe('large runs', () => {
     expect(exported.stderr).toMatch(/heavy\.md: took longer than 1 s/);
     expect(readFileSync(join(cwd, 'out', 'set-0', 'memo-0002.html'), 'utf8')).toMatch(/^<!doctype html>/i);
     expect(() => statSync(join(cwd, 'out', 'heavy.html'))).toThrow();
+
+    // One memo to standard output: the same limits, and nothing half-written.
+    const single = memo(['export', 'memos/heavy.md', '--to', 'html'], { cwd, env });
+    expect(single.status).toBe(2);
+    expect(single.stderr.trim()).toMatch(/^memo: memos\/heavy\.md: took longer than 1 s /);
+    expect(single.stdout).toBe('');
   }, 60_000);
 
   it('exports 240 memos in worker threads, the same bytes as in one thread', () => {

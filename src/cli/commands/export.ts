@@ -1,5 +1,5 @@
 // memo export <paths...> --to html|text|json: one memo to stdout or -o, many into --out-dir.
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { CommandContext } from '../context.js';
@@ -50,7 +50,7 @@ export function registerExport(program: Command, context: CommandContext): void 
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
   if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
-  const [{ findMemoFiles }, { configFor }, { exportOne, loadCss }, batch, { writeFileAtomic }] = await Promise.all([
+  const [{ findMemoFiles }, { configFor }, { loadCss }, batch, { writeFileAtomic }] = await Promise.all([
     import('../../io/find.js'),
     import('../../config/rules.js'),
     import('../../export/one.js'),
@@ -80,20 +80,23 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     say(error.file ? error.describe() : `${shown}: ${error.message}`);
     exitCode = Math.max(exitCode, error.exitCode === 1 ? 1 : 2);
   };
+  // A worker thread's failure names the file by its full path: show it as the user gave it.
+  const reportOutcomeError = (error: import('../../io/pool.js').SerializedError, job: { file: string; shown: string }) =>
+    reportError(new MemoError(error.message, { ...error, ...(error.file === job.file ? { file: job.shown } : {}) }), job.shown);
 
   if (!options.outDir) {
-    // One memo: to -o or stdout.
-    for (const file of files) {
-      const shown = relative(cwd, file) || file;
-      try {
-        const outcome = await exportOne(file, shown, exportOptions, configFor(dirname(file), options.config));
-        if (outcome.refused) reportRefusal(shown, outcome.refused);
-        else if (options.output && options.output !== '-') await writeFileAtomic(resolve(options.output), outcome.text, { overwrite: true, mkdirs: true });
-        else await writeStdout(outcome.text);
-      } catch (error) {
-        if (!(error instanceof MemoError)) throw error;
-        reportError(error, shown);
-      }
+    // One memo: to -o or stdout. Exported as a batch of one, so that a memo over 64 KB gets a
+    // worker thread and its limits (io/pool.ts), and its text comes back here to be written.
+    const texts: string[] = [];
+    const single = files.map((file) => ({ file, shown: relative(cwd, file) || file }));
+    await batch.exportBatch(single, exportOptions, (outcome, job) => {
+      if (outcome.kind === 'text') texts.push(outcome.text);
+      else if (outcome.kind === 'refused') reportRefusal(job.shown, outcome.errors);
+      else if (outcome.kind === 'error') reportOutcomeError(outcome.error, job);
+    });
+    for (const text of texts) {
+      if (options.output && options.output !== '-') await writeFileAtomic(resolve(options.output), text, { overwrite: true, mkdirs: true });
+      else await writeStdout(text);
     }
     return exitCode;
   }
@@ -116,7 +119,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     if (outcome.kind === 'refused') {
       reportRefusal(job.shown, outcome.errors);
     } else if (outcome.kind === 'error') {
-      reportError(new MemoError(outcome.error.message, outcome.error), job.shown);
+      reportOutcomeError(outcome.error, job);
     }
     progress?.tick();
   });
