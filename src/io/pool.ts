@@ -57,7 +57,7 @@ export function workerCount(jobs: number): number {
  * at 0 or 1, which asks for no threads at all). Outcomes come back in the jobs' order;
  * `onOutcome` hears of each as it is settled.
  */
-export async function runJobs<Job extends { file: string }, Outcome>(
+export async function runJobs<Job extends { file: string; text?: string }, Outcome>(
   workerUrl: URL,
   data: unknown,
   jobs: Job[],
@@ -67,7 +67,9 @@ export async function runJobs<Job extends { file: string }, Outcome>(
   const threads = workerCount(jobs.length);
   if (threads > 1) return runInWorkers<Job, Outcome>(workerUrl, data, jobs, threads, onOutcome);
   const cap = threadCap();
-  const heavy = cap !== undefined && cap < 2 ? [] : jobs.flatMap((job, index) => ((statSync(job.file, { throwIfNoEntry: false })?.size ?? 0) > HEAVY_MEMO_BYTES ? [index] : []));
+  // A job's size: its text when it carries one (stdin), else its file's.
+  const size = (job: Job) => (job.text !== undefined ? Buffer.byteLength(job.text) : (statSync(job.file, { throwIfNoEntry: false })?.size ?? 0));
+  const heavy = cap !== undefined && cap < 2 ? [] : jobs.flatMap((job, index) => (size(job) > HEAVY_MEMO_BYTES ? [index] : []));
   const outcomes: (Outcome | FailedOutcome)[] = new Array(jobs.length);
   const isHeavy = new Set(heavy);
   for (const [index, job] of jobs.entries()) {

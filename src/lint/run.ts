@@ -152,10 +152,14 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
   return { results, errors, fixed, cached };
 }
 
-/** Lint text from stdin, named `path` for config lookup and reports. */
+/**
+ * Lint text from stdin, named `path` for config lookup and reports. Like a file: in this thread,
+ * or over 64 KB in a worker thread with its limits (io/pool.ts).
+ */
 export async function lintStdin(text: string, path: string, options: LintRunOptions): Promise<LintResult> {
-  const config = configFor(dirname(path), options.configFile);
-  const { lintText } = await import('./engine.js');
-  return lintText(text, { path, config, types: loadMemoTypes(config.templatesDir) });
+  const [{ runJobs }, { lintOneFile }] = await Promise.all([import('../io/pool.js'), import('./one.js')]);
+  const jobOptions: LintJobOptions = { fix: false, keepSource: Boolean(options.keepSource), ...(options.configFile ? { configFile: options.configFile } : {}) };
+  const [outcome] = await runJobs<LintJob, LintOutcome>(new URL('./lint-worker.js', import.meta.url), jobOptions, [{ file: path, text }], (job) => lintOneFile(job, jobOptions));
+  if (!outcome || outcome.kind === 'error') throw new MemoError(outcome?.error.message ?? 'not linted', outcome?.error);
+  return outcome.result;
 }
-

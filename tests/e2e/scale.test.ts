@@ -75,6 +75,11 @@ describe('large runs', () => {
     expect(single.status).toBe(2);
     expect(single.stderr.trim()).toMatch(/^memo: memos\/heavy\.md: took longer than 1 s /);
     expect(single.stdout).toBe('');
+
+    // And from standard input.
+    const piped = memo(['lint', '--stdin', '--stdin-filename', 'memos/heavy.md'], { cwd, env, input: heavyMemo() });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr.trim()).toMatch(/^memo: memos\/heavy\.md: took longer than 1 s /);
   }, 60_000);
 
   it('exports 240 memos in worker threads, the same bytes as in one thread', () => {

@@ -4,6 +4,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
+import type { LintResult } from '../../lint/types.js';
 import type { CommandContext } from '../context.js';
 import { printError, writeStdout } from '../output.js';
 
@@ -73,13 +74,21 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     statData: !isCI(process.env),
   };
 
-  let results;
+  let results: LintResult[];
   let errors: InstanceType<typeof MemoError>[] = [];
   if (options.stdin) {
     if (options.fix) throw new MemoError('--fix cannot write back to standard input; run --fix on the file');
     const name = options.stdinFilename ?? '<stdin>';
     const text = decodeMemo(await readStdin(), name);
-    results = [await lintStdin(text, resolve(cwd, name), runOptions)];
+    const path = resolve(cwd, name);
+    try {
+      results = [await lintStdin(text, path, runOptions)];
+    } catch (error) {
+      // The text itself could not be linted (too slow, too big): reported like a file's error.
+      if (!(error instanceof MemoError) || error.file !== path) throw error;
+      results = [];
+      errors = [error];
+    }
   } else {
     const run = await lintFiles(paths, runOptions);
     results = run.results;
