@@ -93,6 +93,16 @@ describe('--fix bugs found by fuzzing', () => {
     expect(output.endsWith(text.slice(last))).toBe(true);
   });
 
+  it('links a plain "Back to top" mid-list where it stands: the list is not split, so no unannounced fix follows (src/lint/rules/back-to-top.ts)', () => {
+    // Found at FUZZ_RUNS=3000 (seed 2718), twice: moved out into its own paragraph, the line
+    // split the events list in two, and the second list's items were then sorted unannounced.
+    const text = memoEndingIn(['- **Dec. 29, 2019** — U.S. airstrikes.', '- **Dec. 27, 2019** — A contractor is killed.', 'Back to top', '- January 0 — the', '- January 1 — the']);
+    expect(allProblems(text)).toEqual([]);
+    const shaped = '---\ntype: rapid-response\ntitle: "the"\ndate: 2019-02-30\n---\n\n# Memo: the\n\n## Key Takeaways\n\n## Sequence of Events\n\n- 2019-00-01 —   \n Back to top\n- January 1 —  \n- January 1, 2017 — *\n\n[Back to top](#top)';
+    expect(allProblems(shaped)).toEqual([]);
+    expect(lint(shaped, true).output).toContain('- 2019-00-01 —   \n [Back to top](#top)\n- January 1 —  \n');
+  });
+
   it('announces the event sort when a plain "Back to top" ends the out-of-order list (src/lint/rules/dated-events.ts)', () => {
     const text = memoEndingIn(['- **Dec. 29, 2019** — U.S. airstrikes.', '- **Dec. 27, 2019** — A contractor is killed.', 'Back to top']);
     const announced = lint(text, false).messages.filter((message) => message.fix);

@@ -30,12 +30,12 @@ function opaqueBlocks(nodes: readonly Nodes[], found: [number, number][] = []): 
 }
 
 /**
- * Lines reading "Back to top" with no link: offset of the text, its end, and whether the line
- * above is blank. Lines inside code or HTML blocks are code and raw HTML, not text (rewriting
- * one would change where the block ends).
+ * Lines reading "Back to top" with no link: offset of the text, its end, and whether the lines
+ * above and below are blank. Lines inside code or HTML blocks are code and raw HTML, not text
+ * (rewriting one would change where the block ends).
  */
-function plainLines(memo: Memo): { start: number; end: number; line: number; blankAbove: boolean }[] {
-  const found: { start: number; end: number; line: number; blankAbove: boolean }[] = [];
+function plainLines(memo: Memo): { start: number; end: number; line: number; blankAbove: boolean; blankBelow: boolean }[] {
+  const found: { start: number; end: number; line: number; blankAbove: boolean; blankBelow: boolean }[] = [];
   const lines = memo.source.split('\n');
   const bodyFrom = memo.frontMatter ? memo.frontMatter.span.end.line : 0;
   let opaque: [number, number][] | undefined;
@@ -46,7 +46,8 @@ function plainLines(memo: Memo): { start: number; end: number; line: number; bla
     if (index >= bodyFrom && isBackToTopText(line) && !/[[\]()<>]/.test(line) && !inBlock(offset, offset + line.length)) {
       const lead = line.length - line.trimStart().length;
       const above = index > 0 ? (lines[index - 1] ?? '') : '';
-      found.push({ start: offset + lead, end: offset + line.length, line: index + 1, blankAbove: index === bodyFrom || above.trim() === '' });
+      const below = lines[index + 1] ?? '';
+      found.push({ start: offset + lead, end: offset + line.length, line: index + 1, blankAbove: index === bodyFrom || above.trim() === '', blankBelow: below.trim() === '' });
     }
     offset += raw.length + 1;
   });
@@ -77,13 +78,15 @@ export const backToTop: Rule = {
       context.report(report);
     }
 
-    // Plain text is not a link.
+    // Plain text is not a link. One that ends a block (a lazy list continuation, say) is moved
+    // out into a paragraph of its own; one with text right below it is linked where it stands:
+    // moving it out would split its block (a list in two), and other fixes would follow.
     const plain = plainLines(memo);
     for (const line of plain) {
       context.report({
         message: `"Back to top" on line ${line.line} is plain text; make it the link ${LINK}.`,
         at: { start: pointAt(memo.source, line.start), end: pointAt(memo.source, line.end) },
-        fix: { range: [line.start, line.end], text: `${line.blankAbove ? '' : eol(memo.source)}${LINK}` },
+        fix: { range: [line.start, line.end], text: `${line.blankAbove || !line.blankBelow ? '' : eol(memo.source)}${LINK}` },
       });
     }
 
