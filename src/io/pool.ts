@@ -107,8 +107,8 @@ function workerLimits(): { maxOldGenerationSizeMb: number; maxYoungGenerationSiz
  * quadratic cases take minutes (a 1 MB one: two minutes in this thread, five near a worker's
  * heap cap, where collections never free enough). MEMOKIT_WORKER_TIMEOUT_S changes it.
  */
-function fileTimeoutMs(): number {
-  const set = Number.parseInt(process.env['MEMOKIT_WORKER_TIMEOUT_S'] ?? '', 10);
+export function fileTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const set = Number.parseInt(env['MEMOKIT_WORKER_TIMEOUT_S'] ?? '', 10);
   return (Number.isNaN(set) || set < 1 ? 30 : set) * 1000;
 }
 

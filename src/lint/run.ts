@@ -15,6 +15,9 @@ import { summarize } from './summary.js';
 import type { LintResult } from './types.js';
 
 
+/** The worker thread entry for files linted off the main thread. */
+const LINT_WORKER = new URL('./lint-worker.js', import.meta.url);
+
 export interface LintRunOptions {
   cwd: string;
   /** `--config FILE`: use this config for every file instead of searching. */
@@ -126,7 +129,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
     // The linter is loaded here only if a file is linted in this thread (not in a large run).
     let lintHere: typeof import('./one.js').lintOneFile | undefined;
     const here = async (job: LintJob) => (lintHere ??= (await import('./one.js')).lintOneFile)(job, jobOptions);
-    outcomes = await runJobs<LintJob, LintOutcome>(new URL('./lint-worker.js', import.meta.url), jobOptions, jobs, here);
+    outcomes = await runJobs<LintJob, LintOutcome>(LINT_WORKER, jobOptions, jobs, here);
   }
 
   const fixed: string[] = [];
@@ -157,9 +160,9 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
  * or over 64 KB in a worker thread with its limits (io/pool.ts).
  */
 export async function lintStdin(text: string, path: string, options: LintRunOptions): Promise<LintResult> {
-  const [{ runJobs }, { lintOneFile }] = await Promise.all([import('../io/pool.js'), import('./one.js')]);
+  const [{ runJobs, deserializeError }, { lintOneFile }] = await Promise.all([import('../io/pool.js'), import('./one.js')]);
   const jobOptions: LintJobOptions = { fix: false, keepSource: Boolean(options.keepSource), ...(options.configFile ? { configFile: options.configFile } : {}) };
-  const [outcome] = await runJobs<LintJob, LintOutcome>(new URL('./lint-worker.js', import.meta.url), jobOptions, [{ file: path, text }], (job) => lintOneFile(job, jobOptions));
-  if (!outcome || outcome.kind === 'error') throw new MemoError(outcome?.error.message ?? 'not linted', outcome?.error);
+  const [outcome] = (await runJobs<LintJob, LintOutcome>(LINT_WORKER, jobOptions, [{ file: path, text }], (job) => lintOneFile(job, jobOptions))) as [LintOutcome];
+  if (outcome.kind === 'error') throw deserializeError(outcome.error);
   return outcome.result;
 }

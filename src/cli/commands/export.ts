@@ -2,6 +2,7 @@
 import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
+import type { SerializedError } from '../../io/pool.js';
 import type { CommandContext } from '../context.js';
 import { printError, writeStdout } from '../output.js';
 
@@ -81,7 +82,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     exitCode = Math.max(exitCode, error.exitCode === 1 ? 1 : 2);
   };
   // A worker thread's failure names the file by its full path: show it as the user gave it.
-  const reportOutcomeError = (error: import('../../io/pool.js').SerializedError, job: { file: string; shown: string }) =>
+  const reportOutcomeError = (error: SerializedError, job: { file: string; shown: string }) =>
     reportError(new MemoError(error.message, { ...error, ...(error.file === job.file ? { file: job.shown } : {}) }), job.shown);
 
   if (!options.outDir) {

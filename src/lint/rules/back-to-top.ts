@@ -46,8 +46,7 @@ function plainLines(memo: Memo): { start: number; end: number; line: number; bla
     if (index >= bodyFrom && isBackToTopText(line) && !/[[\]()<>]/.test(line) && !inBlock(offset, offset + line.length)) {
       const lead = line.length - line.trimStart().length;
       const above = index > 0 ? (lines[index - 1] ?? '') : '';
-      const below = lines[index + 1] ?? '';
-      found.push({ start: offset + lead, end: offset + line.length, line: index + 1, blankAbove: index === bodyFrom || above.trim() === '', blankBelow: below.trim() === '' });
+      found.push({ start: offset + lead, end: offset + line.length, line: index + 1, blankAbove: index === bodyFrom || above.trim() === '', blankBelow: blankAfter(memo.source, offset) });
     }
     offset += raw.length + 1;
   });
