@@ -3,7 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './context.js';
 import { handleInterrupts } from './interrupt.js';
-import { packageVersion } from '../report/format.js';
+import { packageVersion } from '../util/version.js';
 import { describeError, printError } from './output.js';
 import { registerBundle } from './commands/bundle.js';
 import { registerExport } from './commands/export.js';
@@ -13,7 +13,6 @@ import { registerLint } from './commands/lint.js';
 import { registerNew } from './commands/new.js';
 import { registerSchema } from './commands/schema.js';
 import { registerTemplates } from './commands/templates.js';
-
 
 export async function main(argv: string[]): Promise<number> {
   // Interrupted runs finish the file being written, leave no temporary files, exit 128 + signal.

@@ -1,17 +1,23 @@
 // One error type for everything the user can cause: it carries the exit code and the place,
 // and the CLI prints it as one line (`memo: file.md:3: message`) without a stack trace.
 
+/** Codes for the failures a caller may handle rather than report. */
+export type MemoErrorCode = 'EEXIST';
+
 export class MemoError extends Error {
   readonly exitCode: number;
   readonly file: string | undefined;
   readonly line: number | undefined;
+  /** Set when the caller may want to tell this failure apart (`EEXIST`: a refused overwrite). */
+  readonly code: MemoErrorCode | undefined;
 
-  constructor(message: string, options: { file?: string; line?: number; exitCode?: number } = {}) {
+  constructor(message: string, options: { file?: string; line?: number; exitCode?: number; code?: MemoErrorCode } = {}) {
     super(message);
     this.name = 'MemoError';
     this.exitCode = options.exitCode ?? 2;
     this.file = options.file;
     this.line = options.line;
+    this.code = options.code;
   }
 
   /** `file:line: message`, or as much of it as is known. */

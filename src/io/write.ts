@@ -84,7 +84,7 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new MemoError('already exists; use --force to replace it', { file: target });
+    if (code === 'EEXIST') throw new MemoError('already exists; use --force to replace it', { file: target, code: 'EEXIST' });
     throw error instanceof MemoError ? error : fileSystemError(error, target);
   }
 }

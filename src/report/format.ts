@@ -1,10 +1,10 @@
 // The CLI's way in: pick a format by name, load only that formatter (and, for SARIF, the rule
 // registry), decide colour the way the CLI does, and return the text to print.
-import { readFileSync } from 'node:fs';
 import { supportsColor } from 'chalk';
 import type { LintResult, Rule } from '../lint/types.js';
 import type { FormatContext, Formatter } from './context.js';
-import type { FormatName } from './index.js';
+import type { FormatName } from './names.js';
+import { packageVersion } from '../util/version.js';
 
 const loaders: Record<FormatName, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
@@ -14,20 +14,6 @@ const loaders: Record<FormatName, () => Promise<Formatter>> = {
   junit: async () => (await import('./junit.js')).junit,
 };
 
-let version: string | undefined;
-
-/** memokit's version, from the package's own package.json. */
-export function packageVersion(): string {
-  if (version === undefined) {
-    try {
-      const data = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-      version = typeof data.version === 'string' ? data.version : '0.0.0';
-    } catch {
-      version = '0.0.0';
-    }
-  }
-  return version;
-}
 
 /** Colour on stdout: a TTY (or FORCE_COLOR, which chalk honours) and no NO_COLOR. */
 export function stdoutColor(env: NodeJS.ProcessEnv = process.env): boolean {

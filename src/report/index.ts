@@ -2,6 +2,7 @@
 // with a newline (or is empty: `stylish` and `github` print nothing for a clean run); json
 // gives the same as UTF-8 bytes.
 import type { Formatter } from './context.js';
+import type { FormatName } from './names.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
@@ -10,8 +11,6 @@ import { stylish } from './stylish.js';
 
 export type { FormatContext, Formatter } from './context.js';
 
-export type FormatName = 'stylish' | 'json' | 'sarif' | 'github' | 'junit';
-
 export const formatters: Record<FormatName, Formatter> = {
   stylish,
   json,
@@ -19,10 +18,3 @@ export const formatters: Record<FormatName, Formatter> = {
   github,
   junit,
 };
-
-/** The names `--format` accepts, default first. */
-export const formatNames: readonly FormatName[] = ['stylish', 'json', 'sarif', 'github', 'junit'];
-
-export function isFormatName(name: string): name is FormatName {
-  return Object.hasOwn(formatters, name);
-}

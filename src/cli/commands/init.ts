@@ -52,7 +52,7 @@ export function registerInit(program: Command, context: CommandContext): void {
           await writeFileAtomic(join(process.cwd(), file), text, { overwrite: false, mkdirs: true });
           printInfo(`created ${file}`);
         } catch (error) {
-          if (error instanceof MemoError && error.message.startsWith('already exists')) printInfo(`kept ${file} (already exists)`);
+          if (error instanceof MemoError && error.code === 'EEXIST') printInfo(`kept ${file} (already exists)`);
           else throw error;
         }
       }

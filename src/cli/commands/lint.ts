@@ -5,14 +5,14 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { LintResult } from '../../lint/types.js';
+import { formatNames, type FormatName } from '../../report/names.js';
+import { packageVersion } from '../../util/version.js';
 import type { CommandContext } from '../context.js';
 import { printError, writeStdout } from '../output.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit'] as const;
-type Format = (typeof FORMATS)[number];
 
 interface LintOptions {
-  format: Format;
+  format: FormatName;
   fix?: boolean;
   maxWarnings?: number;
   quiet?: boolean;
@@ -34,7 +34,7 @@ export function registerLint(program: Command, context: CommandContext): void {
     .command('lint')
     .description('check memo structure: takeaways, dated and ordered events, Back to top links, and more')
     .argument('[paths...]', 'files, folders (every *.md under them) and globs', ['.'])
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames).default('stylish'))
     .option('--fix', 'fix what can be fixed (title, Back to top links, event order), in place')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
     .option('--quiet', 'report errors only')
@@ -53,7 +53,7 @@ export function registerLint(program: Command, context: CommandContext): void {
 }
 
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
-  const [{ lintFiles, lintStdin }, { MemoError }, { readStdin, decodeMemo }, { formatReport, packageVersion }, { summarize }] = await Promise.all([
+  const [{ lintFiles, lintStdin }, { MemoError }, { readStdin, decodeMemo }, { formatReport }, { summarize }] = await Promise.all([
     import('../../lint/run.js'),
     import('../../io/errors.js'),
     import('../../io/read.js'),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatReport, packageVersion } from '../../../src/report/format.js';
-import { formatNames, formatters, isFormatName } from '../../../src/report/index.js';
+import { formatReport } from '../../../src/report/format.js';
+import { formatters } from '../../../src/report/index.js';
+import { formatNames, isFormatName } from '../../../src/report/names.js';
+import { packageVersion } from '../../../src/util/version.js';
 import { context, fakeRules, handResults, result } from './fixtures.js';
 
 describe('formatters', () => {
