@@ -3,7 +3,7 @@
 // does with rootDir). A bad file is reported and skipped; the rest are still written.
 import { realpathSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
-import { configFor } from '../config/rules.js';
+import { loadConfig } from '../config/config.js';
 import { MemoError } from '../io/errors.js';
 import { runJobs, serializeError, type SerializedError } from '../io/pool.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -72,7 +72,7 @@ export type BatchOutcome = { kind: 'written' } | { kind: 'text'; text: string } 
 /** Export one memo of a batch to its file (or back as text). Errors come back as data, so one file stops only itself. */
 export async function exportToFile(job: BatchJob, options: BatchOptions): Promise<BatchOutcome> {
   try {
-    const config = configFor(dirname(job.file), options.configFile);
+    const config = loadConfig(dirname(job.file), options.configFile);
     const outcome = await exportOne(job.file, job.shown, options, config);
     if (outcome.refused) return { kind: 'refused', errors: outcome.refused };
     if (job.target === undefined) return { kind: 'text', text: outcome.text };

@@ -9,7 +9,7 @@ import type { Memo } from '../memo/model.js';
 import { documentTree, element, exportHtml, formatMemoDate, inlineCss, lines, memoArticle, memoTitle, stringify, textNode, uniqueIds } from './html.js';
 import { MEMO_CSS } from './style.css.js';
 import { exportText } from './text.js';
-import { Slugger } from '../memo/slugs.js';
+import { Slugger } from '../util/slugs.js';
 
 export type BundleSort = 'date-desc' | 'date-asc' | 'input';
 

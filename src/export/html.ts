@@ -19,9 +19,9 @@ import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { formatLongDate } from '../memo/dates.js';
 import type { Memo } from '../memo/model.js';
-import { isBackToTopText } from '../memo/parse.js';
+import { isBackToTopText } from '../memo/back-to-top.js';
 import { MEMO_CSS } from './style.css.js';
-import { Slugger } from '../memo/slugs.js';
+import { Slugger } from '../util/slugs.js';
 
 export interface HtmlOptions {
   /** Only the `<article>` (no doctype, no `<head>`). */

@@ -6,7 +6,7 @@
 // only when the event gives a time.
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { ListItem, Memo } from '../memo/model.js';
-import { isBackToTopText } from '../memo/parse.js';
+import { isBackToTopText } from '../memo/back-to-top.js';
 
 /**
  * The JSON format's version. Additive changes (a new field) keep it; a breaking change

@@ -69,7 +69,8 @@ export async function exportOne(file: string, shown: string, options: ExportOneO
   const memo = parseMemo(text, { path: shown, types });
   assertReadable(memo, shown);
   if (options.strict) {
-    const { lintText } = await import('../lint/engine.js');
+    const [{ lintText }, { assertRuleSettings }] = await Promise.all([import('../lint/engine.js'), import('../lint/settings.js')]);
+    assertRuleSettings(config);
     const result = lintText(text, { path: shown, config, types });
     const errors = result.messages.filter((m) => m.severity === 'error');
     if (errors.length > 0) return { text: '', refused: errors.map((m) => `${m.line}:${m.column} ${m.message} (${m.ruleId})`) };

@@ -12,7 +12,7 @@ import type { Definition, List, ListItem, Nodes, PhrasingContent, Root, RootCont
 import { toString } from 'mdast-util-to-string';
 import { formatLongDate } from '../memo/dates.js';
 import type { Memo } from '../memo/model.js';
-import { isBackToTopText } from '../memo/parse.js';
+import { isBackToTopText } from '../memo/back-to-top.js';
 import { GLUE, textLength, wrap } from './wrap.js';
 
 export interface TextExportOptions {

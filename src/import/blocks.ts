@@ -4,11 +4,13 @@
 // sections (type inferred from them), list items, dated timeline paragraphs → events, page
 // furniture dropped and "Back to top" re-added where the type wants it. It never prints:
 // whatever cannot be placed comes back as a warning with its source line.
-import * as chrono from 'chrono-node';
-import { distance } from 'fastest-levenshtein';
+// The English locale alone, as memo/dates.ts does: the full package loads every locale.
+import type { ParsedComponents } from 'chrono-node';
+import * as chrono from 'chrono-node/en';
 import { stringify } from 'yaml';
-import { isBackToTopText } from '../memo/parse.js';
-import { parseLeadingDate } from '../memo/dates.js';
+import { isBackToTopText } from '../memo/back-to-top.js';
+import { nearMiss } from '../memo/headings.js';
+import { MONTH, apDate, parseLeadingDate } from '../memo/dates.js';
 import { MemoError } from '../io/errors.js';
 import type { MemoType } from '../templates/structure.js';
 import { eventsSection } from '../templates/structure.js';
@@ -87,7 +89,6 @@ export function escapeBlockStart(markdown: string): string {
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const MONTH_WORD = new RegExp(`\\b${MONTH}\\b`, 'i');
 /** A paragraph that starts like a dated event: `Dec. 27:`, `December 27, 2019 —`, `2019-12-27:`. */
 export const DATED_LINE = new RegExp(
@@ -138,7 +139,7 @@ export function dateOnly(text: string): { iso: string; yearWritten: boolean } | 
   return { iso: isoOf(result.start), yearWritten: result.start.isCertain('year') };
 }
 
-function isoOf(components: chrono.ParsedComponents): string {
+function isoOf(components: ParsedComponents): string {
   const pad = (value: number | null, width: number) => String(value ?? 0).padStart(width, '0');
   return `${pad(components.get('year'), 4)}-${pad(components.get('month'), 2)}-${pad(components.get('day'), 2)}`;
 }
@@ -157,22 +158,6 @@ function dateInTitle(title: string): { iso: string; title: string } | undefined 
 }
 
 /** Normalised heading for near-miss matching: case, spacing, punctuation and numbering ignored. */
-function headingKey(text: string): string {
-  return text
-    .replace(/^(?:[IVXLC]+|\d{1,2}|[A-Z])[.)]\s+/, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Is `found` the section `canonical`, written a little differently ("KEY TAKE-AWAYS", "Key Takeaway")? */
-export function nearMiss(found: string, canonical: string): boolean {
-  const a = headingKey(found);
-  const b = headingKey(canonical);
-  if (a === '' || b === '') return false;
-  if (a === b) return true;
-  return b.length >= 6 && distance(a, b) <= Math.max(1, Math.floor(b.length / 8));
-}
-
 const QUESTION_WORDS = 30;
 
 /** Could this standalone block be a section heading? */
@@ -196,8 +181,6 @@ function headingLike(block: Block, knownHeadings: readonly string[]): boolean {
 
 // ---------------------------------------------------------------------------------------------
 // Dates for events
-
-const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
 
 /** Drop leading plain text `prefix` (and emphasis/escapes around it) from `markdown`. */
 function stripPlainPrefix(markdown: string, prefix: string): string | undefined {
@@ -241,12 +224,6 @@ function eventMarkdown(block: Block, memoDate: string | undefined): string | und
   if (date.time) dateText += `, ${date.time}`;
   const rest = stripPlainPrefix(block.markdown, prefix.trimEnd()) ?? escapeInline(leading.rest);
   return `**${escapeInline(dateText)}** — ${escapeBlockStart(rest.replace(/^(?:—|–|-{1,2}|:)\s*/, ''))}`;
-}
-
-/** `2019-12-27` → `Dec. 27, 2019` (AP style). */
-export function apDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${AP_MONTHS[(month ?? 1) - 1]} ${day}, ${year}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { isIsoDate } from '../memo/iso-date.js';
+import { isIsoDate } from '../util/iso-date.js';
 
 // ajv is loaded on first use only: a lint run without a config or project templates never
 // needs it, and it costs a noticeable part of start-up.

@@ -2,14 +2,12 @@
 // per-type overrides), applies inline directives, and applies fixes (data from the rules)
 // until none applies. Never prints, never exits: the CLI does that.
 import type { Config } from '../config/config.js';
-import { normalizeSetting } from '../config/rules.js';
 import type { Memo } from '../memo/model.js';
 import { parseMemo } from '../memo/parse.js';
 import type { MemoType } from '../templates/structure.js';
 import { applyDirectives } from './directives.js';
 import { rules, rulesById } from './rules/index.js';
-
-export { validateRuleConfig } from '../config/rules.js';
+import { normalizeSetting } from './settings.js';
 import { summarize } from './summary.js';
 import type { Finding, Fix, LintResult, Rule, RuleSeverity } from './types.js';
 

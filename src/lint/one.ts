@@ -2,7 +2,7 @@
 // main thread for small runs and in worker threads for large ones; never throws for a bad
 // file (the error comes back as data), only for a bad config.
 import { dirname } from 'node:path';
-import { configFor } from '../config/rules.js';
+import { lintConfigFor } from './settings.js';
 import { MemoError } from '../io/errors.js';
 import { decodeMemo, readMemoBytes } from '../io/read.js';
 import { serializeError, type SerializedError } from '../io/pool.js';
@@ -40,7 +40,7 @@ export type LintOutcome =
   | { kind: 'error'; error: SerializedError };
 
 export async function lintOneFile(job: LintJob, options: LintJobOptions): Promise<LintOutcome> {
-  const config = configFor(dirname(job.file), options.configFile);
+  const config = lintConfigFor(dirname(job.file), options.configFile);
   const types = loadMemoTypes(config.templatesDir);
   let text: string;
   // The file's bytes, when it was read here: hashed for the cache and, for the json report,

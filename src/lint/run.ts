@@ -4,7 +4,7 @@
 // The engine (and with it the Markdown parser) is imported only when a file needs linting,
 // so a fully cached run never loads it.
 import { dirname, resolve } from 'node:path';
-import { configFor } from '../config/rules.js';
+import { lintConfigFor } from './settings.js';
 import { MemoError } from '../io/errors.js';
 import { findMemoFiles } from '../io/find.js';
 import { readMemoBytes } from '../io/read.js';
@@ -52,7 +52,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
   // Files changed after this moment never get their stat data kept in the cache (see cache.ts).
   const runStart = Date.now();
   // Config ignore globs come from the config of the working folder (or --config).
-  const rootConfig = configFor(options.cwd, options.configFile);
+  const rootConfig = lintConfigFor(options.cwd, options.configFile);
   const { files, errors } = await findMemoFiles(inputs, { cwd: options.cwd, ignore: rootConfig.ignore });
   const cache = options.cache ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0') : undefined;
   const useStats = options.statData !== false;
@@ -81,7 +81,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
     const folder = dirname(file);
     let settings = settingsByFolder.get(folder);
     if (settings === undefined) {
-      const config = configFor(folder, options.configFile);
+      const config = lintConfigFor(folder, options.configFile);
       settings = settingsKey(config, loadMemoTypes(config.templatesDir), jobOptions.fix);
       settingsByFolder.set(folder, settings);
     }

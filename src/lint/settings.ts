@@ -1,11 +1,13 @@
 // Rule settings in a config: normalised, and checked once per config before any file is
-// linted (unknown rule ids and bad options are exit 2, naming the config file). Kept apart
-// from the engine so checking a config never loads the Markdown parser.
+// linted (unknown rule ids and bad options are exit 2, naming the config file). Only the
+// commands that run rules check them (lint, export --strict): the config layer below knows
+// nothing of rules, so exporting or importing never loads the rule registry. Kept apart from
+// the engine so checking a config never loads the Markdown parser.
+import type { Config, RuleSetting, Severity } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
 import { MemoError } from '../io/errors.js';
 import { describeSchemaError, validator } from '../io/schema.js';
-import { rules, rulesById } from '../lint/rules/index.js';
-import type { Config, RuleSetting, Severity } from './config.js';
-import { loadConfig } from './config.js';
+import { rules, rulesById } from './rules/index.js';
 
 export function normalizeSetting(setting: RuleSetting): { severity?: Severity; options?: Record<string, unknown> } {
   if (typeof setting === 'string') return { severity: setting };
@@ -36,12 +38,16 @@ export function validateRuleConfig(config: Config): void {
 
 const validated = new WeakSet<Config>();
 
-/** The config for a folder, with its rule settings checked once. Config errors throw. */
-export function configFor(folder: string, configFile?: string): Config {
-  const config = loadConfig(folder, configFile);
+/** Check a config's rule settings, once per config object. */
+export function assertRuleSettings(config: Config): Config {
   if (!validated.has(config)) {
     validateRuleConfig(config);
     validated.add(config);
   }
   return config;
+}
+
+/** The config for a folder, with its rule settings checked once. Config errors throw. */
+export function lintConfigFor(folder: string, configFile?: string): Config {
+  return assertRuleSettings(loadConfig(folder, configFile));
 }

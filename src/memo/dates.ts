@@ -6,11 +6,12 @@
 // The English locale alone: the full package loads every locale (~4x slower to import).
 import * as chrono from 'chrono-node/en';
 import type { EventDate } from './model.js';
-import { isIsoDate } from './iso-date.js';
+import { isIsoDate } from '../util/iso-date.js';
 
 export { isIsoDate };
 
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** A month name as writers write it, full or abbreviated (regex source, no flags: add `i`). */
+export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const LOOKS_LIKE_DATE = new RegExp(`^(?:${MONTH}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{4}-\\d{1,2}-\\d{1,2})`, 'i');
 /** What may follow a date before the event's text. */
 const SEPARATOR = /^\s*(?:—|–|-{1,2}|:)\s*/;
@@ -143,4 +144,13 @@ export function formatLongDate(isoDate: string): string {
 export function today(): string {
   const now = new Date();
   return iso(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** AP style's month names: five spelled out, the rest abbreviated with a period. */
+const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
+
+/** `2019-12-27` → `Dec. 27, 2019` (AP style), the way memokit writes a date into a memo or a message. */
+export function apDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${AP_MONTHS[(month ?? 1) - 1]} ${day}, ${year}`;
 }

@@ -4,12 +4,7 @@ import type { Nodes } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Point, Span } from './model.js';
 
-const BACK_TO_TOP = /^\s*[↑^]?\s*back to top\s*[↑]?\s*$/i;
 export const ZERO: Point = { line: 1, column: 1, offset: 0 };
-
-export function isBackToTopText(text: string): boolean {
-  return BACK_TO_TOP.test(text);
-}
 
 export function spanOf(node: { position?: { start: Partial<Point>; end: Partial<Point> } | undefined }): Span {
   const position = node.position;

@@ -14,9 +14,11 @@ import { eventsSection, takeawaysSection } from '../templates/structure.js';
 import { isIsoDate, parseLeadingDate } from './dates.js';
 import { quickParse } from './quick-markdown.js';
 import { quickFrontMatter } from './quick-yaml.js';
-import { ZERO, blockText, isBackToTopText, spanOf } from './nodes.js';
+import { isBackToTopText } from './back-to-top.js';
+import { sameHeading } from './headings.js';
+import { ZERO, blockText, spanOf } from './nodes.js';
 import type { Comment, FrontMatter, Heading, Link, ListItem, Memo, Paragraph, ParseProblem, Point, Section, Span } from './model.js';
-import { Slugger } from './slugs.js';
+import { Slugger } from '../util/slugs.js';
 import { countWords } from './words.js';
 
 export interface ParseOptions {
@@ -34,9 +36,6 @@ export interface ParseOptions {
 
 const gfmProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 const commonmarkProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
-
-export { blockText, isBackToTopText, spanOf } from './nodes.js';
-
 
 /** Pre-order walk, like unist-util-visit's but without its per-node bookkeeping (hot in large runs). */
 function walk(node: Nodes, enter: (node: Nodes) => void): void {
@@ -119,10 +118,6 @@ function listItems(nodes: RootContent[], memoDate: string | undefined, withDates
     listCount++;
   }
   return { items, listCount };
-}
-
-function sameHeading(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 export function parseMemo(text: string, options: ParseOptions): Memo {

@@ -1,6 +1,6 @@
 // `memo new`: fill a template's skeleton and put the memo's own front matter on top.
 import { stringify } from 'yaml';
-import { slugOf } from '../memo/slugs.js';
+import { slugOf } from '../util/slugs.js';
 import type { MemoType } from './structure.js';
 
 export interface ScaffoldInput {

@@ -1,4 +1,4 @@
-// ISO dates without chrono: config, templates and schemas check dates without loading a parser.
+// ISO dates without chrono: config, templates, schemas and the date parser check dates with this.
 
 /** Is `value` a real calendar date written as `YYYY-MM-DD`? */
 export function isIsoDate(value: string): boolean {

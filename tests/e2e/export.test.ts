@@ -89,6 +89,18 @@ describe('memo export', () => {
     expect(memo(['export', EXAMPLE, '--to', 'html', '--strict'], { cwd }).status).toBe(0);
   });
 
+  it('checks the config\'s rule settings only when it lints (--strict): an unknown rule is exit 2 there, ignored otherwise', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, '.memorc.yaml'), 'root: true\nrules:\n  no-such-rule: error\n');
+    writeFileSync(join(cwd, 'memo.md'), readFileSync(EXAMPLE));
+    const strict = memo(['export', 'memo.md', '--to', 'text', '--strict'], { cwd });
+    expect(strict.status).toBe(2);
+    expect(strict.stderr).toMatch(/\.memorc\.yaml: unknown rule "no-such-rule"/);
+    const plain = memo(['export', 'memo.md', '--to', 'text'], { cwd });
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toContain('Backlash');
+  });
+
   it('writes -o atomically and leaves no temporary files; needs --out-dir for many memos', () => {
     const cwd = batch();
     expect(memo(['export', 'memos/2019/week-one.md', '--to', 'text', '-o', 'out/week.txt'], { cwd }).status).toBe(0);

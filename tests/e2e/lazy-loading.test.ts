@@ -36,9 +36,41 @@ describe('memo lint one.md loads only the linter', () => {
     expect(globbers(modulesLoadedBy(['lint', join(folder, '*.md'), '--format', 'json'])).length).toBeGreaterThan(0);
   });
 
+  it('while memo lint does load every rule and remark (the checks below can see them)', () => {
+    const modules = modulesLoadedBy(['lint', EXAMPLE, '--format', 'json']);
+    expect(modules).toContain('src/lint/rules/dated-events.ts');
+    expect(modules.some((name) => name.startsWith('node_modules/remark-parse/'))).toBe(true);
+  });
+
   it('while memo export does load the HTML pipeline (the check can see it)', () => {
     const out = tempDir();
     const modules = modulesLoadedBy(['export', EXAMPLE, '--to', 'html', '-o', join(out, 'memo.html')]);
     expect(modules.some((name) => name.startsWith('node_modules/rehype-sanitize/'))).toBe(true);
+  });
+});
+
+describe('other commands load only what they use', () => {
+  const lintCode = (modules: string[]) => modules.filter((name) => name.startsWith('src/lint/'));
+  const markdownParser = (modules: string[]) => modules.filter((name) => /^node_modules\/(?:remark-|micromark|mdast-util-from-markdown)|^src\/memo\/parse\.ts$/.test(name));
+
+  it('memo import: no lint rule, no Markdown parser (it writes Markdown, it does not read it)', () => {
+    const modules = modulesLoadedBy(['import', join(ROOT, 'tests', 'fixtures', 'import', 'reference.txt'), '-o', join(tempDir(), 'memo.md')]);
+    expect(modules.some((name) => name.startsWith('src/import/'))).toBe(true);
+    expect(lintCode(modules)).toEqual([]);
+    expect(markdownParser(modules)).toEqual([]);
+  });
+
+  it('memo export --to text: no lint rule, no HTML pipeline, no report formatter', () => {
+    const modules = modulesLoadedBy(['export', EXAMPLE, '--to', 'text', '-o', join(tempDir(), 'memo.txt')]);
+    expect(modules).toContain('src/export/text.ts');
+    expect(lintCode(modules)).toEqual([]);
+    expect(modules.filter((name) => /^src\/(?:report|import)\/(?!names\.ts)|^node_modules\/(?:rehype-|hast-util-to-html|juice|ajv)/.test(name))).toEqual([]);
+  });
+
+  it('memo export --to text with a config that sets rules: still no lint rule (rules are checked only by commands that lint)', () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, '.memorc.yaml'), 'root: true\nrules:\n  placeholders: error\n');
+    writeFileSync(join(folder, 'memo.md'), readFileSync(EXAMPLE));
+    expect(lintCode(modulesLoadedBy(['export', join(folder, 'memo.md'), '--to', 'text', '-o', join(folder, 'memo.txt')]))).toEqual([]);
   });
 });

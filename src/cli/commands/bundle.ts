@@ -36,11 +36,11 @@ export function registerBundle(program: Command, context: CommandContext): void 
 }
 
 async function runBundle(paths: string[], options: BundleCommandOptions): Promise<number> {
-  const [{ MemoError }, { findMemoFiles }, { configFor }, { readMemoFile }, { parseMemo }, { loadMemoTypes }, { loadCss }, bundle, { writeFileAtomic }] =
+  const [{ MemoError }, { findMemoFiles }, { loadConfig: configFor }, { readMemoFile }, { parseMemo }, { loadMemoTypes }, { loadCss }, bundle, { writeFileAtomic }] =
     await Promise.all([
       import('../../io/errors.js'),
       import('../../io/find.js'),
-      import('../../config/rules.js'),
+      import('../../config/config.js'),
       import('../../io/read.js'),
       import('../../memo/parse.js'),
       import('../../templates/load.js'),

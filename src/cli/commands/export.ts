@@ -51,15 +51,17 @@ export function registerExport(program: Command, context: CommandContext): void 
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
   if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
-  const [{ findMemoFiles }, { configFor }, { loadCss }, batch, { writeFileAtomic }] = await Promise.all([
+  const [{ findMemoFiles }, { loadConfig }, { loadCss }, batch, { writeFileAtomic }] = await Promise.all([
     import('../../io/find.js'),
-    import('../../config/rules.js'),
+    import('../../config/config.js'),
     import('../../export/one.js'),
     import('../../export/batch.js'),
     import('../../io/write.js'),
   ]);
   const cwd = process.cwd();
-  const rootConfig = configFor(cwd, options.config);
+  const rootConfig = loadConfig(cwd, options.config);
+  // Rule settings matter only when the export lints; checked up front then, as lint does.
+  if (options.strict) (await import('../../lint/settings.js')).assertRuleSettings(rootConfig);
   const found = await findMemoFiles(paths, { cwd, ignore: rootConfig.ignore });
   for (const error of found.errors) printError(error.describe());
   const files = found.files;

@@ -5,7 +5,8 @@
 // `#top`; a plain-text "Back to top" line becomes the link.
 import type { Nodes, RootContent } from 'mdast';
 import type { Memo, Point } from '../../memo/model.js';
-import { isBackToTopText, spanOf } from '../../memo/nodes.js';
+import { isBackToTopText } from '../../memo/back-to-top.js';
+import { spanOf } from '../../memo/nodes.js';
 import type { Report, Rule } from '../types.js';
 import { at, backToTopKind, bodyNodes, eol, isContent, pointAt } from './shared.js';
 

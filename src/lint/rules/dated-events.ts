@@ -3,7 +3,8 @@
 // memo's own date (a warning: it may be a typo, or a scheduled event). Fixable: items out of
 // order are put in order, each item's source kept exactly, separators between items untouched.
 import type { ListItem, Memo } from '../../memo/model.js';
-import { isBackToTopText } from '../../memo/nodes.js';
+import { apDate } from '../../memo/dates.js';
+import { isBackToTopText } from '../../memo/back-to-top.js';
 import { eventsSection } from '../../templates/structure.js';
 import type { Fix, Rule } from '../types.js';
 import { findSection } from './shared.js';
@@ -64,7 +65,7 @@ export const datedEvents: Rule = {
     if (!section) return;
     const name = section.heading.text;
     const newestFirst = spec.order === 'newest-first';
-    const example = (): string => (memo.date ? `"**${formatExample(memo.date)}** —"` : '"**Dec. 27, 2019** —"');
+    const example = (): string => (memo.date ? `"**${apDate(memo.date)}** —"` : '"**Dec. 27, 2019** —"');
 
     section.items.forEach((item, index) => {
       const which = `${name} item ${index + 1}`;
@@ -106,11 +107,3 @@ export const datedEvents: Rule = {
     }
   },
 };
-
-const MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
-
-/** `2019-12-31` → `Dec. 31, 2019` (AP style), for the example in messages. */
-function formatExample(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${MONTHS[(month ?? 1) - 1]} ${day}, ${year}`;
-}

@@ -1,25 +1,11 @@
 // required-sections: the memo type's sections are present, once each, in the declared order.
 // A heading that is almost a declared one ("Key Take-aways") is named as such, and stands in
 // for that section, so one misspelling gives one finding (not also "missing").
-import { distance } from 'fastest-levenshtein';
+import { NEAR_MISS, headingDifference } from '../../memo/headings.js';
 import type { Section, Span } from '../../memo/model.js';
 import type { SectionSpec } from '../../templates/structure.js';
 import type { Rule } from '../types.js';
 import { at, pointAt } from './shared.js';
-
-/** Case, punctuation and spacing do not make a heading a different section. */
-function normalize(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** How far apart two headings are, 0 (same) to 1 (nothing alike). */
-function difference(a: string, b: string): number {
-  const [x, y] = [normalize(a), normalize(b)];
-  const longest = Math.max(x.length, y.length);
-  return longest === 0 ? 0 : distance(x, y) / longest;
-}
-
-const NEAR_MISS = 0.25;
 
 interface Match {
   section: Section;
@@ -50,7 +36,7 @@ export const requiredSections: Rule = {
       let best = -1;
       let bestScore = Infinity;
       specs.forEach((spec, index) => {
-        const score = difference(text, spec.heading);
+        const score = headingDifference(text, spec.heading);
         if (score < bestScore) [best, bestScore] = [index, score];
       });
       if (best !== -1 && bestScore <= NEAR_MISS) matches.push({ section, spec: specs[best] as SectionSpec, index: best, exact: false });

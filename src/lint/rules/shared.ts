@@ -4,7 +4,9 @@
 import type { RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Memo, Point, Section, Span } from '../../memo/model.js';
-import { isBackToTopText, spanOf } from '../../memo/nodes.js';
+import { isBackToTopText } from '../../memo/back-to-top.js';
+import { sameHeading } from '../../memo/headings.js';
+import { spanOf } from '../../memo/nodes.js';
 
 /** 1-based line/column of a 0-based offset into `source`. */
 export function pointAt(source: string, offset: number): Point {
@@ -24,11 +26,6 @@ export function spanAt(source: string, start: number, end = start): Span {
 /** A zero-width span at `point`. */
 export function at(point: Point): Span {
   return { start: point, end: point };
-}
-
-/** Headings are matched as the parser matches them: trimmed, case-insensitive. */
-export function sameHeading(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 export function findSection(memo: Memo, heading: string): Section | undefined {

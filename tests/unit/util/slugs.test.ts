@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Slugger, slugOf } from '../../../src/memo/slugs.js';
+import { Slugger, slugOf } from '../../../src/util/slugs.js';
 
 describe('heading ids are github-slugger\'s', () => {
   it('on every ASCII character and on generated headings, one by one and as a sequence of unique ids', () => {
