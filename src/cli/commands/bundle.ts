@@ -2,7 +2,7 @@
 import { relative, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
-import { printError, writeStdout } from '../output.js';
+import { describeRelative, printError, writeStdout } from '../output.js';
 
 interface BundleCommandOptions {
   to: 'html' | 'text' | 'json';
@@ -64,7 +64,7 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
       memos.push(memo);
     } catch (error) {
       if (!(error instanceof MemoError)) throw error;
-      printError(error.file === file ? `${shown}${error.line ? `:${error.line}` : ''}: ${error.message}` : error.describe());
+      printError(describeRelative(error, cwd, file));
       exitCode = 2;
     }
   }
