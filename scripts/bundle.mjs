@@ -9,7 +9,12 @@ import { build } from 'esbuild';
 await build({
   // Worker entries keep their source names, so new URL('./lint-worker.js', import.meta.url) finds
   // them both here and in tsc's output.
-  entryPoints: { main: 'src/cli/main.ts', 'lint-worker': 'src/lint/lint-worker.ts', 'export-worker': 'src/export/export-worker.ts' },
+  entryPoints: {
+    main: 'src/cli/main.ts',
+    'lint-worker': 'src/lint/lint-worker.ts',
+    'export-worker': 'src/export/export-worker.ts',
+    'bundle-worker': 'src/export/bundle-worker.ts',
+  },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

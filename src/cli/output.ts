@@ -1,5 +1,6 @@
 // Where the CLI talks: data to stdout, one-line errors and warnings to stderr. Colour only on a
 // TTY (chalk decides), `FORCE_COLOR` honoured by chalk, `NO_COLOR` honoured here.
+import { isAbsolute, relative } from 'node:path';
 import chalk from 'chalk';
 import { MemoError } from '../io/errors.js';
 
@@ -31,4 +32,17 @@ export function describeError(error: unknown): { message: string; exitCode: numb
   const message = error instanceof Error ? error.message : String(error);
   if (process.env['MEMO_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
   return { message: `internal error: ${message} (set MEMO_DEBUG=1 for details)`, exitCode: 2 };
+}
+
+/**
+ * An error as one line, naming the memo it is about relative to the working folder, as the user
+ * gave it (the core names memos by their full paths). `file`: that memo, when the caller knows it;
+ * it also places an error that names no file. Other files (a config, a template) are shown as
+ * they are. Without `file`, an absolute path in the error is taken to be the memo's.
+ */
+export function describeRelative(error: MemoError, cwd: string, file?: string): string {
+  const at = error.file || file;
+  if (!at) return error.message;
+  const shown = at === (file ?? at) && isAbsolute(at) ? relative(cwd, at) || at : at;
+  return `${shown}${error.line ? `:${error.line}` : ''}: ${error.message}`;
 }

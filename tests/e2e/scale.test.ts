@@ -47,6 +47,11 @@ describe('large runs', () => {
     expect(exported.status).toBe(2);
     expect(exported.stderr).toMatch(/heavy\.md: ran out of memory/);
     expect(readFileSync(join(cwd, 'out', 'set-4', 'memo-0219.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+
+    const bundled = memo(['bundle', 'memos', '--to', 'json', '-o', 'feed.json'], { cwd, env });
+    expect(bundled.status).toBe(2);
+    expect(bundled.stderr.trim()).toMatch(/^memo: memos\/set-2\/heavy\.md: ran out of memory \(16 MB per thread\)[^\n]*$/);
+    expect((JSON.parse(readFileSync(join(cwd, 'feed.json'), 'utf8')) as { items: unknown[] }).items).toHaveLength(220);
   }, 120_000);
 
   it('a memo too slow to parse is stopped and reported alone, in a small run too; the other memos are still linted and exported', () => {
@@ -82,6 +87,23 @@ describe('large runs', () => {
     expect(piped.stderr.trim()).toMatch(/^memo: memos\/heavy\.md: took longer than 1 s /);
   }, 60_000);
 
+  it('memo bundle: a memo too slow to parse is stopped and reported as by lint; the other memos are still bundled', () => {
+    const cwd = tempDir();
+    writeCorpus(join(cwd, 'memos'), 3);
+    // Over HEAVY_MEMO_BYTES: parsed in a worker thread, under its limits, even in a run of four.
+    writeFileSync(join(cwd, 'memos', 'heavy.md'), heavyMemo());
+    const env = { MEMOKIT_WORKER_TIMEOUT_S: '1' };
+
+    const lint = memo(['lint', 'memos', '--format', 'json'], { cwd, env });
+    const bundled = memo(['bundle', 'memos', '--to', 'html', '--sort', 'input', '-o', 'issue.html'], { cwd, env });
+    expect(bundled.status).toBe(2);
+    expect(bundled.stderr).toBe(lint.stderr);
+    expect(bundled.stderr).toMatch(/^memo: memos\/heavy\.md: took longer than 1 s \(the Markdown parser is slow [^\n]*MEMOKIT_WORKER_TIMEOUT_S\n$/);
+    const issue = readFileSync(join(cwd, 'issue.html'), 'utf8');
+    const articles = [...issue.matchAll(/<article class="memo" id="([^"]+)"/g)].map((match) => match[1]);
+    expect(articles).toEqual(['memo-0000', 'memo-0001', 'memo-0002']);
+  }, 60_000);
+
   it('exports 240 memos in worker threads, the same bytes as in one thread', () => {
     const cwd = tempDir();
     writeCorpus(join(cwd, 'memos'), 240);
@@ -90,6 +112,10 @@ describe('large runs', () => {
     for (const file of ['set-0/memo-0000.html', 'set-4/memo-0239.html', 'set-2/memo-0117.html']) {
       expect(readFileSync(join(cwd, 'a', file), 'utf8')).toBe(readFileSync(join(cwd, 'b', file), 'utf8'));
     }
+    // The memos of a bundle come back from the threads as parsed in one thread.
+    expect(memo(['bundle', 'memos', '--to', 'json', '-o', 'a.json'], { cwd }).status).toBe(0);
+    expect(memo(['bundle', 'memos', '--to', 'json', '-o', 'b.json'], { cwd, env: { MEMOKIT_THREADS: '0' } }).status).toBe(0);
+    expect(readFileSync(join(cwd, 'a.json'), 'utf8')).toBe(readFileSync(join(cwd, 'b.json'), 'utf8'));
   });
 });
 

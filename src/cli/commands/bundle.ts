@@ -1,8 +1,8 @@
 // memo bundle <paths...> --to html|text|json -o FILE: one newsletter issue from many memos.
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
-import { printError, writeStdout } from '../output.js';
+import { describeRelative, printError, writeStdout } from '../output.js';
 
 interface BundleCommandOptions {
   to: 'html' | 'text' | 'json';
@@ -36,38 +36,25 @@ export function registerBundle(program: Command, context: CommandContext): void 
 }
 
 async function runBundle(paths: string[], options: BundleCommandOptions): Promise<number> {
-  const [{ MemoError }, { findMemoFiles }, { loadConfig: configFor }, { readMemoFile }, { parseMemo }, { loadMemoTypes }, { loadCss }, bundle, { writeFileAtomic }] =
+  const [{ MemoError }, { findMemoFiles }, { loadConfig }, { readBundleMemos }, { loadCss }, bundle, { writeFileAtomic }] =
     await Promise.all([
       import('../../io/errors.js'),
       import('../../io/find.js'),
       import('../../config/config.js'),
-      import('../../io/read.js'),
-      import('../../memo/parse.js'),
-      import('../../templates/load.js'),
+      import('../../export/bundle-read.js'),
       import('../../export/one.js'),
       import('../../export/bundle.js'),
       import('../../io/write.js'),
     ]);
   const cwd = process.cwd();
-  const config = configFor(cwd, options.config);
+  const config = loadConfig(cwd, options.config);
   const found = await findMemoFiles(paths, { cwd, ignore: config.ignore });
-  let exitCode = found.errors.length > 0 ? 2 : 0;
   for (const error of found.errors) printError(error.describe());
 
-  const memos = [];
-  for (const file of found.files) {
-    const shown = relative(cwd, file) || file;
-    try {
-      const memo = parseMemo(await readMemoFile(file), { path: shown, types: loadMemoTypes(configFor(resolve(file, '..'), options.config).templatesDir) });
-      const problem = memo.problems[0];
-      if (problem) throw new MemoError(problem.message, { file: shown, line: problem.span.start.line });
-      memos.push(memo);
-    } catch (error) {
-      if (!(error instanceof MemoError)) throw error;
-      printError(error.file === file ? `${shown}${error.line ? `:${error.line}` : ''}: ${error.message}` : error.describe());
-      exitCode = 2;
-    }
-  }
+  // Each memo read and parsed under the worker limits when it needs them (export/bundle-read.ts).
+  const { memos, errors } = await readBundleMemos(found.files, cwd, options.config ? { configFile: options.config } : {});
+  for (const { file, error } of errors) printError(describeRelative(error, cwd, file));
+  const exitCode = found.errors.length > 0 || errors.length > 0 ? 2 : 0;
   if (memos.length === 0) throw new MemoError('no memo could be read; nothing to bundle');
 
   const settings = config.export;

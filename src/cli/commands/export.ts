@@ -4,7 +4,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { SerializedError } from '../../io/pool.js';
 import type { CommandContext } from '../context.js';
-import { printError, writeStdout } from '../output.js';
+import { describeRelative, printError, writeStdout } from '../output.js';
 
 interface ExportOptions {
   to: 'html' | 'text' | 'json';
@@ -79,13 +79,12 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     for (const line of errors) say(`  ${shown}:${line}`);
     exitCode = Math.max(exitCode, 1);
   };
-  const reportError = (error: InstanceType<typeof MemoError>, shown: string) => {
-    say(error.file ? error.describe() : `${shown}: ${error.message}`);
+  // An error about `file` (a full path) names it as the user gave it.
+  const reportError = (error: InstanceType<typeof MemoError>, file: string) => {
+    say(describeRelative(error, cwd, file));
     exitCode = Math.max(exitCode, error.exitCode === 1 ? 1 : 2);
   };
-  // A worker thread's failure names the file by its full path: show it as the user gave it.
-  const reportOutcomeError = (error: SerializedError, job: { file: string; shown: string }) =>
-    reportError(new MemoError(error.message, { ...error, ...(error.file === job.file ? { file: job.shown } : {}) }), job.shown);
+  const reportOutcomeError = (error: SerializedError, job: { file: string }) => reportError(new MemoError(error.message, error), job.file);
 
   if (!options.outDir) {
     // One memo: to -o or stdout. Exported as a batch of one, so that a memo over 64 KB gets a
@@ -112,7 +111,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
       jobs.push({ file, shown, target: batch.outputPath(file, base, options.outDir, options.to) });
     } catch (error) {
       if (!(error instanceof MemoError)) throw error;
-      reportError(error, shown);
+      reportError(error, file);
     }
   }
   const progress =

@@ -1,14 +1,14 @@
 // memo lint [paths...]: the structure linter, for writers in a terminal and for CI.
 // Exit 0: no errors and warnings within --max-warnings; 1: lint errors (or too many
 // warnings); 2: usage error, bad config, or an input that could not be read.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { LintResult } from '../../lint/types.js';
 import { formatNames, type FormatName } from '../../report/names.js';
 import { packageVersion } from '../../util/version.js';
 import type { CommandContext } from '../context.js';
-import { printError, writeStdout } from '../output.js';
+import { describeRelative, printError, writeStdout } from '../output.js';
 
 
 interface LintOptions {
@@ -102,7 +102,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   const report = await formatReport(options.format, results, cwd);
   await writeStdout(report);
   // Paths in error lines are relative to the working folder, as in the other commands.
-  for (const error of errors) printError(error.file && isAbsolute(error.file) ? `${relative(cwd, error.file) || error.file}${error.line ? `:${error.line}` : ''}: ${error.message}` : error.describe());
+  for (const error of errors) printError(describeRelative(error, cwd));
 
   const errorCount = results.reduce((sum, r) => sum + r.errorCount, 0);
   const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);

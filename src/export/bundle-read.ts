@@ -1,0 +1,71 @@
+// Read and parse the memos of a bundle through the worker path (io/pool.ts runJobs), as lint
+// and export do: a memo over 64 KB, or every memo of a run of 200+, is parsed in a worker
+// thread, under its heap and time limits, and its Memo comes back here to be bundled.
+import { dirname, relative } from 'node:path';
+import { loadConfig } from '../config/config.js';
+import { MemoError } from '../io/errors.js';
+import { deserializeError, runJobs, serializeError, type SerializedError } from '../io/pool.js';
+import { readMemoFile } from '../io/read.js';
+import type { Memo } from '../memo/model.js';
+import { parseMemo } from '../memo/parse.js';
+import { loadMemoTypes } from '../templates/load.js';
+
+export interface BundleJob {
+  file: string;
+  /** The path shown in messages, and the memo's path. */
+  shown: string;
+}
+
+export interface BundleReadOptions {
+  configFile?: string;
+}
+
+/**
+ * A Memo is plain data (mdast nodes, strings, numbers, arrays, plain objects; no functions, class
+ * instances or Dates), so it crosses from a worker thread by structured clone unchanged;
+ * tests/unit/export/bundle-read.test.ts holds it to that.
+ */
+export type BundleReadOutcome = { kind: 'memo'; memo: Memo } | { kind: 'error'; error: SerializedError };
+
+/** Read and parse one memo of a bundle. Errors come back as data, so one file stops only itself. */
+export async function readBundleMemo(job: BundleJob, options: BundleReadOptions): Promise<BundleReadOutcome> {
+  try {
+    const text = await readMemoFile(job.file);
+    const memo = parseMemo(text, { path: job.shown, types: loadMemoTypes(loadConfig(dirname(job.file), options.configFile).templatesDir) });
+    // A memo whose front matter cannot be read at all would make a garbage entry.
+    const problem = memo.problems[0];
+    if (problem) throw new MemoError(problem.message, { file: job.shown, line: problem.span.start.line });
+    return { kind: 'memo', memo };
+  } catch (error) {
+    if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
+    throw error;
+  }
+}
+
+/** A memo of the bundle that could not be read: the file (its full path) and why. */
+export interface BundleReadError {
+  file: string;
+  error: MemoError;
+}
+
+/**
+ * Read the memos of a bundle (full paths), each named relative to `cwd` as the user gave it. The
+ * memos and the errors come back in the files' order; a file that could not be read is left out.
+ */
+export async function readBundleMemos(
+  files: string[],
+  cwd: string,
+  options: BundleReadOptions,
+): Promise<{ memos: Memo[]; errors: BundleReadError[] }> {
+  const jobs = files.map((file) => ({ file, shown: relative(cwd, file) || file }));
+  const outcomes = await runJobs<BundleJob, BundleReadOutcome>(new URL('./bundle-worker.js', import.meta.url), options, jobs, (job) =>
+    readBundleMemo(job, options),
+  );
+  const memos: Memo[] = [];
+  const errors: BundleReadError[] = [];
+  outcomes.forEach((outcome, index) => {
+    if (outcome.kind === 'memo') memos.push(outcome.memo);
+    else errors.push({ file: (jobs[index] as BundleJob).file, error: deserializeError(outcome.error) });
+  });
+  return { memos, errors };
+}
