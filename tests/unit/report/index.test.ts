@@ -1,3 +1,4 @@
+import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { formatReport, packageVersion } from '../../../src/report/format.js';
 import { formatNames, formatters, isFormatName } from '../../../src/report/index.js';
@@ -26,6 +27,6 @@ describe('formatters', () => {
   it("formatReport fills in memokit's version for SARIF", async () => {
     expect(packageVersion()).toMatch(/^\d+\.\d+\.\d+/);
     const text = await formatReport('sarif', [result('a.md', [])], '/tmp', { rules: fakeRules });
-    expect(JSON.parse(text).runs[0].tool.driver.version).toBe(packageVersion());
+    expect((JSON.parse(String(text)) as Log).runs[0]!.tool.driver.version).toBe(packageVersion());
   });
 });
