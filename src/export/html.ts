@@ -309,7 +309,7 @@ export function uniqueIds(root: HastRoot | Element): void {
  * the body. The title is the memo's first top-level `#` heading, or the front-matter title.
  */
 export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
-  const body = toHast.runSync(bodyTree(memo)) as HastRoot;
+  const body = toHast.runSync(bodyTree(memo));
   dropEmptyParagraphs(body);
   prefixFootnoteLabel(body);
   markBackToTop(body);

@@ -69,7 +69,7 @@ function inlineText(nodes: readonly PhrasingContent[]): string {
     else if (node.type === 'break') out += ' ';
     else if (node.type === 'image' || node.type === 'imageReference') out += node.alt ?? '';
     else if ((node.type === 'link' || node.type === 'linkReference') && isBackToTopText(inlineText(node.children))) continue;
-    else if ('children' in node) out += inlineText(node.children as PhrasingContent[]);
+    else if ('children' in node) out += inlineText(node.children);
   }
   return out;
 }

@@ -228,7 +228,7 @@ function renderBlock(node: RootContent, width: number, depth: number, context: C
     case 'yaml':
       return [];
     default:
-      return 'children' in node || 'value' in node ? wrap(toString(node as Nodes), width) : [];
+      return 'children' in node || 'value' in node ? wrap(toString(node), width) : [];
   }
 }
 

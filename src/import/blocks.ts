@@ -69,7 +69,7 @@ export interface Block {
 /** Collapse whitespace (no-break spaces included) and drop zero-width characters. */
 export function cleanText(text: string): string {
   return text
-    .replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, '')
+    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
     .replace(/[\s\u00A0\u2007\u202F]+/g, ' ')
     .trim();
 }
@@ -121,7 +121,7 @@ export function isFurniture(text: string): boolean {
   if (isBackToTopText(clean)) return true;
   if (/^[-*_=~·•]{3,}$/.test(clean.replace(/\s/g, ''))) return true; // rules: --- *** ___
   if (FURNITURE_WORDS.has(clean.toLowerCase().replace(/[.:!]$/, ''))) return true;
-  const parts = clean.split(/\s+[|·•»›\/]\s+/);
+  const parts = clean.split(/\s+[|·•»›/]\s+/);
   if (parts.length >= 2 && parts.every((part) => part.split(/\s+/).length <= 4 && !/[.?!,;:]$/.test(part))) return true;
   // "Share Tweet Print Email" on one line.
   const words = clean.toLowerCase().split(/\s+/);

@@ -300,7 +300,7 @@ export function importHtml(html: string, options: ImportOptions): ImportResult {
   checkText(html, options.source);
   let blocks: Block[];
   try {
-    blocks = toBlocks(findBody(unified().use(rehypeParse).parse(html) as Root));
+    blocks = toBlocks(findBody(unified().use(rehypeParse).parse(html)));
   } catch (error) {
     // The HTML parser and the walk recurse per level; a page nested thousands deep is not a memo.
     if (error instanceof RangeError) throw new MemoError('the page nests its elements thousands of levels deep; it cannot be imported', { file: options.source });

@@ -56,7 +56,7 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .map((raw, index) => {
-      const line = raw.replace(/[\u00A0\u2007\u202F]/g, ' ').replace(/[\u200B\u200C\u200D\u2060\uFEFF]/g, '').replace(/\s+$/, '');
+      const line = raw.replace(/[\u00A0\u2007\u202F]/g, ' ').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/\s+$/, '');
       return { text: line, number: index + firstLine, indent: indentOf(line) };
     });
 

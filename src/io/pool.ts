@@ -70,7 +70,7 @@ export async function runJobs<Job extends { file: string; text?: string }, Outco
   // A job's size: its text when it carries one (stdin), else its file's.
   const size = (job: Job) => (job.text !== undefined ? Buffer.byteLength(job.text) : (statSync(job.file, { throwIfNoEntry: false })?.size ?? 0));
   const heavy = cap !== undefined && cap < 2 ? [] : jobs.flatMap((job, index) => (size(job) > HEAVY_MEMO_BYTES ? [index] : []));
-  const outcomes: (Outcome | FailedOutcome)[] = new Array(jobs.length);
+  const outcomes = new Array<Outcome | FailedOutcome>(jobs.length);
   const isHeavy = new Set(heavy);
   for (const [index, job] of jobs.entries()) {
     if (isHeavy.has(index)) continue;
@@ -156,7 +156,7 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
   count: number,
   onOutcome?: (outcome: Outcome | FailedOutcome, index: number) => void,
 ): Promise<(Outcome | FailedOutcome)[]> {
-  const outcomes: (Outcome | FailedOutcome)[] = new Array(jobs.length);
+  const outcomes = new Array<Outcome | FailedOutcome>(jobs.length);
   const live = new Set<Worker>();
   const limits = workerLimits();
   const spawn = (): Worker => {
@@ -225,7 +225,7 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
 
 /** The worker side: handle each batch with `handle`, which gets the options from workerData. */
 export function workerLoop<Job, Outcome>(handle: (job: Job, options: never) => Promise<Outcome>): void {
-  parentPort?.on('message', async (batch: Job[]) => {
+  const onBatch = async (batch: Job[]): Promise<void> => {
     const outcomes: Outcome[] = [];
     try {
       for (const job of batch) outcomes.push(await handle(job, workerData as never));
@@ -234,5 +234,8 @@ export function workerLoop<Job, Outcome>(handle: (job: Job, options: never) => P
       const fatal = error instanceof MemoError ? serializeError(error) : { message: `internal error: ${(error as Error)?.message ?? String(error)}`, exitCode: 2 };
       parentPort?.postMessage({ fatal });
     }
-  });
+  };
+  // Left unhandled on purpose: a rejection (only if even `fatal` cannot be posted) ends the
+  // worker with an error, which ask() reports.
+  parentPort?.on('message', (batch: Job[]) => void onBatch(batch));
 }

@@ -80,6 +80,7 @@ export function decodeMemo(bytes: Uint8Array, file: string): string {
 }
 
 /** Read a memo file as text. Throws MemoError (exit 2) for anything that is not a readable UTF-8 memo. */
+// eslint-disable-next-line @typescript-eslint/require-await -- async so that a failed read rejects: export/one.ts chains .catch
 export async function readMemoFile(file: string): Promise<string> {
   return readMemoFileSync(file);
 }

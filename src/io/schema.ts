@@ -31,7 +31,7 @@ function precompiledFor(schema: object): ValidateFunction | undefined {
 }
 
 export function validator(schema: object): ValidateFunction {
-  let validate = cache.get(schema) ?? precompiledFor(schema);
+  const validate = cache.get(schema) ?? precompiledFor(schema);
   if (!validate) {
     if (!ajv) {
       const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');

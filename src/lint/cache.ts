@@ -69,7 +69,7 @@ const settingsKeys = new WeakMap<Config, Map<ReadonlyMap<string, MemoType>, stri
 /** A key for everything besides the file's text that decides its findings. */
 export function settingsKey(config: Config, types: ReadonlyMap<string, MemoType>, fix: boolean): string {
   let byTypes = settingsKeys.get(config);
-  if (!byTypes) settingsKeys.set(config, (byTypes = new Map()));
+  if (!byTypes) settingsKeys.set(config, (byTypes = new Map<ReadonlyMap<string, MemoType>, string>()));
   let key = byTypes.get(types);
   if (key === undefined) {
     const typeData = [...types.values()].map(({ origin, builtIn, file, ...rest }) => rest);

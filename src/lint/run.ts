@@ -62,7 +62,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
     ...(options.configFile ? { configFile: options.configFile } : {}),
     ...(cache && useStats ? { statSince: runStart } : {}),
   };
-  const slots: (LintResult | MemoError | undefined)[] = new Array(files.length);
+  const slots = new Array<LintResult | MemoError | undefined>(files.length);
   const jobs: LintJob[] = [];
   const jobSlots: number[] = [];
   /** The settings key of each file sent to the linter, for its cache entry. */

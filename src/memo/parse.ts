@@ -2,7 +2,7 @@
 // remark-parse + remark-frontmatter + remark-gfm for what it declines), then a single walk
 // that collects everything later features read. Never throws on content: YAML errors and the
 // like come back as positioned problems in `memo.problems`.
-import type { Heading as MdastHeading, Nodes, Root, RootContent } from 'mdast';
+import type { Heading as MdastHeading, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -112,7 +112,7 @@ function listItems(nodes: RootContent[], memoDate: string | undefined, withDates
         date: leading?.date,
         span: spanOf(child),
         listIndex: listCount,
-        node: child as unknown as RootContent,
+        node: child,
       });
     }
     listCount++;
@@ -125,7 +125,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
   const source = bom ? text.slice(1) : text;
   const gfm = options.gfm !== false;
   // Most memos take the fast path, which builds remark's exact tree; the rest go to remark.
-  const tree = quickParse(source, { gfm }) ?? ((gfm ? gfmProcessor : commonmarkProcessor).parse(source) as Root);
+  const tree = quickParse(source, { gfm }) ?? (gfm ? gfmProcessor : commonmarkProcessor).parse(source);
   const problems: ParseProblem[] = [];
 
   let frontMatter: FrontMatter | undefined;
@@ -139,7 +139,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     });
   }
   const data = frontMatter?.data ?? {};
-  const field = (name: string): string | undefined => (typeof data[name] === 'string' ? (data[name] as string) : undefined);
+  const field = (name: string): string | undefined => (typeof data[name] === 'string' ? data[name] : undefined);
   const type = field('type');
   const date = field('date') !== undefined && isIsoDate(field('date') as string) ? field('date') : undefined;
   const rawTags = data['tags'];

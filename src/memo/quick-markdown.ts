@@ -265,7 +265,7 @@ export function quickParse(source: string, options: QuickParseOptions = {}): Roo
     const { marker: _marker, ...node } = list;
     const lastItem = node.children[node.children.length - 1] as ListItem;
     (node.position as { end: Point }).end = lastItem.position?.end as Point;
-    children.push(node as List);
+    children.push(node);
     list = undefined;
     return true;
   };

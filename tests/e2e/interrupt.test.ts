@@ -51,7 +51,7 @@ function runAndKill(args: string[], cwd: string, delay: number, signal: NodeJS.S
 
 /** Run `trial(i)` for i in 0..count-1, `PARALLEL` at a time. */
 async function pool<T>(count: number, trial: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
+  const results = new Array<T>(count);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < count; i = next++) results[i] = await trial(i);

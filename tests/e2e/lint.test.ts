@@ -125,7 +125,7 @@ describe('memo lint', () => {
     ['an unknown format', ['lint', 'x.md', '--format', 'xml'], null, /argument 'xml' is invalid/],
     ['a bad --max-warnings', ['lint', 'x.md', '--max-warnings', 'many'], null, /expected a whole number/],
   ])('%s: one clear line, exit 2', (_name, args, cwd, message) => {
-    const result = memo(args as string[], { cwd: (cwd as string | null) ?? tempDir() });
+    const result = memo(args, { cwd: cwd ?? tempDir() });
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr.trim()).toMatch(message);

@@ -5,7 +5,7 @@
 // property (default 40), seeded by `FUZZ_SEED` when set.
 import { describe, expect, it } from 'vitest';
 import { CORPUS, FUZZ_RUNS, mutatedMemo, splicedMemo } from './arbitraries.js';
-import { allProblems, itHasNoProblems, lint, parse } from './pipeline.js';
+import { allProblems, itHasNoProblems, lint } from './pipeline.js';
 
 describe(`property on real memos, damaged (${FUZZ_RUNS} cases each): nothing throws, --fix is local and idempotent, JSON validates, HTML anchors resolve`, () => {
   it('the corpus is there', () => {

@@ -267,7 +267,7 @@ describe('exportHtml: anchors', () => {
 
   it('keeps the footnote label apart from a heading slugged footnote-label', () => {
     const [reference] = elements(tree, (node) => node.properties['dataFootnoteRef'] !== undefined);
-    const [label] = (reference?.properties['ariaDescribedBy'] as string[] | undefined) ?? [];
+    const [label] = reference?.properties['ariaDescribedBy'] ?? [];
     const [target] = elements(tree, (node) => node.properties['id'] === label);
     expect(target && toText(target)).toBe('Footnotes');
   });

@@ -209,7 +209,7 @@ describe('memoJsonSchema', () => {
       const items = schema['items'] as Record<string, unknown> | undefined;
       if (items) walk(items, `${where}/items`);
     };
-    walk(memoJsonSchema as unknown as Record<string, unknown>, '#');
+    walk(memoJsonSchema, '#');
     expect(undescribed).toEqual([]);
     expect(open).toEqual([]);
   });

@@ -25,8 +25,8 @@ beforeEach(() => {
     callback?.();
     return true;
   };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture('out') as typeof process.stdout.write);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture('err') as typeof process.stderr.write);
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture('out'));
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture('err'));
   process.env['NO_COLOR'] = '1';
 });
 

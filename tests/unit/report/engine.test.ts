@@ -1,7 +1,7 @@
 // The formatters over real lint results: memo files linted by the engine with the real rules.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import type { Log } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LintResult } from '../../../src/lint/types.js';
@@ -56,7 +56,7 @@ describe('formatters over real lint results', () => {
   });
 
   it('json has one entry per file and the engine’s positions and severities', () => {
-    const output = JSON.parse(formatters.json(results, context)) as JsonResult[];
+    const output = JSON.parse(String(formatters.json(results, context))) as JsonResult[];
     expect(output).toHaveLength(results.length);
     output.forEach((entry, index) => {
       const lint = results[index]!;
@@ -68,8 +68,8 @@ describe('formatters over real lint results', () => {
 
   it('sarif validates, describes every registry rule plus unused-disable, and indexes each result correctly', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-    const validate = new Ajv({ strict: false, validateFormats: false, unicodeRegExp: false, allErrors: true }).compile(schema);
-    const log = JSON.parse(formatters.sarif(results, context)) as Log;
+    const validate = new AjvDraft04.default({ strict: false, validateFormats: false, unicodeRegExp: false, allErrors: true }).compile(schema);
+    const log = JSON.parse(String(formatters.sarif(results, context))) as Log;
     expect(validate(log) ? [] : validate.errors).toEqual([]);
     const run = log.runs[0]!;
     const ids = run.tool.driver.rules!.map((rule) => rule.id);
@@ -80,13 +80,13 @@ describe('formatters over real lint results', () => {
   });
 
   it('github gives one annotation line per finding', () => {
-    const lines = formatters.github(results, context).trimEnd().split('\n');
+    const lines = String(formatters.github(results, context)).trimEnd().split('\n');
     expect(lines).toHaveLength(results.reduce((sum, r) => sum + r.messages.length, 0));
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::\S/);
   });
 
   it('junit is well-formed with a suite per file', () => {
-    const root = parseXml(formatters.junit(results, context));
+    const root = parseXml(String(formatters.junit(results, context)));
     expect(root.children).toHaveLength(results.length);
     root.children.forEach((suite, index) => {
       expect(suite.attributes['failures']).toBe(String(results[index]!.messages.length));

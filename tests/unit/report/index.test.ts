@@ -1,3 +1,4 @@
+import type { Log } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from '../../../src/report/format.js';
 import { formatters } from '../../../src/report/index.js';
@@ -28,6 +29,6 @@ describe('formatters', () => {
   it("formatReport fills in memokit's version for SARIF", async () => {
     expect(packageVersion()).toMatch(/^\d+\.\d+\.\d+/);
     const text = await formatReport('sarif', [result('a.md', [])], '/tmp', { rules: fakeRules });
-    expect(JSON.parse(text).runs[0].tool.driver.version).toBe(packageVersion());
+    expect((JSON.parse(String(text)) as Log).runs[0]!.tool.driver.version).toBe(packageVersion());
   });
 });

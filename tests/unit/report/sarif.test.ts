@@ -1,6 +1,6 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv-draft-04';
+import AjvDraft04 from 'ajv-draft-04';
 import type { Log, ReportingDescriptor } from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { sarif } from '../../../src/report/sarif.js';
@@ -11,7 +11,8 @@ const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../fixtures/sch
 // The schema has a pattern (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`) that is invalid with the `u` flag.
 // ajv-formats is not installed: the three formats the schema uses, checked strictly enough here.
 const URI_CHARS = /^(?:[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+// ajv-draft-04 is CommonJS typed as an ES module: under NodeNext its class is the default import's `default`.
+const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
 ajv.addFormat('uri', (value: string) => URI_CHARS.test(value) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(value));
 ajv.addFormat('uri-reference', (value: string) => URI_CHARS.test(value));
 ajv.addFormat('date-time', (value: string) => /^\d{4}-\d\d-\d\dT/.test(value) && !Number.isNaN(Date.parse(value)));
