@@ -34,6 +34,11 @@ describe('placeholders', () => {
     expect(list.every((f) => f.severity === 'error' && f.fix === undefined)).toBe(true);
   });
 
+  it('reports nothing in code, fenced, indented or inline; a marker beside it still counts', () => {
+    // Line 16 follows "```js", which cannot close the fence opened on line 13: it is still code.
+    expect(where(of('code.md'))).toEqual(['placeholders:29:3 "TK" marker', 'placeholders:39:82 {{city}}']);
+  });
+
   it('reports markers in the front matter too: a `title: TK` is a title still owed', () => {
     expect(where(of('front-matter.md'))).toEqual([
       'placeholders:3:8 "TK" marker',
@@ -43,7 +48,7 @@ describe('placeholders', () => {
   });
 
   it('gives the same lines and columns with CRLF line endings and a BOM', () => {
-    for (const name of ['unfinished.md', 'front-matter.md']) {
+    for (const name of ['unfinished.md', 'code.md', 'front-matter.md']) {
       const crlf = `\uFEFF${fixture(`${rule}/${name}`).replace(/\n/g, '\r\n')}`;
       expect(where(lint(crlf, { only: [rule] }).messages), name).toEqual(where(of(name)));
     }
