@@ -1,9 +1,10 @@
-// A fast path for front matter as memos write it: one `key: value` per line, the value a plain
-// or quoted string, an ISO date, or a flow list of plain words (`tags: [iraq, iran]`). It returns
-// what the `yaml` package returns for such text (same data, same key positions) and declines
-// anything else (comments, numbers, booleans, block scalars, anchors, escapes, nesting...), so
-// the caller falls back to `yaml`. The differential tests compare the two on every fixture, the
-// bench corpus and generated front matter.
+// A fast path for front matter as memos write it: one `key: value` per line, the key a word YAML
+// reads as that very string (not `null`, `True`...), the value a plain or quoted string, an ISO
+// date, or a flow list of plain words (`tags: [iraq, iran]`). It returns what the `yaml` package
+// returns for such text (same data, same key positions) and declines anything else (comments,
+// numbers, booleans, block scalars, anchors, escapes, nesting...), so the caller falls back to
+// `yaml`. The differential tests compare the two on every fixture, the bench corpus and
+// generated front matter.
 //
 // Why: `yaml` builds a full document (CST, AST, error tracking) and was a fifth of the time of a
 // large lint run once the Markdown fast path was in.
@@ -55,7 +56,8 @@ export function quickFrontMatter(raw: string): QuickFrontMatter | undefined {
     const match = LINE.exec(line);
     if (!match) return undefined;
     const key = match[1] as string;
-    if (Object.hasOwn(data, key)) return undefined;
+    // `null: x` or `True: x` has a null or boolean key in YAML (data key "" or "true"): decline.
+    if (NOT_A_STRING.test(key) || Object.hasOwn(data, key)) return undefined;
     const value = scalar(match[2] as string);
     if (value === undefined) return undefined;
     data[key] = value;

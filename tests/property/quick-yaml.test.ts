@@ -27,7 +27,8 @@ function agreesWithYaml(raw: string): boolean {
     ? document.contents.items.map((pair) => {
         const key = pair.key;
         if (!isScalar(key) || !key.range) throw new Error('unexpected key');
-        return { key: String(key.value), offset: key.range[0], end: key.range[1] };
+        // The value itself, not String(value): a `null` or `true` key is not the string key the fast path gives.
+        return { key: key.value, offset: key.range[0], end: key.range[1] };
       })
     : [];
   expect(keys).toEqual(quick.keys.map(({ key, offset }) => ({ key, offset, end: offset + key.length })));
@@ -38,8 +39,15 @@ const plainValue = fc.oneof(
   fc.constantFrom('rapid-response', '2019-12-31', 'Backlash to U.S. Strikes', 'Policy Team', 'true', 'null', '~', 'yes', '12', '1.5', '-1', '.inf', '0x1F', '2019-1-5', '20191231', 'a: b', 'a #b', 'a#b', 'x:', '[a, b]', '[]', '[true, x]', '[1, 2]', '[a,b]', '{a: 1}', '"quoted: yes"', "'single'", "'it''s'", '"esc\\"aped"', '&anchor x', '*alias', '!tag x', '| block', '> folded', '@at', '`tick`', '%pct', 'café — “x”', 'a  b', 'a ', ' a', ''),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
 );
+/** Keys memos use (mostly), and keys YAML reads as something other than that string: null, booleans, numbers. */
+const KEYS = ['type', 'title', 'date', 'author', 'tags', 'summary', 'x_y', 'a-b', 'Type', '1a', '_x', 'yes', 'nULL', 'tRUE', 'null_x'];
+const NOT_STRING_KEYS = ['null', 'Null', 'NULL', '~', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', '12', '1.5', '.inf', '0x1F'];
+const frontMatterKey = fc.oneof(
+  { arbitrary: fc.constantFrom(...KEYS), weight: 5 },
+  { arbitrary: fc.constantFrom(...NOT_STRING_KEYS), weight: 1 },
+);
 const simpleFrontMatter = fc
-  .array(fc.tuple(fc.constantFrom('type', 'title', 'date', 'author', 'tags', 'summary', 'x_y', 'a-b', 'Type', '1a', '_x'), plainValue), { minLength: 1, maxLength: 7 })
+  .array(fc.tuple(frontMatterKey, plainValue), { minLength: 1, maxLength: 7 })
   .map((pairs) => pairs.map(([key, value]) => `${key}: ${value}`).join('\n'));
 
 describe('quickFrontMatter gives what yaml gives, or declines', () => {
@@ -57,6 +65,15 @@ describe('quickFrontMatter gives what yaml gives, or declines', () => {
     const { generateCorpus } = (await import('../../bench/generate.mjs')) as { generateCorpus: (options: { memos: number; out: string }) => { files: string[] } };
     const { files } = generateCorpus({ memos: 200, out: dir });
     for (const file of files) expect(agreesWithYaml(yamlOf(readFileSync(join(dir, file), 'utf8')) ?? ''), file).toBe(true);
+  });
+
+  it('declines keys YAML does not read as that string, takes the ones it does', () => {
+    for (const key of NOT_STRING_KEYS) {
+      expect(quickFrontMatter(`title: x\n${key}: value`), key).toBeUndefined();
+    }
+    for (const key of ['yes', 'no', 'on', 'off', 'nULL', 'tRUE', 'null_x', 'truex', 'Nan', 'inf']) {
+      expect(agreesWithYaml(`title: x\n${key}: value`), key).toBe(true);
+    }
   });
 
   it('on generated front matter', () => {

@@ -1,7 +1,7 @@
 // Plain-text export on real memo files: the example memo against the published reference memo,
 // and fixtures (tests/fixtures/export-text/) for links, markup, long words, nested lists, tables,
 // code, a memo without front matter and undated events.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportText } from '../../../src/export/text.js';
@@ -12,7 +12,8 @@ import { loadMemoTypes } from '../../../src/templates/load.js';
 import { EXAMPLE, ROOT } from '../../helpers/cli.js';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'export-text');
-const REFERENCE = join(ROOT, '..', 'shared', 'reference', '000_8da725932d117b0e.txt');
+// The published reference memo, byte for byte (also the plain-text importer's fixture).
+const REFERENCE = join(ROOT, 'tests', 'fixtures', 'import', 'reference.txt');
 
 function load(file: string): Memo {
   return parseMemo(readFileSync(file, 'utf8'), { path: file, types: loadMemoTypes() });
@@ -104,61 +105,57 @@ describe('exportText: the example memo reads like the reference memo', () => {
     expect(exportText(example)).toBe(text); // deterministic
   });
 
-  const hasReference = existsSync(REFERENCE);
-  describe.skipIf(!hasReference)(
-    hasReference ? 'against ../shared/reference/000_8da725932d117b0e.txt' : `skipped: the reference memo is not at ${REFERENCE}`,
-    () => {
-      const reference = hasReference ? readFileSync(REFERENCE, 'utf8') : '';
-      const referenceLines = reference.split('\n').map((line) => line.trimEnd());
+  describe('against the reference memo (tests/fixtures/import/reference.txt)', () => {
+    const reference = readFileSync(REFERENCE, 'utf8');
+    const referenceLines = reference.split('\n').map((line) => line.trimEnd());
 
-      it('with width 0, is line for line the reference up to "Sequence of Events" (trailing no-break spaces aside)', () => {
-        const unwrapped = exportText(example, { width: 0 }).split('\n');
-        const end = referenceLines.indexOf('Sequence of Events');
-        expect(end).toBeGreaterThan(0);
-        expect(unwrapped.slice(0, end + 1)).toEqual(referenceLines.slice(0, end + 1));
-      });
+    it('with width 0, is line for line the reference up to "Sequence of Events" (trailing no-break spaces aside)', () => {
+      const unwrapped = exportText(example, { width: 0 }).split('\n');
+      const end = referenceLines.indexOf('Sequence of Events');
+      expect(end).toBeGreaterThan(0);
+      expect(unwrapped.slice(0, end + 1)).toEqual(referenceLines.slice(0, end + 1));
+    });
 
-      it('has the reference\'s lede, word for word', () => {
-        const lede = (source: string[]) => words(between(source, 'Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure', 'Key Takeaways').join(' '));
-        // The wrapped title spans two lines in the export, so find the lede by the first heading instead.
-        const exportLede = words(lines.slice(lines.indexOf('', 2) + 1, lines.indexOf('Key Takeaways')).join(' '));
-        expect(exportLede).toEqual(lede(referenceLines));
-        expect(exportLede.length).toBeGreaterThan(80);
-      });
+    it('has the reference\'s lede, word for word', () => {
+      const lede = (source: string[]) => words(between(source, 'Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure', 'Key Takeaways').join(' '));
+      // The wrapped title spans two lines in the export, so find the lede by the first heading instead.
+      const exportLede = words(lines.slice(lines.indexOf('', 2) + 1, lines.indexOf('Key Takeaways')).join(' '));
+      expect(exportLede).toEqual(lede(referenceLines));
+      expect(exportLede.length).toBeGreaterThan(80);
+    });
 
-      it('has the reference\'s 7 takeaways, word for word and in order', () => {
-        const mine = bullets(between(lines, 'Key Takeaways', 'Sequence of Events')).map(words);
-        const theirs = bullets(between(referenceLines, 'Key Takeaways', 'Sequence of Events')).map(words);
-        expect(theirs).toHaveLength(7);
-        expect(mine).toEqual(theirs);
-      });
+    it('has the reference\'s 7 takeaways, word for word and in order', () => {
+      const mine = bullets(between(lines, 'Key Takeaways', 'Sequence of Events')).map(words);
+      const theirs = bullets(between(referenceLines, 'Key Takeaways', 'Sequence of Events')).map(words);
+      expect(theirs).toHaveLength(7);
+      expect(mine).toEqual(theirs);
+    });
 
-      it('has the reference\'s events, but for the two sentences the example rewrote and its date prefixes', () => {
-        const mine = bullets(between(lines, 'Sequence of Events', undefined));
-        const theirs = bullets(between(referenceLines, 'Sequence of Events', 'Back to top'));
-        expect(mine).toHaveLength(5);
-        expect(theirs).toHaveLength(4);
-        // Every exported event starts with its date as written in the example, markers gone.
-        const datePrefix = /^(?:Dec\. (?:27|29|31), 2019) — /;
-        for (const item of mine) expect(item).toMatch(datePrefix);
-        const mySentences = mine.map((item) => item.replace(datePrefix, '')).flatMap(sentences);
-        const theirSentences = theirs.flatMap(sentences);
-        // The example split the reference's third item into two dated events and reworded two
-        // sentences; everything else is the same, sentence for sentence.
-        expect(theirSentences.filter((sentence) => !mySentences.includes(sentence))).toEqual([
-          'This comes after the death of an American contractor following a missile attack on a U.S. military base in Iraq, ostensibly by the Kataib Hezbollah, a predominantly-Shia militia in Iraq.',
-          'In response, the U.S. conducted five airstrikes in Iraq and Syria on Kataib Hezbollah positions, resulting in almost two dozen dead.',
-        ]);
-        expect(mySentences.filter((sentence) => !theirSentences.includes(sentence))).toEqual([
-          'An American contractor is killed in a missile attack on a U.S. military base in Iraq, ostensibly by the Kataib Hezbollah, a predominantly-Shia militia in Iraq.',
-          'In response, the U.S. conducts five airstrikes in Iraq and Syria on Kataib Hezbollah positions, resulting in almost two dozen dead.',
-        ]);
-        expect(mySentences.length).toBeGreaterThanOrEqual(theirSentences.length);
-        // The three Dec. 31 events are the reference's first, second and fourth items, word for word.
-        expect(mine.slice(2).map((item) => words(item.replace(datePrefix, '')))).toEqual([theirs[0], theirs[1], theirs[3]].map((item) => words(item ?? '')));
-      });
-    },
-  );
+    it('has the reference\'s events, but for the two sentences the example rewrote and its date prefixes', () => {
+      const mine = bullets(between(lines, 'Sequence of Events', undefined));
+      const theirs = bullets(between(referenceLines, 'Sequence of Events', 'Back to top'));
+      expect(mine).toHaveLength(5);
+      expect(theirs).toHaveLength(4);
+      // Every exported event starts with its date as written in the example, markers gone.
+      const datePrefix = /^(?:Dec\. (?:27|29|31), 2019) — /;
+      for (const item of mine) expect(item).toMatch(datePrefix);
+      const mySentences = mine.map((item) => item.replace(datePrefix, '')).flatMap(sentences);
+      const theirSentences = theirs.flatMap(sentences);
+      // The example split the reference's third item into two dated events and reworded two
+      // sentences; everything else is the same, sentence for sentence.
+      expect(theirSentences.filter((sentence) => !mySentences.includes(sentence))).toEqual([
+        'This comes after the death of an American contractor following a missile attack on a U.S. military base in Iraq, ostensibly by the Kataib Hezbollah, a predominantly-Shia militia in Iraq.',
+        'In response, the U.S. conducted five airstrikes in Iraq and Syria on Kataib Hezbollah positions, resulting in almost two dozen dead.',
+      ]);
+      expect(mySentences.filter((sentence) => !theirSentences.includes(sentence))).toEqual([
+        'An American contractor is killed in a missile attack on a U.S. military base in Iraq, ostensibly by the Kataib Hezbollah, a predominantly-Shia militia in Iraq.',
+        'In response, the U.S. conducts five airstrikes in Iraq and Syria on Kataib Hezbollah positions, resulting in almost two dozen dead.',
+      ]);
+      expect(mySentences.length).toBeGreaterThanOrEqual(theirSentences.length);
+      // The three Dec. 31 events are the reference's first, second and fourth items, word for word.
+      expect(mine.slice(2).map((item) => words(item.replace(datePrefix, '')))).toEqual([theirs[0], theirs[1], theirs[3]].map((item) => words(item ?? '')));
+    });
+  });
 });
 
 describe('exportText: wrapping', () => {
