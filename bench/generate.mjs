@@ -47,7 +47,10 @@ export const FLAW_KINDS = [
 // PRNG: cyrb128 to hash the seed string, sfc32 to draw. Same seed → same sequence, everywhere.
 
 function cyrb128(text) {
-  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  let h1 = 1779033703,
+    h2 = 3144134277,
+    h3 = 1013904242,
+    h4 = 2773480762;
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -68,7 +71,10 @@ function cyrb128(text) {
 
 function sfc32(a, b, c, d) {
   return () => {
-    a |= 0; b |= 0; c |= 0; d |= 0;
+    a |= 0;
+    b |= 0;
+    c |= 0;
+    d |= 0;
     const t = (((a + b) | 0) + d) | 0;
     d = (d + 1) | 0;
     a = b ^ (b >>> 9);
@@ -98,7 +104,10 @@ class Random {
     this.decks ??= new Map();
     let deck = this.decks.get(key);
     if (!deck || deck.length === 0) {
-      deck = this.sample(list.map((_, i) => i), list.length);
+      deck = this.sample(
+        list.map((_, i) => i),
+        list.length,
+      );
       this.decks.set(key, deck);
     }
     return list[deck.pop()];
@@ -119,36 +128,268 @@ class Random {
 // so an undated event never looks dated by accident.
 
 const PLACES = [
-  { country: 'Iraq', adj: 'Iraqi', capital: 'Baghdad', city: 'Kirkuk', region: 'Middle East', leader: 'Prime Minister', body: 'the Council of Representatives' },
+  {
+    country: 'Iraq',
+    adj: 'Iraqi',
+    capital: 'Baghdad',
+    city: 'Kirkuk',
+    region: 'Middle East',
+    leader: 'Prime Minister',
+    body: 'the Council of Representatives',
+  },
   { country: 'Iran', adj: 'Iranian', capital: 'Tehran', city: 'Isfahan', region: 'Middle East', leader: 'President', body: 'the Majlis' },
-  { country: 'Syria', adj: 'Syrian', capital: 'Damascus', city: 'Deir ez-Zor', region: 'Middle East', leader: 'the transitional government', body: 'the People’s Assembly' },
-  { country: 'Yemen', adj: 'Yemeni', capital: 'Sanaa', city: 'Hodeidah', region: 'Red Sea', leader: 'the Presidential Leadership Council', body: 'the House of Representatives' },
-  { country: 'Lebanon', adj: 'Lebanese', capital: 'Beirut', city: 'Tyre', region: 'Eastern Mediterranean', leader: 'Prime Minister', body: 'the Lebanese parliament' },
-  { country: 'Libya', adj: 'Libyan', capital: 'Tripoli', city: 'Benghazi', region: 'North Africa', leader: 'the Government of National Unity', body: 'the House of Representatives' },
-  { country: 'Afghanistan', adj: 'Afghan', capital: 'Kabul', city: 'Kandahar', region: 'South Asia', leader: 'the Taliban leadership', body: 'the former Afghan parliament' },
-  { country: 'Pakistan', adj: 'Pakistani', capital: 'Islamabad', city: 'Peshawar', region: 'South Asia', leader: 'Prime Minister', body: 'the National Assembly' },
-  { country: 'Sudan', adj: 'Sudanese', capital: 'Khartoum', city: 'El Fasher', region: 'Horn of Africa', leader: 'the Sovereignty Council', body: 'the transitional legislature' },
-  { country: 'Ethiopia', adj: 'Ethiopian', capital: 'Addis Ababa', city: 'Mekelle', region: 'Horn of Africa', leader: 'Prime Minister', body: 'the House of Peoples’ Representatives' },
-  { country: 'Somalia', adj: 'Somali', capital: 'Mogadishu', city: 'Kismayo', region: 'Horn of Africa', leader: 'President', body: 'the Federal Parliament' },
-  { country: 'Niger', adj: 'Nigerien', capital: 'Niamey', city: 'Agadez', region: 'Sahel', leader: 'the military junta', body: 'the National Assembly' },
-  { country: 'Mali', adj: 'Malian', capital: 'Bamako', city: 'Timbuktu', region: 'Sahel', leader: 'the transitional authorities', body: 'the National Transition Council' },
-  { country: 'Venezuela', adj: 'Venezuelan', capital: 'Caracas', city: 'Maracaibo', region: 'Western Hemisphere', leader: 'President', body: 'the National Assembly' },
-  { country: 'Haiti', adj: 'Haitian', capital: 'Port-au-Prince', city: 'Cap-Haïtien', region: 'Caribbean', leader: 'the Transitional Presidential Council', body: 'the Haitian Senate' },
-  { country: 'Colombia', adj: 'Colombian', capital: 'Bogotá', city: 'Cúcuta', region: 'Western Hemisphere', leader: 'President', body: 'the Colombian Congress' },
-  { country: 'Ukraine', adj: 'Ukrainian', capital: 'Kyiv', city: 'Kharkiv', region: 'Black Sea', leader: 'President', body: 'the Verkhovna Rada' },
-  { country: 'Belarus', adj: 'Belarusian', capital: 'Minsk', city: 'Hrodna', region: 'Eastern Europe', leader: 'the Lukashenko government', body: 'the National Assembly' },
-  { country: 'Armenia', adj: 'Armenian', capital: 'Yerevan', city: 'Goris', region: 'South Caucasus', leader: 'Prime Minister', body: 'the National Assembly' },
-  { country: 'Georgia', adj: 'Georgian', capital: 'Tbilisi', city: 'Batumi', region: 'South Caucasus', leader: 'Prime Minister', body: 'the Georgian parliament' },
-  { country: 'North Korea', adj: 'North Korean', capital: 'Pyongyang', city: 'Sinpo', region: 'Korean Peninsula', leader: 'the Kim regime', body: 'the Supreme People’s Assembly' },
-  { country: 'Myanmar', adj: 'Burmese', capital: 'Naypyidaw', city: 'Mandalay', region: 'Southeast Asia', leader: 'the military junta', body: 'the National Unity Government' },
-  { country: 'the Philippines', adj: 'Philippine', capital: 'Manila', city: 'Puerto Princesa', region: 'South China Sea', leader: 'President', body: 'the Philippine Senate' },
-  { country: 'Taiwan', adj: 'Taiwanese', capital: 'Taipei', city: 'Kaohsiung', region: 'Taiwan Strait', leader: 'President', body: 'the Legislative Yuan' },
-  { country: 'Saudi Arabia', adj: 'Saudi', capital: 'Riyadh', city: 'Jeddah', region: 'Persian Gulf', leader: 'the crown prince', body: 'the Shura Council' },
-  { country: 'Egypt', adj: 'Egyptian', capital: 'Cairo', city: 'Alexandria', region: 'North Africa', leader: 'President', body: 'the House of Representatives' },
-  { country: 'Israel', adj: 'Israeli', capital: 'Jerusalem', city: 'Haifa', region: 'Eastern Mediterranean', leader: 'Prime Minister', body: 'the Knesset' },
-  { country: 'Turkey', adj: 'Turkish', capital: 'Ankara', city: 'Gaziantep', region: 'Eastern Mediterranean', leader: 'President', body: 'the Grand National Assembly' },
-  { country: 'Nigeria', adj: 'Nigerian', capital: 'Abuja', city: 'Maiduguri', region: 'West Africa', leader: 'President', body: 'the National Assembly' },
-  { country: 'Nicaragua', adj: 'Nicaraguan', capital: 'Managua', city: 'León', region: 'Central America', leader: 'the Ortega government', body: 'the National Assembly' },
+  {
+    country: 'Syria',
+    adj: 'Syrian',
+    capital: 'Damascus',
+    city: 'Deir ez-Zor',
+    region: 'Middle East',
+    leader: 'the transitional government',
+    body: 'the People’s Assembly',
+  },
+  {
+    country: 'Yemen',
+    adj: 'Yemeni',
+    capital: 'Sanaa',
+    city: 'Hodeidah',
+    region: 'Red Sea',
+    leader: 'the Presidential Leadership Council',
+    body: 'the House of Representatives',
+  },
+  {
+    country: 'Lebanon',
+    adj: 'Lebanese',
+    capital: 'Beirut',
+    city: 'Tyre',
+    region: 'Eastern Mediterranean',
+    leader: 'Prime Minister',
+    body: 'the Lebanese parliament',
+  },
+  {
+    country: 'Libya',
+    adj: 'Libyan',
+    capital: 'Tripoli',
+    city: 'Benghazi',
+    region: 'North Africa',
+    leader: 'the Government of National Unity',
+    body: 'the House of Representatives',
+  },
+  {
+    country: 'Afghanistan',
+    adj: 'Afghan',
+    capital: 'Kabul',
+    city: 'Kandahar',
+    region: 'South Asia',
+    leader: 'the Taliban leadership',
+    body: 'the former Afghan parliament',
+  },
+  {
+    country: 'Pakistan',
+    adj: 'Pakistani',
+    capital: 'Islamabad',
+    city: 'Peshawar',
+    region: 'South Asia',
+    leader: 'Prime Minister',
+    body: 'the National Assembly',
+  },
+  {
+    country: 'Sudan',
+    adj: 'Sudanese',
+    capital: 'Khartoum',
+    city: 'El Fasher',
+    region: 'Horn of Africa',
+    leader: 'the Sovereignty Council',
+    body: 'the transitional legislature',
+  },
+  {
+    country: 'Ethiopia',
+    adj: 'Ethiopian',
+    capital: 'Addis Ababa',
+    city: 'Mekelle',
+    region: 'Horn of Africa',
+    leader: 'Prime Minister',
+    body: 'the House of Peoples’ Representatives',
+  },
+  {
+    country: 'Somalia',
+    adj: 'Somali',
+    capital: 'Mogadishu',
+    city: 'Kismayo',
+    region: 'Horn of Africa',
+    leader: 'President',
+    body: 'the Federal Parliament',
+  },
+  {
+    country: 'Niger',
+    adj: 'Nigerien',
+    capital: 'Niamey',
+    city: 'Agadez',
+    region: 'Sahel',
+    leader: 'the military junta',
+    body: 'the National Assembly',
+  },
+  {
+    country: 'Mali',
+    adj: 'Malian',
+    capital: 'Bamako',
+    city: 'Timbuktu',
+    region: 'Sahel',
+    leader: 'the transitional authorities',
+    body: 'the National Transition Council',
+  },
+  {
+    country: 'Venezuela',
+    adj: 'Venezuelan',
+    capital: 'Caracas',
+    city: 'Maracaibo',
+    region: 'Western Hemisphere',
+    leader: 'President',
+    body: 'the National Assembly',
+  },
+  {
+    country: 'Haiti',
+    adj: 'Haitian',
+    capital: 'Port-au-Prince',
+    city: 'Cap-Haïtien',
+    region: 'Caribbean',
+    leader: 'the Transitional Presidential Council',
+    body: 'the Haitian Senate',
+  },
+  {
+    country: 'Colombia',
+    adj: 'Colombian',
+    capital: 'Bogotá',
+    city: 'Cúcuta',
+    region: 'Western Hemisphere',
+    leader: 'President',
+    body: 'the Colombian Congress',
+  },
+  {
+    country: 'Ukraine',
+    adj: 'Ukrainian',
+    capital: 'Kyiv',
+    city: 'Kharkiv',
+    region: 'Black Sea',
+    leader: 'President',
+    body: 'the Verkhovna Rada',
+  },
+  {
+    country: 'Belarus',
+    adj: 'Belarusian',
+    capital: 'Minsk',
+    city: 'Hrodna',
+    region: 'Eastern Europe',
+    leader: 'the Lukashenko government',
+    body: 'the National Assembly',
+  },
+  {
+    country: 'Armenia',
+    adj: 'Armenian',
+    capital: 'Yerevan',
+    city: 'Goris',
+    region: 'South Caucasus',
+    leader: 'Prime Minister',
+    body: 'the National Assembly',
+  },
+  {
+    country: 'Georgia',
+    adj: 'Georgian',
+    capital: 'Tbilisi',
+    city: 'Batumi',
+    region: 'South Caucasus',
+    leader: 'Prime Minister',
+    body: 'the Georgian parliament',
+  },
+  {
+    country: 'North Korea',
+    adj: 'North Korean',
+    capital: 'Pyongyang',
+    city: 'Sinpo',
+    region: 'Korean Peninsula',
+    leader: 'the Kim regime',
+    body: 'the Supreme People’s Assembly',
+  },
+  {
+    country: 'Myanmar',
+    adj: 'Burmese',
+    capital: 'Naypyidaw',
+    city: 'Mandalay',
+    region: 'Southeast Asia',
+    leader: 'the military junta',
+    body: 'the National Unity Government',
+  },
+  {
+    country: 'the Philippines',
+    adj: 'Philippine',
+    capital: 'Manila',
+    city: 'Puerto Princesa',
+    region: 'South China Sea',
+    leader: 'President',
+    body: 'the Philippine Senate',
+  },
+  {
+    country: 'Taiwan',
+    adj: 'Taiwanese',
+    capital: 'Taipei',
+    city: 'Kaohsiung',
+    region: 'Taiwan Strait',
+    leader: 'President',
+    body: 'the Legislative Yuan',
+  },
+  {
+    country: 'Saudi Arabia',
+    adj: 'Saudi',
+    capital: 'Riyadh',
+    city: 'Jeddah',
+    region: 'Persian Gulf',
+    leader: 'the crown prince',
+    body: 'the Shura Council',
+  },
+  {
+    country: 'Egypt',
+    adj: 'Egyptian',
+    capital: 'Cairo',
+    city: 'Alexandria',
+    region: 'North Africa',
+    leader: 'President',
+    body: 'the House of Representatives',
+  },
+  {
+    country: 'Israel',
+    adj: 'Israeli',
+    capital: 'Jerusalem',
+    city: 'Haifa',
+    region: 'Eastern Mediterranean',
+    leader: 'Prime Minister',
+    body: 'the Knesset',
+  },
+  {
+    country: 'Turkey',
+    adj: 'Turkish',
+    capital: 'Ankara',
+    city: 'Gaziantep',
+    region: 'Eastern Mediterranean',
+    leader: 'President',
+    body: 'the Grand National Assembly',
+  },
+  {
+    country: 'Nigeria',
+    adj: 'Nigerian',
+    capital: 'Abuja',
+    city: 'Maiduguri',
+    region: 'West Africa',
+    leader: 'President',
+    body: 'the National Assembly',
+  },
+  {
+    country: 'Nicaragua',
+    adj: 'Nicaraguan',
+    capital: 'Managua',
+    city: 'León',
+    region: 'Central America',
+    leader: 'the Ortega government',
+    body: 'the National Assembly',
+  },
 ];
 
 const INCIDENTS = [
@@ -200,16 +441,94 @@ const TITLE_PATTERNS = [
   (s) => `Five Things to Know About the ${s.incident.title} in ${s.place.country}`,
 ];
 
-const US_ACTORS = ['the State Department', 'the Pentagon', 'the White House', 'the National Security Council', 'the Treasury Department', 'U.S. Central Command', 'the U.S. ambassador', 'the secretary of state', 'the secretary of defense', 'the national security adviser'];
-const OTHER_ACTORS = ['the U.N. Security Council', 'the European Union', 'NATO allies', 'the African Union', 'the International Atomic Energy Agency', 'the International Committee of the Red Cross', 'Human Rights Watch', 'Amnesty International', 'the World Food Programme', 'Gulf partners', 'the Arab League', 'the International Crisis Group'];
-const HILL = ['the Senate Foreign Relations Committee', 'the House Foreign Affairs Committee', 'the Senate Armed Services Committee', 'a bipartisan group of senators', 'House appropriators', 'the ranking member of the Intelligence Committee'];
-const CONSEQUENCES = ['a wider regional war', 'a spike in global oil prices', 'attacks on U.S. diplomats and troops', 'a new wave of displacement', 'the collapse of ongoing talks', 'a humanitarian catastrophe', 'the loss of hard-won counterterrorism gains', 'a nuclear crisis with no diplomatic channel', 'a recession in partner economies', 'a rally-round-the-flag effect that strengthens hardliners'];
-const OFFRAMPS = ['a mutual pause in strikes', 'a prisoner exchange', 'a return to indirect talks in Muscat', 'a U.N.-monitored truce', 'limited sanctions relief tied to verifiable steps', 'a humanitarian corridor', 'a hotline between military commanders', 'a regional security dialogue'];
-const SOURCES = ['the United Nations', 'local health officials', 'Reuters', 'the Associated Press', 'Airwars', 'ACLED data', 'the World Health Organization', 'local journalists', 'hospital officials', 'the Red Cross'];
+const US_ACTORS = [
+  'the State Department',
+  'the Pentagon',
+  'the White House',
+  'the National Security Council',
+  'the Treasury Department',
+  'U.S. Central Command',
+  'the U.S. ambassador',
+  'the secretary of state',
+  'the secretary of defense',
+  'the national security adviser',
+];
+const OTHER_ACTORS = [
+  'the U.N. Security Council',
+  'the European Union',
+  'NATO allies',
+  'the African Union',
+  'the International Atomic Energy Agency',
+  'the International Committee of the Red Cross',
+  'Human Rights Watch',
+  'Amnesty International',
+  'the World Food Programme',
+  'Gulf partners',
+  'the Arab League',
+  'the International Crisis Group',
+];
+const HILL = [
+  'the Senate Foreign Relations Committee',
+  'the House Foreign Affairs Committee',
+  'the Senate Armed Services Committee',
+  'a bipartisan group of senators',
+  'House appropriators',
+  'the ranking member of the Intelligence Committee',
+];
+const CONSEQUENCES = [
+  'a wider regional war',
+  'a spike in global oil prices',
+  'attacks on U.S. diplomats and troops',
+  'a new wave of displacement',
+  'the collapse of ongoing talks',
+  'a humanitarian catastrophe',
+  'the loss of hard-won counterterrorism gains',
+  'a nuclear crisis with no diplomatic channel',
+  'a recession in partner economies',
+  'a rally-round-the-flag effect that strengthens hardliners',
+];
+const OFFRAMPS = [
+  'a mutual pause in strikes',
+  'a prisoner exchange',
+  'a return to indirect talks in Muscat',
+  'a U.N.-monitored truce',
+  'limited sanctions relief tied to verifiable steps',
+  'a humanitarian corridor',
+  'a hotline between military commanders',
+  'a regional security dialogue',
+];
+const SOURCES = [
+  'the United Nations',
+  'local health officials',
+  'Reuters',
+  'the Associated Press',
+  'Airwars',
+  'ACLED data',
+  'the World Health Organization',
+  'local journalists',
+  'hospital officials',
+  'the Red Cross',
+];
 const WHO = ['civilians', 'soldiers', 'contractors', 'aid workers', 'protesters', 'militia members', 'police officers', 'migrants'];
 const ADJECTIVES = ['predictable', 'avoidable', 'dangerous', 'costly', 'reckless', 'short-sighted', 'counterproductive', 'alarming'];
 const VERBS_HARM = ['undermine', 'erode', 'damage', 'weaken', 'jeopardize', 'squander'];
-const PARTNERS = ['Jordan', 'Oman', 'Qatar', 'Kuwait', 'the United Arab Emirates', 'Germany', 'France', 'the United Kingdom', 'Japan', 'South Korea', 'India', 'Kenya', 'Brazil', 'Norway', 'Switzerland'];
+const PARTNERS = [
+  'Jordan',
+  'Oman',
+  'Qatar',
+  'Kuwait',
+  'the United Arab Emirates',
+  'Germany',
+  'France',
+  'the United Kingdom',
+  'Japan',
+  'South Korea',
+  'India',
+  'Kenya',
+  'Brazil',
+  'Norway',
+  'Switzerland',
+];
 const AUTHORS = ['Policy Team', 'Middle East Program', 'National Security Team', 'Press Office', 'Government Affairs', 'Research Staff'];
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +538,20 @@ const DAY = 86400000;
 const START = Date.UTC(2012, 0, 1);
 const END = Date.UTC(2024, 11, 31);
 const AP_MONTHS = ['Jan.', 'Feb.', 'March', 'April', 'May', 'June', 'July', 'Aug.', 'Sept.', 'Oct.', 'Nov.', 'Dec.'];
-const LONG_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const LONG_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function isoOf(ms) {
   return new Date(ms).toISOString().slice(0, 10);
@@ -278,24 +610,40 @@ function leaderOf(place) {
 function takeawaySentence(r, s) {
   const { place, incident, policy } = s;
   const templates = [
-    () => `The ${incident.noun} is yet another sign that ${policy.name} has failed to deliver the security it promised, and that ${place.country} now has fewer reasons than ever to show restraint.`,
-    () => `${capitalize(r.pick(US_ACTORS))} has so far offered only vague assurances, while ${leaderOf(place)} has moved to consolidate its position at home.`,
-    () => `Officials in ${place.capital} have condemned the ${incident.noun}, and ${r.int(20, 140)} members of ${place.body} have called for a review of security arrangements with the United States.`,
-    () => `Congress should use its oversight powers to demand a full accounting of the ${incident.noun}, including the legal basis for any further use of force in ${place.country}.`,
+    () =>
+      `The ${incident.noun} is yet another sign that ${policy.name} has failed to deliver the security it promised, and that ${place.country} now has fewer reasons than ever to show restraint.`,
+    () =>
+      `${capitalize(r.pick(US_ACTORS))} has so far offered only vague assurances, while ${leaderOf(place)} has moved to consolidate its position at home.`,
+    () =>
+      `Officials in ${place.capital} have condemned the ${incident.noun}, and ${r.int(20, 140)} members of ${place.body} have called for a review of security arrangements with the United States.`,
+    () =>
+      `Congress should use its oversight powers to demand a full accounting of the ${incident.noun}, including the legal basis for any further use of force in ${place.country}.`,
     () => `Any further escalation risks ${r.pick(CONSEQUENCES)}, ${r.pick(CONSEQUENCES)} and, in the worst case, ${r.pick(CONSEQUENCES)}.`,
     () => `In contrast, a diplomatic off-ramp – ${r.pick(OFFRAMPS)} – would cost Washington little and could be announced within days.`,
-    () => `According to ${r.pick(SOURCES)}, at least ${r.int(3, 240)} ${r.pick(WHO)} were killed and more than ${r.int(2, 90) * 1000} people displaced in the fighting around ${place.city}.`,
-    () => `The administration has repeatedly said it does not seek a confrontation in the ${place.region}, but its actions over the past ${r.int(2, 11)} weeks tell a different story.`,
-    () => `Regional partners, including ${r.pick(PARTNERS)} and ${r.pick(PARTNERS)}, have quietly signaled that they will not support a wider campaign.`,
-    () => `Oil prices rose ${r.int(2, 9)} percent on the news, a reminder that instability in the ${place.region} carries costs far beyond it.`,
-    () => `The episode was *${r.pick(ADJECTIVES)}*: analysts warned for months that ${policy.name} would ${r.pick(VERBS_HARM)} U.S. leverage in ${place.capital}.`,
-    () => `${capitalize(r.pick(HILL))} has asked for a classified briefing, and several members have said the administration never consulted Congress before acting.`,
-    () => `As ${r.pick(OTHER_ACTORS)} noted in a [statement](https://example.org/statements/${r.int(1000, 9999)}), “there is no military solution to a political crisis,” and the United States should act accordingly.`,
-    () => `Hardliners in ${place.capital} benefit most from the crisis, which turns attention away from economic failure and a harsh crackdown on dissent.`,
-    () => `The ${incident.noun} also shows how little visibility U.S. officials have into decision-making by ${leaderOf(place)}, a gap that makes miscalculation more likely.`,
-    () => `Washington has spent more than $${r.int(2, 60)} billion on ${policy.name} in the ${place.region} since ${r.int(2001, 2011)}, with little to show for it beyond a cycle of retaliation.`,
-    () => `A durable settlement will require talking to actors the United States finds distasteful, as ${r.pick(PARTNERS)} has done for years without paying a political price.`,
-    () => `Humanitarian groups, led by ${r.pick(OTHER_ACTORS)}, warn that ${r.int(1, 9)}.${r.int(1, 9)} million people in ${place.country} now depend on aid that could be cut off within weeks.`,
+    () =>
+      `According to ${r.pick(SOURCES)}, at least ${r.int(3, 240)} ${r.pick(WHO)} were killed and more than ${r.int(2, 90) * 1000} people displaced in the fighting around ${place.city}.`,
+    () =>
+      `The administration has repeatedly said it does not seek a confrontation in the ${place.region}, but its actions over the past ${r.int(2, 11)} weeks tell a different story.`,
+    () =>
+      `Regional partners, including ${r.pick(PARTNERS)} and ${r.pick(PARTNERS)}, have quietly signaled that they will not support a wider campaign.`,
+    () =>
+      `Oil prices rose ${r.int(2, 9)} percent on the news, a reminder that instability in the ${place.region} carries costs far beyond it.`,
+    () =>
+      `The episode was *${r.pick(ADJECTIVES)}*: analysts warned for months that ${policy.name} would ${r.pick(VERBS_HARM)} U.S. leverage in ${place.capital}.`,
+    () =>
+      `${capitalize(r.pick(HILL))} has asked for a classified briefing, and several members have said the administration never consulted Congress before acting.`,
+    () =>
+      `As ${r.pick(OTHER_ACTORS)} noted in a [statement](https://example.org/statements/${r.int(1000, 9999)}), “there is no military solution to a political crisis,” and the United States should act accordingly.`,
+    () =>
+      `Hardliners in ${place.capital} benefit most from the crisis, which turns attention away from economic failure and a harsh crackdown on dissent.`,
+    () =>
+      `The ${incident.noun} also shows how little visibility U.S. officials have into decision-making by ${leaderOf(place)}, a gap that makes miscalculation more likely.`,
+    () =>
+      `Washington has spent more than $${r.int(2, 60)} billion on ${policy.name} in the ${place.region} since ${r.int(2001, 2011)}, with little to show for it beyond a cycle of retaliation.`,
+    () =>
+      `A durable settlement will require talking to actors the United States finds distasteful, as ${r.pick(PARTNERS)} has done for years without paying a political price.`,
+    () =>
+      `Humanitarian groups, led by ${r.pick(OTHER_ACTORS)}, warn that ${r.int(1, 9)}.${r.int(1, 9)} million people in ${place.country} now depend on aid that could be cut off within weeks.`,
   ];
   return r.deck('takeaway', templates)();
 }
@@ -313,18 +661,24 @@ function ledeSentences(r, s) {
 function eventText(r, s, last) {
   const { place, incident } = s;
   const templates = [
-    () => `${capitalize(r.pick(US_ACTORS))} announces new measures against ${r.pick(['militia leaders', 'senior officials', 'state-owned shipping firms', 'the central bank', 'security forces'])} in ${place.country}.`,
-    () => `A rocket attack on a base near ${place.city} kills ${r.int(1, 12)} ${r.pick(WHO)} and wounds several others; no group claims responsibility.`,
+    () =>
+      `${capitalize(r.pick(US_ACTORS))} announces new measures against ${r.pick(['militia leaders', 'senior officials', 'state-owned shipping firms', 'the central bank', 'security forces'])} in ${place.country}.`,
+    () =>
+      `A rocket attack on a base near ${place.city} kills ${r.int(1, 12)} ${r.pick(WHO)} and wounds several others; no group claims responsibility.`,
     () => `The ${place.adj} foreign ministry summons the U.S. chargé d’affaires to protest what it calls a violation of sovereignty.`,
     () => `Thousands of protesters gather outside the U.S. Embassy in ${place.capital}, chanting against the United States.`,
-    () => `${capitalize(r.pick(OTHER_ACTORS))} holds an emergency meeting on the situation in ${place.country} and calls for de-escalation.`,
-    () => `${capitalize(r.pick(HILL))} ${r.pick(['sends a letter to', 'requests a briefing from', 'introduces a resolution criticizing'])} the administration over its handling of the crisis.`,
+    () =>
+      `${capitalize(r.pick(OTHER_ACTORS))} holds an emergency meeting on the situation in ${place.country} and calls for de-escalation.`,
+    () =>
+      `${capitalize(r.pick(HILL))} ${r.pick(['sends a letter to', 'requests a briefing from', 'introduces a resolution criticizing'])} the administration over its handling of the crisis.`,
     () => `Reports emerge that ${incident.verb}, citing ${r.pick(SOURCES)}.`,
-    () => `${capitalize(leaderOf(place))} ${r.pick(['addresses the nation', 'meets with regional envoys', 'fires the head of military intelligence', 'announces a three-day curfew'])} as tensions rise.`,
+    () =>
+      `${capitalize(leaderOf(place))} ${r.pick(['addresses the nation', 'meets with regional envoys', 'fires the head of military intelligence', 'announces a three-day curfew'])} as tensions rise.`,
     () => `Commercial flights to ${place.capital} are suspended and ${r.pick(PARTNERS)} advises its citizens to leave ${place.country}.`,
     () => `U.S. officials tell reporters, on condition of anonymity, that additional forces are being sent to the ${place.region}.`,
   ];
-  if (last && r.chance(0.5)) return `${capitalize(incident.verb)} in ${place.capital}, prompting condemnation from ${r.pick(OTHER_ACTORS)}.`;
+  if (last && r.chance(0.5))
+    return `${capitalize(incident.verb)} in ${place.capital}, prompting condemnation from ${r.pick(OTHER_ACTORS)}.`;
   return r.deck('event', templates)();
 }
 
@@ -402,7 +756,9 @@ export function memoParts(seed, index) {
     date,
     ...(r.chance(0.7) ? { author: r.pick(AUTHORS) } : {}),
     tags: [slugify(s.place.country), slugify(s.incident.noun), ...(r.chance(0.5) ? [slugify(s.policy.title)] : [])],
-    ...(r.chance(0.6) ? { summary: `${capitalize(s.incident.verb)} in ${s.place.country}; the ${s.incident.noun} shows the cost of ${s.policy.name}.` } : {}),
+    ...(r.chance(0.6)
+      ? { summary: `${capitalize(s.incident.verb)} in ${s.place.country}; the ${s.incident.noun} shows the cost of ${s.policy.name}.` }
+      : {}),
   };
   const bullet = r.pick(['-', '-', '-', '*']);
   const orderedEvents = r.chance(0.1);

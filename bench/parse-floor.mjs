@@ -21,7 +21,9 @@ if (!dir) {
   process.exit(2);
 }
 
-const processor = plain ? unified().use(remarkParse).freeze() : unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
+const processor = plain
+  ? unified().use(remarkParse).freeze()
+  : unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
 /** Every *.md under `folder`, skipping dot folders (.git) and node_modules, in a stable order. */
 function* markdownFiles(folder) {

@@ -14,7 +14,18 @@
 // targets are reported PASS/FAIL, not enforced, unless --strict); 1 when findings were wrong
 // (or, with --strict, a target failed); 2 when the bench could not run.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -195,7 +206,9 @@ function ensureCorpus(options) {
   log(`corpus: generating ${options.memos} memos into bench/corpus/ (seed "${options.seed}")`);
   if (existsSync(CORPUS) && !existsSync(join(CORPUS, 'manifest.json'))) rmSync(CORPUS, { recursive: true, force: true });
   manifest = generateCorpus({ memos: options.memos, out: CORPUS, seed: options.seed });
-  log(`corpus: ${manifest.memos} memos, ${(manifest.bytes / 1e6).toFixed(1)} MB (${manifest.averageBytes} bytes each on average), ${manifest.flawed.length} flawed`);
+  log(
+    `corpus: ${manifest.memos} memos, ${(manifest.bytes / 1e6).toFixed(1)} MB (${manifest.averageBytes} bytes each on average), ${manifest.flawed.length} flawed`,
+  );
   return manifest;
 }
 
@@ -219,7 +232,9 @@ function detectTools() {
   tools.memoExportNoProgress = /--no-progress\b/.test(exportHelp);
 
   const mdl = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
-  tools.markdownlint = existsSync(mdl) ? { command: process.execPath, args: [mdl], version: packageVersion('markdownlint-cli2') } : undefined;
+  tools.markdownlint = existsSync(mdl)
+    ? { command: process.execPath, args: [mdl], version: packageVersion('markdownlint-cli2') }
+    : undefined;
 
   // rumdl's npm package is a node wrapper that spawns a native binary: time the binary itself.
   // rumdl is not a devDependency: its lock entries for other platforms' binaries are not served
@@ -233,7 +248,8 @@ function detectTools() {
   const wrapper = join(peers, 'node_modules', '.bin', 'rumdl');
   const rumdl = existsSync(native) ? native : existsSync(wrapper) ? wrapper : undefined;
   const rumdlVersion = rumdl ? works(rumdl, ['--version']) : undefined;
-  tools.rumdl = rumdl && rumdlVersion ? { command: rumdl, version: rumdlVersion.trim().replace(/^rumdl\s*/, ''), native: rumdl === native } : undefined;
+  tools.rumdl =
+    rumdl && rumdlVersion ? { command: rumdl, version: rumdlVersion.trim().replace(/^rumdl\s*/, ''), native: rumdl === native } : undefined;
 
   let pandoc = works('pandoc', ['--version']);
   if (pandoc === undefined && aptInstall('pandoc')) pandoc = works('pandoc', ['--version']);
@@ -344,11 +360,14 @@ function main() {
   const notes = [];
   if (!tools.gnuTime) notes.push('GNU time (/usr/bin/time) is not available: peak memory is n/a.');
   if (!tools.memoCache) notes.push('`memo lint --help` lists no `--cache`: the warm-cache row is n/a and cold runs without it.');
-  if (!tools.memoExport) notes.push('`memo export --help` lists no `--out-dir` (export not available in this build): the memo export row is n/a.');
+  if (!tools.memoExport)
+    notes.push('`memo export --help` lists no `--out-dir` (export not available in this build): the memo export row is n/a.');
   if (!tools.markdownlint) notes.push('markdownlint-cli2 is not installed (npm ci installs the devDependencies): its row is n/a.');
   if (!tools.rumdl) notes.push('rumdl could not be installed into bench/.peers (npm install rumdl@0.2.75): its rows are n/a.');
   if (!tools.pandoc) notes.push('pandoc is not installed and could not be (apt-get install pandoc needs root): its row is n/a.');
-  log(`tools: memo lint --cache ${tools.memoCache ? 'yes' : 'no'}, memo export ${tools.memoExport ? 'yes' : 'no'}, markdownlint-cli2 ${tools.markdownlint?.version ?? 'n/a'}, rumdl ${tools.rumdl?.version ?? 'n/a'}, pandoc ${tools.pandoc?.version ?? 'n/a'}, GNU time ${tools.gnuTime ? 'yes' : 'no'}`);
+  log(
+    `tools: memo lint --cache ${tools.memoCache ? 'yes' : 'no'}, memo export ${tools.memoExport ? 'yes' : 'no'}, markdownlint-cli2 ${tools.markdownlint?.version ?? 'n/a'}, rumdl ${tools.rumdl?.version ?? 'n/a'}, pandoc ${tools.pandoc?.version ?? 'n/a'}, GNU time ${tools.gnuTime ? 'yes' : 'no'}`,
+  );
 
   // Warm the page cache (every tool then reads the corpus from memory) and rumdl's own cache
   // (for its informational warm row).
@@ -360,11 +379,19 @@ function main() {
 
   // The pandoc sample: evenly spread over the corpus, split over the rounds.
   const sample = [];
-  if (options.pandocSample > 0) for (let i = 0; i < options.pandocSample; i++) sample.push(manifest.files[Math.floor((i * N) / options.pandocSample)]);
+  if (options.pandocSample > 0)
+    for (let i = 0; i < options.pandocSample; i++) sample.push(manifest.files[Math.floor((i * N) / options.pandocSample)]);
   const flawedSet = new Set(manifest.flawed.map((f) => f.file));
   const single = manifest.files.find((file) => !flawedSet.has(file));
 
-  const memoLint = ['lint', '.', '--format', 'json', ...(tools.memoCache ? ['--cache'] : []), ...(tools.memoCache && tools.memoCacheLocation ? ['--cache-location', join(CORPUS, '.memocache')] : [])];
+  const memoLint = [
+    'lint',
+    '.',
+    '--format',
+    'json',
+    ...(tools.memoCache ? ['--cache'] : []),
+    ...(tools.memoCache && tools.memoCacheLocation ? ['--cache-location', join(CORPUS, '.memocache')] : []),
+  ];
   const samples = {}; // row id → [{ seconds, rssMB }]
   const errors = {};
   // How many files each tool says it looked at, from its own output: all N, or the row is suspect.
@@ -399,7 +426,10 @@ function main() {
   let cacheSeen = true;
 
   for (let round = 1; round <= options.runs; round++) {
-    const say = (what, m) => log(`round ${round}/${options.runs}: ${what} ${m.seconds.toFixed(2)} s${m.rssMB ? `, ${m.rssMB.toFixed(0)} MB` : ''}${m.error ? ` (${m.error})` : ''}`);
+    const say = (what, m) =>
+      log(
+        `round ${round}/${options.runs}: ${what} ${m.seconds.toFixed(2)} s${m.rssMB ? `, ${m.rssMB.toFixed(0)} MB` : ''}${m.error ? ` (${m.error})` : ''}`,
+      );
 
     removeMemoCache();
     // Cold and warm as on a writer's machine (CI unset: the cache keeps stat data); the
@@ -416,25 +446,53 @@ function main() {
       // The modification times are put back afterwards (to the millisecond; the change times
       // cannot be) so that rumdl's warm row, if its cache looks at them, is not disturbed.
       const times = touchCorpus(manifest);
-      const fresh = add('memoFresh', measure('memo-lint-fresh', process.execPath, [MEMO, ...memoLint], { ok: [0, 1], env: { CI: 'true' } }));
+      const fresh = add(
+        'memoFresh',
+        measure('memo-lint-fresh', process.execPath, [MEMO, ...memoLint], { ok: [0, 1], env: { CI: 'true' } }),
+      );
       restoreTimes(times);
       say('memo lint (warm --cache, fresh checkout, CI=true)', fresh);
       checks.warm.push(checkFindings(fresh.stdout, manifest));
       // What any Node program doing a warm run's least work takes here (see warm-floor.mjs).
       say('warm floor (stat)', add('warmFloor', measure('warm-floor', process.execPath, [join(BENCH, 'warm-floor.mjs'), '.'])));
-      say('warm floor (read + hash)', add('freshFloor', measure('warm-floor-content', process.execPath, [join(BENCH, 'warm-floor.mjs'), '.', '--content'])));
+      say(
+        'warm floor (read + hash)',
+        add('freshFloor', measure('warm-floor-content', process.execPath, [join(BENCH, 'warm-floor.mjs'), '.', '--content'])),
+      );
     }
-    if (tools.markdownlint) say('markdownlint-cli2', add('markdownlint', measure('markdownlint-cli2', tools.markdownlint.command, [...tools.markdownlint.args, '**/*.md'], { ok: [0, 1] })));
+    if (tools.markdownlint)
+      say(
+        'markdownlint-cli2',
+        add(
+          'markdownlint',
+          measure('markdownlint-cli2', tools.markdownlint.command, [...tools.markdownlint.args, '**/*.md'], { ok: [0, 1] }),
+        ),
+      );
     if (tools.rumdl) {
       say('rumdl (cold)', add('rumdlCold', measure('rumdl-cold', tools.rumdl.command, [...rumdlBase, '--no-cache'], { ok: [0, 1] })));
-      say('rumdl (warm cache)', add('rumdlWarm', measure('rumdl-warm', tools.rumdl.command, [...rumdlBase, '--cache-dir', rumdlCacheDir], { ok: [0, 1] })));
+      say(
+        'rumdl (warm cache)',
+        add('rumdlWarm', measure('rumdl-warm', tools.rumdl.command, [...rumdlBase, '--cache-dir', rumdlCacheDir], { ok: [0, 1] })),
+      );
     }
     say('parse floor', add('floor', measure('parse-floor', process.execPath, [join(BENCH, 'parse-floor.mjs'), '.'])));
 
     if (tools.memoExport) {
       const outDir = join(OUT, 'export-html');
       rmSync(outDir, { recursive: true, force: true });
-      const m = add('memoExport', measure('memo-export', process.execPath, [MEMO, 'export', '.', '--to', 'html', '--out-dir', outDir, ...(tools.memoExportNoProgress ? ['--no-progress'] : [])]));
+      const m = add(
+        'memoExport',
+        measure('memo-export', process.execPath, [
+          MEMO,
+          'export',
+          '.',
+          '--to',
+          'html',
+          '--out-dir',
+          outDir,
+          ...(tools.memoExportNoProgress ? ['--no-progress'] : []),
+        ]),
+      );
       say('memo export --to html', m);
       exportCounts.push(countFiles(outDir, '.html'));
       rmSync(outDir, { recursive: true, force: true });
@@ -465,13 +523,30 @@ function main() {
     add('memoSingle', measure('memo-lint-one', process.execPath, [MEMO, 'lint', single, '--format', 'json']));
     add('node', measure('node-e-0', process.execPath, ['-e', '0']));
   }
-  log(`single file: memo lint ${median(samples.memoSingle.map((m) => m.seconds)).toFixed(3)} s, node -e 0 ${median(samples.node.map((m) => m.seconds)).toFixed(3)} s (medians of ${SINGLE_RUNS})`);
+  log(
+    `single file: memo lint ${median(samples.memoSingle.map((m) => m.seconds)).toFixed(3)} s, node -e 0 ${median(samples.node.map((m) => m.seconds)).toFixed(3)} s (medians of ${SINGLE_RUNS})`,
+  );
 
   const loadAfter = loadavg();
   for (const [id, counts] of Object.entries(seen)) {
-    if (counts.size !== 1 || !counts.has(N)) notes.push(`${id} reported looking at ${[...counts].join(', ')} files, not ${N}: check bench/out/logs/.`);
+    if (counts.size !== 1 || !counts.has(N))
+      notes.push(`${id} reported looking at ${[...counts].join(', ')} files, not ${N}: check bench/out/logs/.`);
   }
-  const report = buildReport({ options, manifest, tools, samples, errors, checks, exportCounts, cacheSeen, sample, single, notes, loadBefore, loadAfter });
+  const report = buildReport({
+    options,
+    manifest,
+    tools,
+    samples,
+    errors,
+    checks,
+    exportCounts,
+    cacheSeen,
+    sample,
+    single,
+    notes,
+    loadBefore,
+    loadAfter,
+  });
   writeFileSync(join(OUT, 'last-run.md'), report.markdown);
   writeFileSync(join(OUT, 'last-run.json'), `${JSON.stringify(report.data, null, 1)}\n`);
   rmSync(RSS_FILE, { force: true });
@@ -496,7 +571,21 @@ function fmtRatio(r) {
   return r >= 100 ? r.toFixed(0) : r >= 10 ? r.toFixed(1) : r.toFixed(2);
 }
 
-function buildReport({ options, manifest, tools, samples, errors, checks, exportCounts, cacheSeen, sample, single, notes, loadBefore, loadAfter }) {
+function buildReport({
+  options,
+  manifest,
+  tools,
+  samples,
+  errors,
+  checks,
+  exportCounts,
+  cacheSeen,
+  sample,
+  single,
+  notes,
+  loadBefore,
+  loadAfter,
+}) {
   const N = manifest.memos;
   const med = (id) => (samples[id] && !errors[id] ? median(samples[id].map((m) => m.seconds)) : undefined);
   const peak = (id) => (samples[id] ? max(samples[id].map((m) => m.rssMB)) : undefined);
@@ -521,16 +610,43 @@ function buildReport({ options, manifest, tools, samples, errors, checks, export
   const pandocPerFile = samples.pandoc ? samples.pandoc.reduce((sum, m) => sum + m.sampleSeconds, 0) / Math.max(pandocFiles, 1) : undefined;
 
   const rows = [
-    { group: `Lint ${N} memos`, id: 'memoCold', command: `memo lint --format json${tools.memoCache ? ' --cache (cache deleted first)' : ''}`, ref: t.memoCold, refName: 'memo lint' },
+    {
+      group: `Lint ${N} memos`,
+      id: 'memoCold',
+      command: `memo lint --format json${tools.memoCache ? ' --cache (cache deleted first)' : ''}`,
+      ref: t.memoCold,
+      refName: 'memo lint',
+    },
     { id: 'memoWarm', command: 'memo lint --format json --cache (warm: second run)', ref: t.memoCold, na: !tools.memoCache },
-    { id: 'memoFresh', command: 'memo lint --format json --cache (warm, fresh checkout: new file times, CI=true)', ref: t.memoCold, na: !tools.memoCache },
-    { id: 'warmFloor', command: 'warm floor: list + stat every file, write the report with the flawed sources, 1 process', ref: t.memoCold, na: !tools.memoCache },
-    { id: 'freshFloor', command: 'warm floor, fresh checkout: the same, reading + hashing every file instead of stat', ref: t.memoCold, na: !tools.memoCache },
+    {
+      id: 'memoFresh',
+      command: 'memo lint --format json --cache (warm, fresh checkout: new file times, CI=true)',
+      ref: t.memoCold,
+      na: !tools.memoCache,
+    },
+    {
+      id: 'warmFloor',
+      command: 'warm floor: list + stat every file, write the report with the flawed sources, 1 process',
+      ref: t.memoCold,
+      na: !tools.memoCache,
+    },
+    {
+      id: 'freshFloor',
+      command: 'warm floor, fresh checkout: the same, reading + hashing every file instead of stat',
+      ref: t.memoCold,
+      na: !tools.memoCache,
+    },
     { id: 'markdownlint', command: 'markdownlint-cli2 "**/*.md" (default rules)', ref: t.memoCold, na: !tools.markdownlint },
     { id: 'rumdlCold', command: 'rumdl check . --no-cache (default rules)', ref: t.memoCold, na: !tools.rumdl },
     { id: 'rumdlWarm', command: 'rumdl check . (warm cache; for information)', ref: t.memoCold, na: !tools.rumdl },
     { id: 'floor', command: 'parse floor: read + remark-parse every file, 1 process', ref: t.memoCold },
-    { group: `Export ${N} memos to HTML`, id: 'memoExport', command: 'memo export --to html --out-dir', ref: t.memoExport, na: !tools.memoExport },
+    {
+      group: `Export ${N} memos to HTML`,
+      id: 'memoExport',
+      command: 'memo export --to html --out-dir',
+      ref: t.memoExport,
+      na: !tools.memoExport,
+    },
     {
       id: 'pandoc',
       command: `pandoc -s once per file, **extrapolated** from ${pandocFiles} files`,
@@ -544,11 +660,21 @@ function buildReport({ options, manifest, tools, samples, errors, checks, export
   const md = [];
   md.push('# memokit bench: last run', '');
   md.push(`- When: ${new Date().toISOString()}; took ${elapsed().toFixed(0)} s`);
-  md.push(`- Command: \`npm run bench -- --memos ${options.memos} --runs ${options.runs} --pandoc-sample ${options.pandocSample}${options.seed !== DEFAULT_SEED ? ` --seed ${options.seed}` : ''}\``);
-  md.push(`- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after (other work on the machine slows every row alike, roughly)`);
-  md.push(`- Node ${process.version}; memokit ${gitDescribe()}; markdownlint-cli2 ${tools.markdownlint?.version ?? 'n/a'}; rumdl ${tools.rumdl?.version ?? 'n/a'}${tools.rumdl && !tools.rumdl.native ? ' (via its node wrapper)' : ''}; pandoc ${tools.pandoc?.version ?? 'n/a'}`);
-  md.push(`- Corpus: ${N} memos in bench/corpus/, ${(manifest.bytes / 1e6).toFixed(1)} MB (${manifest.averageBytes} bytes on average), ${manifest.flawed.length} flawed, seed "${manifest.seed}"`);
-  md.push(`- Medians of ${options.runs} run(s) (one-memo rows: of ${SINGLE_RUNS}); peak = largest maximum RSS seen (GNU time; worker threads count, child processes do not)`);
+  md.push(
+    `- Command: \`npm run bench -- --memos ${options.memos} --runs ${options.runs} --pandoc-sample ${options.pandocSample}${options.seed !== DEFAULT_SEED ? ` --seed ${options.seed}` : ''}\``,
+  );
+  md.push(
+    `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after (other work on the machine slows every row alike, roughly)`,
+  );
+  md.push(
+    `- Node ${process.version}; memokit ${gitDescribe()}; markdownlint-cli2 ${tools.markdownlint?.version ?? 'n/a'}; rumdl ${tools.rumdl?.version ?? 'n/a'}${tools.rumdl && !tools.rumdl.native ? ' (via its node wrapper)' : ''}; pandoc ${tools.pandoc?.version ?? 'n/a'}`,
+  );
+  md.push(
+    `- Corpus: ${N} memos in bench/corpus/, ${(manifest.bytes / 1e6).toFixed(1)} MB (${manifest.averageBytes} bytes on average), ${manifest.flawed.length} flawed, seed "${manifest.seed}"`,
+  );
+  md.push(
+    `- Medians of ${options.runs} run(s) (one-memo rows: of ${SINGLE_RUNS}); peak = largest maximum RSS seen (GNU time; worker threads count, child processes do not)`,
+  );
   md.push('');
   md.push('| command | median s | peak MB | runs | time ÷ memo |');
   md.push('| --- | ---: | ---: | ---: | ---: |');
@@ -559,38 +685,114 @@ function buildReport({ options, manifest, tools, samples, errors, checks, export
     const ratio = div(seconds, row.ref);
     const failed = errors[row.id];
     const shown = row.na ? 'n/a' : failed ? 'error' : fmtSeconds(seconds);
-    md.push(`| ${row.command} | ${shown} | ${row.na || peak(row.id) === undefined ? 'n/a' : peak(row.id).toFixed(0)} | ${row.na ? 0 : runs(row.id)} | ${row.na || failed ? 'n/a' : fmtRatio(ratio)} |`);
-    rowData.push({ id: row.id, command: row.command, seconds: row.na ? null : (seconds ?? null), peakMB: row.na ? null : (peak(row.id) ?? null), runs: row.na ? 0 : runs(row.id), ratio: ratio ?? null, error: failed ?? null, samples: samples[row.id] ?? [] });
+    md.push(
+      `| ${row.command} | ${shown} | ${row.na || peak(row.id) === undefined ? 'n/a' : peak(row.id).toFixed(0)} | ${row.na ? 0 : runs(row.id)} | ${row.na || failed ? 'n/a' : fmtRatio(ratio)} |`,
+    );
+    rowData.push({
+      id: row.id,
+      command: row.command,
+      seconds: row.na ? null : (seconds ?? null),
+      peakMB: row.na ? null : (peak(row.id) ?? null),
+      runs: row.na ? 0 : runs(row.id),
+      ratio: ratio ?? null,
+      error: failed ?? null,
+      samples: samples[row.id] ?? [],
+    });
   }
   md.push('');
   md.push('"time ÷ memo" is the row\'s median over the memo row at the top of its group: above 1, memo is that many times faster.');
-  if (pandocPerFile !== undefined) md.push(`pandoc: ${pandocFiles} sampled files, ${(pandocPerFile * 1000).toFixed(0)} ms each on average; the row is that per-file time × ${N} (each round's slice extrapolated, then the median taken).`);
+  if (pandocPerFile !== undefined)
+    md.push(
+      `pandoc: ${pandocFiles} sampled files, ${(pandocPerFile * 1000).toFixed(0)} ms each on average; the row is that per-file time × ${N} (each round's slice extrapolated, then the median taken).`,
+    );
   md.push('');
 
   // Targets.
-  const memoPeaks = ['memoCold', 'memoWarm', 'memoFresh', 'memoExport', 'memoSingle'].map((id) => ({ id, mb: errors[id] ? undefined : peak(id) })).filter((p) => p.mb !== undefined);
+  const memoPeaks = ['memoCold', 'memoWarm', 'memoFresh', 'memoExport', 'memoSingle']
+    .map((id) => ({ id, mb: errors[id] ? undefined : peak(id) }))
+    .filter((p) => p.mb !== undefined);
   const worst = memoPeaks.sort((a, b) => b.mb - a.mb)[0];
-  const names = { memoCold: 'memo lint cold', memoWarm: 'memo lint warm', memoFresh: 'memo lint warm (fresh checkout)', memoExport: 'memo export', memoSingle: 'memo lint one file' };
+  const names = {
+    memoCold: 'memo lint cold',
+    memoWarm: 'memo lint warm',
+    memoFresh: 'memo lint warm (fresh checkout)',
+    memoExport: 'memo export',
+    memoSingle: 'memo lint one file',
+  };
   const pct = (ratio) => (ratio === undefined ? 'n/a' : `${(100 * ratio).toFixed(1)}%`);
-  const target = (text, value, pass, shown) => ({ target: text, value: value ?? null, shown: value === undefined ? 'n/a' : shown, status: value === undefined ? 'n/a' : pass(value) ? 'PASS' : 'FAIL' });
+  const target = (text, value, pass, shown) => ({
+    target: text,
+    value: value ?? null,
+    shown: value === undefined ? 'n/a' : shown,
+    status: value === undefined ? 'n/a' : pass(value) ? 'PASS' : 'FAIL',
+  });
   const targets = [
-    target('memo lint ≥ 4× faster than markdownlint-cli2', div(t.markdownlint, t.memoCold), (v) => v >= 4, `${fmtRatio(div(t.markdownlint, t.memoCold))}×`),
-    target('memo lint (cold) as fast as rumdl (cold)', div(t.rumdlCold, t.memoCold), (v) => v >= 1, `rumdl ÷ memo = ${fmtRatio(div(t.rumdlCold, t.memoCold))}`),
-    target('warm --cache re-run ≤ 10% of cold', div(t.memoWarm, t.memoCold), (v) => v <= 0.1, `${pct(div(t.memoWarm, t.memoCold))} (warm floor: ${pct(div(t.warmFloor, t.memoCold))})`),
-    target('warm --cache re-run ≥ 10× faster than rumdl (cold)', div(t.rumdlCold, t.memoWarm), (v) => v >= 10, `${fmtRatio(div(t.rumdlCold, t.memoWarm))}× (warm floor: ${fmtRatio(div(t.rumdlCold, t.warmFloor))}×)`),
-    target('the same, after a fresh checkout in CI: ≤ 10% of cold', div(t.memoFresh, t.memoCold), (v) => v <= 0.1, `${pct(div(t.memoFresh, t.memoCold))} (floor: ${pct(div(t.freshFloor, t.memoCold))})`),
-    target('the same, after a fresh checkout in CI: ≥ 10× faster than rumdl (cold)', div(t.rumdlCold, t.memoFresh), (v) => v >= 10, `${fmtRatio(div(t.rumdlCold, t.memoFresh))}× (floor: ${fmtRatio(div(t.rumdlCold, t.freshFloor))}×)`),
-    target('memo export --to html ≥ 50× faster than pandoc once per file (extrapolated)', div(t.pandoc, t.memoExport), (v) => v >= 50, `${fmtRatio(div(t.pandoc, t.memoExport))}×`),
+    target(
+      'memo lint ≥ 4× faster than markdownlint-cli2',
+      div(t.markdownlint, t.memoCold),
+      (v) => v >= 4,
+      `${fmtRatio(div(t.markdownlint, t.memoCold))}×`,
+    ),
+    target(
+      'memo lint (cold) as fast as rumdl (cold)',
+      div(t.rumdlCold, t.memoCold),
+      (v) => v >= 1,
+      `rumdl ÷ memo = ${fmtRatio(div(t.rumdlCold, t.memoCold))}`,
+    ),
+    target(
+      'warm --cache re-run ≤ 10% of cold',
+      div(t.memoWarm, t.memoCold),
+      (v) => v <= 0.1,
+      `${pct(div(t.memoWarm, t.memoCold))} (warm floor: ${pct(div(t.warmFloor, t.memoCold))})`,
+    ),
+    target(
+      'warm --cache re-run ≥ 10× faster than rumdl (cold)',
+      div(t.rumdlCold, t.memoWarm),
+      (v) => v >= 10,
+      `${fmtRatio(div(t.rumdlCold, t.memoWarm))}× (warm floor: ${fmtRatio(div(t.rumdlCold, t.warmFloor))}×)`,
+    ),
+    target(
+      'the same, after a fresh checkout in CI: ≤ 10% of cold',
+      div(t.memoFresh, t.memoCold),
+      (v) => v <= 0.1,
+      `${pct(div(t.memoFresh, t.memoCold))} (floor: ${pct(div(t.freshFloor, t.memoCold))})`,
+    ),
+    target(
+      'the same, after a fresh checkout in CI: ≥ 10× faster than rumdl (cold)',
+      div(t.rumdlCold, t.memoFresh),
+      (v) => v >= 10,
+      `${fmtRatio(div(t.rumdlCold, t.memoFresh))}× (floor: ${fmtRatio(div(t.rumdlCold, t.freshFloor))}×)`,
+    ),
+    target(
+      'memo export --to html ≥ 50× faster than pandoc once per file (extrapolated)',
+      div(t.pandoc, t.memoExport),
+      (v) => v >= 50,
+      `${fmtRatio(div(t.pandoc, t.memoExport))}×`,
+    ),
     target('one-memo lint ≤ 3× `node -e 0`', div(t.memoSingle, t.node), (v) => v <= 3, `${fmtRatio(div(t.memoSingle, t.node))}×`),
-    target(`peak RSS of every memo command < ${RSS_LIMIT_MB} MB`, worst?.mb, (v) => v < RSS_LIMIT_MB, worst ? `${worst.mb.toFixed(0)} MB (${names[worst.id]})` : 'n/a'),
+    target(
+      `peak RSS of every memo command < ${RSS_LIMIT_MB} MB`,
+      worst?.mb,
+      (v) => v < RSS_LIMIT_MB,
+      worst ? `${worst.mb.toFixed(0)} MB (${names[worst.id]})` : 'n/a',
+    ),
   ];
   const allChecks = [...checks.cold.map((c) => ({ ...c, which: 'cold' })), ...checks.warm.map((c) => ({ ...c, which: 'warm' }))];
   const correctness = { ok: allChecks.length > 0 && allChecks.every((c) => c.ok), runs: allChecks.length };
   const firstBad = allChecks.find((c) => !c.ok);
-  const correctText = firstBad ? `${firstBad.which} run: ${firstBad.summary}` : allChecks[0]?.summary ?? 'not checked';
-  targets.push({ target: 'memo lint reports exactly the flawed memos, each with its expected rule (every cold and warm run)', value: null, shown: correctText, status: correctness.ok ? 'PASS' : 'FAIL' });
-  if (tools.memoExport && exportCounts.some((c) => c !== N)) notes.push(`memo export wrote ${exportCounts.join(', ')} HTML files (one count per run) for ${N} memos.`);
-  if (tools.memoCache && !cacheSeen) notes.push('`memo lint --cache` left no .memocache in the corpus folder (the folder it runs in), so the bench cannot delete it before cold runs: the cold row may be warm.');
+  const correctText = firstBad ? `${firstBad.which} run: ${firstBad.summary}` : (allChecks[0]?.summary ?? 'not checked');
+  targets.push({
+    target: 'memo lint reports exactly the flawed memos, each with its expected rule (every cold and warm run)',
+    value: null,
+    shown: correctText,
+    status: correctness.ok ? 'PASS' : 'FAIL',
+  });
+  if (tools.memoExport && exportCounts.some((c) => c !== N))
+    notes.push(`memo export wrote ${exportCounts.join(', ')} HTML files (one count per run) for ${N} memos.`);
+  if (tools.memoCache && !cacheSeen)
+    notes.push(
+      '`memo lint --cache` left no .memocache in the corpus folder (the folder it runs in), so the bench cannot delete it before cold runs: the cold row may be warm.',
+    );
   for (const [id, error] of Object.entries(errors)) notes.push(`${id} failed: ${error}`);
 
   md.push('| target | measured | |');

@@ -102,5 +102,5 @@ for (const [index, file] of files.entries()) {
 room(2);
 out[o++] = 0x5d;
 out[o++] = 0x0a;
-for (let written = 0; written < o; ) written += writeSync(1, out, written, o - written);
+for (let written = 0; written < o;) written += writeSync(1, out, written, o - written);
 process.stderr.write(`looked at ${looked} files (${content ? 'read and hashed' : 'stat'}), ${flawed.size} sources in the report\n`);

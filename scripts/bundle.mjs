@@ -25,7 +25,9 @@ await build({
   external: ['ajv', 'ajv/*'],
   chunkNames: '[name]-[hash]',
   // Some CommonJS dependencies (cli-progress, juice) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __memoCreateRequire } from 'node:module'; const require = __memoCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __memoCreateRequire } from 'node:module'; const require = __memoCreateRequire(import.meta.url);",
+  },
   logLevel: 'warning',
   legalComments: 'none',
   // No keepNames: it wraps every function in a __name() call, a few percent of a large lint run.

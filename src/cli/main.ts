@@ -36,11 +36,25 @@ export async function main(argv: string[]): Promise<number> {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`memo: ${text.replace(/^error: /, '')}`) })
-    .addHelpText('after', '\nExample:\n  $ memo new rapid-response "Backlash to U.S. Strikes" --date 2019-12-31\n\nRun `memo <command> --help` for a command\'s options.');
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ memo new rapid-response "Backlash to U.S. Strikes" --date 2019-12-31\n\nRun `memo <command> --help` for a command\'s options.',
+    );
 
-  for (const register of [registerNew, registerTemplates, registerInit, registerLint, registerExport, registerBundle, registerImport, registerSchema]) register(program, context);
+  for (const register of [
+    registerNew,
+    registerTemplates,
+    registerInit,
+    registerLint,
+    registerExport,
+    registerBundle,
+    registerImport,
+    registerSchema,
+  ])
+    register(program, context);
   // Every subcommand exits through the override too, so usage errors come back here as exit 2.
-  for (const command of program.commands) command.exitOverride().configureOutput({ outputError: (text, write) => write(`memo: ${text.replace(/^error: /, '')}`) });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ outputError: (text, write) => write(`memo: ${text.replace(/^error: /, '')}`) });
 
   try {
     await program.parseAsync(argv);

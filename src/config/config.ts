@@ -9,7 +9,8 @@ import { describeSchemaError, validator } from '../io/schema.js';
 export const CONFIG_NAMES = ['.memorc.yaml', '.memorc.yml'];
 
 export type Severity = 'off' | 'warn' | 'error';
-export type RuleSetting = Severity | [Severity] | [Severity, Record<string, unknown>] | { severity?: Severity; options?: Record<string, unknown> };
+export type RuleSetting =
+  Severity | [Severity] | [Severity, Record<string, unknown>] | { severity?: Severity; options?: Record<string, unknown> };
 
 export interface ExportSettings {
   /** `long` ("December 31, 2019") or `iso` ("2019-12-31"). */
@@ -165,7 +166,15 @@ export function loadConfig(folder: string, explicit?: string): Config {
     cache.set(key, sameFiles);
     return sameFiles;
   }
-  const config: Config = { files, dir: files[0] ? dirname(files[0]) : undefined, templatesDir: undefined, rules: {}, types: {}, ignore: [], export: {} };
+  const config: Config = {
+    files,
+    dir: files[0] ? dirname(files[0]) : undefined,
+    templatesDir: undefined,
+    rules: {},
+    types: {},
+    ignore: [],
+    export: {},
+  };
   // Farthest first, so nearer files override.
   for (const file of [...files].reverse()) {
     const raw = readConfigOnce(file);

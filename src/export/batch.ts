@@ -47,13 +47,16 @@ export function outputPath(file: string, base: string, outDir: string, format: E
   };
   const realRoot = real(root);
   const realFolder = realRoot === undefined ? undefined : real(dirname(target));
-  if (realRoot !== undefined && realFolder !== undefined && realFolder !== realRoot && !realFolder.startsWith(realRoot === sep ? sep : realRoot + sep)) {
+  if (
+    realRoot !== undefined &&
+    realFolder !== undefined &&
+    realFolder !== realRoot &&
+    !realFolder.startsWith(realRoot === sep ? sep : realRoot + sep)
+  ) {
     throw new MemoError(`would be written outside --out-dir (${outDir}) through a symbolic link`, { file });
   }
   return target;
 }
-
-
 
 export interface BatchJob {
   file: string;
@@ -67,7 +70,8 @@ export interface BatchOptions extends ExportOneOptions {
   configFile?: string;
 }
 
-export type BatchOutcome = { kind: 'written' } | { kind: 'text'; text: string } | { kind: 'refused'; errors: string[] } | { kind: 'error'; error: SerializedError };
+export type BatchOutcome =
+  { kind: 'written' } | { kind: 'text'; text: string } | { kind: 'refused'; errors: string[] } | { kind: 'error'; error: SerializedError };
 
 /** Export one memo of a batch to its file (or back as text). Errors come back as data, so one file stops only itself. */
 export async function exportToFile(job: BatchJob, options: BatchOptions): Promise<BatchOutcome> {
@@ -85,8 +89,16 @@ export async function exportToFile(job: BatchJob, options: BatchOptions): Promis
 }
 
 /** Export a batch: in this thread for a few files (a heavy one in a worker), in one worker per core for many. */
-export async function exportBatch(jobs: BatchJob[], options: BatchOptions, onOutcome: (outcome: BatchOutcome, job: BatchJob) => void): Promise<void> {
-  await runJobs<BatchJob, BatchOutcome>(new URL('./export-worker.js', import.meta.url), options, jobs, (job) => exportToFile(job, options), (outcome, index) =>
-    onOutcome(outcome, jobs[index] as BatchJob),
+export async function exportBatch(
+  jobs: BatchJob[],
+  options: BatchOptions,
+  onOutcome: (outcome: BatchOutcome, job: BatchJob) => void,
+): Promise<void> {
+  await runJobs<BatchJob, BatchOutcome>(
+    new URL('./export-worker.js', import.meta.url),
+    options,
+    jobs,
+    (job) => exportToFile(job, options),
+    (outcome, index) => onOutcome(outcome, jobs[index] as BatchJob),
   );
 }

@@ -6,7 +6,19 @@ import type { Element, ElementContent } from 'hast';
 import { visit } from 'unist-util-visit';
 import { formatLongDate } from '../memo/dates.js';
 import type { Memo } from '../memo/model.js';
-import { documentTree, element, exportHtml, formatMemoDate, inlineCss, lines, memoArticle, memoTitle, stringify, textNode, uniqueIds } from './html.js';
+import {
+  documentTree,
+  element,
+  exportHtml,
+  formatMemoDate,
+  inlineCss,
+  lines,
+  memoArticle,
+  memoTitle,
+  stringify,
+  textNode,
+  uniqueIds,
+} from './html.js';
 import { MEMO_CSS } from './style.css.js';
 import { exportText } from './text.js';
 import { Slugger } from '../util/slugs.js';
@@ -86,7 +98,10 @@ function parts(isoDate: string): { year: string; month: string; day: number } {
  * joined by " – "). Undefined when no memo has a date.
  */
 export function formatDateRange(memos: readonly Memo[], dateFormat: 'long' | 'iso' = 'long'): string | undefined {
-  const dates = memos.map((memo) => memo.date).filter((date): date is string => date !== undefined).sort();
+  const dates = memos
+    .map((memo) => memo.date)
+    .filter((date): date is string => date !== undefined)
+    .sort();
   const first = dates[0];
   const last = dates[dates.length - 1];
   if (first === undefined || last === undefined) return undefined;
@@ -137,7 +152,9 @@ function prefixIds(article: Element, slug: string): void {
 function bundleArticle(entry: Entry, options: BundleOptions): Element {
   const article = memoArticle(entry.memo, { dateFormat: options.dateFormat ?? 'long', headingShift: 1 });
   prefixIds(article, entry.slug);
-  const back = element('p', { className: ['back-to-contents'] }, [element('a', { href: `#${CONTENTS_ID}` }, [textNode('Back to contents')])]);
+  const back = element('p', { className: ['back-to-contents'] }, [
+    element('a', { href: `#${CONTENTS_ID}` }, [textNode('Back to contents')]),
+  ]);
   article.children.push(back, textNode('\n'));
   return article;
 }
@@ -167,7 +184,11 @@ export function bundleHtml(memos: readonly Memo[], options: BundleOptions = {}):
     }
     return element('li', {}, children);
   });
-  const nav = element('nav', { className: ['contents'], id: CONTENTS_ID, ariaLabel: 'Contents' }, lines([element('h2', {}, [textNode('Contents')]), element('ol', {}, lines(items))]));
+  const nav = element(
+    'nav',
+    { className: ['contents'], id: CONTENTS_ID, ariaLabel: 'Contents' },
+    lines([element('h2', {}, [textNode('Contents')]), element('ol', {}, lines(items))]),
+  );
 
   const body: ElementContent[] = [header, nav, ...list.map((entry) => bundleArticle(entry, options))];
   const css = options.css ?? MEMO_CSS;
@@ -195,7 +216,10 @@ export function bundleText(memos: readonly Memo[], options: BundleOptions = {}):
     out.push(`${String(index + 1).padStart(numberWidth)}. ${entry.title}${date}`);
   });
   for (const entry of list) {
-    const text = exportText(entry.memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat }).replace(/\n+$/, '');
+    const text = exportText(entry.memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat }).replace(
+      /\n+$/,
+      '',
+    );
     out.push('', RULE, '', text);
   }
   return `${out.join('\n')}\n`;

@@ -139,7 +139,8 @@ function headingIds(memo: Memo): Map<MdastNode, string> {
     const children = childrenOf(node);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as MdastNode);
   }
-  const fromModel = found.length === memo.headings.length && found.every((node, index) => toString(node).trim() === memo.headings[index]?.text);
+  const fromModel =
+    found.length === memo.headings.length && found.every((node, index) => toString(node).trim() === memo.headings[index]?.text);
   const slugger = new Slugger();
   slugger.slug('top');
   const ids = new Map<MdastNode, string>();
@@ -245,7 +246,12 @@ function dropEmptyParagraphs(root: HastRoot): void {
 function prefixFootnoteLabel(root: HastRoot): void {
   const label = FOOTNOTE_PREFIX + 'footnote-label';
   visit(root, 'element', (node, _index, parent) => {
-    if (node.properties['id'] === 'footnote-label' && parent?.type === 'element' && parent.tagName === 'section' && parent.properties['dataFootnotes'] !== undefined) {
+    if (
+      node.properties['id'] === 'footnote-label' &&
+      parent?.type === 'element' &&
+      parent.tagName === 'section' &&
+      parent.properties['dataFootnotes'] !== undefined
+    ) {
       node.properties['id'] = label;
     }
     const describedBy = node.properties['ariaDescribedBy'];
@@ -261,7 +267,10 @@ function markBackToTop(root: HastRoot): void {
     if (node.tagName !== 'p') return;
     const elements = node.children.filter((child) => child.type === 'element');
     const only = elements[0];
-    const onlyLink = elements.length === 1 && isElement(only, 'a') && node.children.every((child) => child === only || (child.type === 'text' && child.value.trim() === ''));
+    const onlyLink =
+      elements.length === 1 &&
+      isElement(only, 'a') &&
+      node.children.every((child) => child === only || (child.type === 'text' && child.value.trim() === ''));
     if (!onlyLink || !isBackToTopText(textOf(only))) return;
     const href = only.properties['href'];
     if (href === undefined || (typeof href === 'string' && (href === '' || href.startsWith('#')))) only.properties['href'] = '#top';
@@ -326,7 +335,9 @@ export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
   const headerChildren: ElementContent[] = [];
   if (memo.date !== undefined) {
     headerChildren.push(
-      element('p', { className: ['memo-date'] }, [element('time', { dateTime: memo.date }, [textNode(formatMemoDate(memo.date, options.dateFormat))])]),
+      element('p', { className: ['memo-date'] }, [
+        element('time', { dateTime: memo.date }, [textNode(formatMemoDate(memo.date, options.dateFormat))]),
+      ]),
     );
   }
   if (title) headerChildren.push(title);
@@ -335,9 +346,16 @@ export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
   // Trim the newlines remark-rehype leaves around the removed title.
   const content = body.children.filter((node): node is ElementContent => node.type !== 'doctype');
   while (content[0]?.type === 'text' && content[0].value.trim() === '') content.shift();
-  while (content[content.length - 1]?.type === 'text' && (content[content.length - 1] as { value: string }).value.trim() === '') content.pop();
+  while (content[content.length - 1]?.type === 'text' && (content[content.length - 1] as { value: string }).value.trim() === '')
+    content.pop();
 
-  const article = element('article', { className: ['memo'] }, [NEWLINE(), header, NEWLINE(), ...content, ...(content.length > 0 ? [NEWLINE()] : [])]);
+  const article = element('article', { className: ['memo'] }, [
+    NEWLINE(),
+    header,
+    NEWLINE(),
+    ...content,
+    ...(content.length > 0 ? [NEWLINE()] : []),
+  ]);
   shiftHeadings(article, options.headingShift ?? 0);
   uniqueIds(article);
   return article;

@@ -90,10 +90,16 @@ function plainText(node: Nodes): string {
       return collapse(inlineText(node.children));
     case 'list':
     case 'listItem':
-      return node.children.map((child) => plainText(child)).filter(Boolean).join('\n');
+      return node.children
+        .map((child) => plainText(child))
+        .filter(Boolean)
+        .join('\n');
     case 'blockquote':
     case 'footnoteDefinition':
-      return node.children.map((child) => plainText(child)).filter(Boolean).join('\n\n');
+      return node.children
+        .map((child) => plainText(child))
+        .filter(Boolean)
+        .join('\n\n');
     case 'table':
       return node.children.map((row) => row.children.map((cell) => plainText(cell)).join(' | ')).join('\n');
     case 'code':
@@ -104,7 +110,11 @@ function plainText(node: Nodes): string {
     case 'thematicBreak':
       return '';
     default:
-      return 'children' in node ? collapse(inlineText(node.children as PhrasingContent[])) : 'value' in node ? collapse(String(node.value)) : '';
+      return 'children' in node
+        ? collapse(inlineText(node.children as PhrasingContent[]))
+        : 'value' in node
+          ? collapse(String(node.value))
+          : '';
   }
 }
 

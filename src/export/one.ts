@@ -54,7 +54,10 @@ export async function renderMemo(memo: Memo, options: ExportOneOptions, config: 
   if (options.to === 'text') {
     const { exportText } = await import('./text.js');
     const width = options.width ?? settings.width;
-    return exportText(memo, { ...(width !== undefined ? { width } : {}), ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}) });
+    return exportText(memo, {
+      ...(width !== undefined ? { width } : {}),
+      ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
+    });
   }
   const { exportJson } = await import('./json.js');
   return `${JSON.stringify(exportJson(memo), null, 2)}\n`;

@@ -15,7 +15,21 @@ export const memoJsonSchema = {
     'One memo exported by `memo export --to json`. A field the memo does not have is null (a list: empty); see docs/json-export.md.',
   type: 'object',
   additionalProperties: false,
-  required: ['version', 'type', 'title', 'date', 'author', 'tags', 'summary', 'lede', 'takeaways', 'events', 'sections', 'wordCount', 'source'],
+  required: [
+    'version',
+    'type',
+    'title',
+    'date',
+    'author',
+    'tags',
+    'summary',
+    'lede',
+    'takeaways',
+    'events',
+    'sections',
+    'wordCount',
+    'source',
+  ],
   properties: {
     version: {
       description: 'Format version. Additive changes keep it; breaking changes bump it.',
@@ -26,11 +40,11 @@ export const memoJsonSchema = {
       type: ['string', 'null'],
     },
     title: {
-      description: 'The title from the front matter `title`, without the type\'s title prefix; null when absent.',
+      description: "The title from the front matter `title`, without the type's title prefix; null when absent.",
       type: ['string', 'null'],
     },
     date: {
-      description: 'The memo\'s date from the front matter `date`, as an ISO date; null when absent or not a real date.',
+      description: "The memo's date from the front matter `date`, as an ISO date; null when absent or not a real date.",
       type: ['string', 'null'],
       format: 'date',
       pattern: ISO_DATE_PATTERN,
@@ -49,16 +63,18 @@ export const memoJsonSchema = {
       type: ['string', 'null'],
     },
     lede: {
-      description: 'The lede (the blocks between the title and the first section) as plain text, paragraphs joined by a blank line ("\\n\\n"); null when there is none.',
+      description:
+        'The lede (the blocks between the title and the first section) as plain text, paragraphs joined by a blank line ("\\n\\n"); null when there is none.',
       type: ['string', 'null'],
     },
     takeaways: {
-      description: 'The items of the memo type\'s takeaways section, as plain text; empty when the type has none or the section is missing.',
+      description: "The items of the memo type's takeaways section, as plain text; empty when the type has none or the section is missing.",
       type: 'array',
       items: { description: 'One takeaway, markup removed.', type: 'string' },
     },
     events: {
-      description: 'The items of the memo type\'s events section, in the order written; empty when the type has none or the section is missing.',
+      description:
+        "The items of the memo type's events section, in the order written; empty when the type has none or the section is missing.",
       type: 'array',
       items: {
         description: 'One event: its date and the text after it.',
@@ -67,7 +83,8 @@ export const memoJsonSchema = {
         required: ['date', 'dateText', 'text'],
         properties: {
           date: {
-            description: 'The event\'s date as an ISO date (a year not written is taken from the memo\'s date); null when the item has no date or its date is not a real one.',
+            description:
+              "The event's date as an ISO date (a year not written is taken from the memo's date); null when the item has no date or its date is not a real one.",
             type: ['string', 'null'],
             format: 'date',
             pattern: ISO_DATE_PATTERN,
@@ -81,7 +98,7 @@ export const memoJsonSchema = {
             type: 'string',
           },
           text: {
-            description: 'The item\'s text after its date, time and separator (the whole text when undated), markup removed.',
+            description: "The item's text after its date, time and separator (the whole text when undated), markup removed.",
             type: 'string',
           },
         },
@@ -122,7 +139,7 @@ export const memoJsonSchema = {
       minimum: 0,
     },
     source: {
-      description: 'The memo\'s path as given on the command line (or the stdin file name).',
+      description: "The memo's path as given on the command line (or the stdin file name).",
       type: 'string',
     },
   },

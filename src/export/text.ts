@@ -162,7 +162,9 @@ function renderListItem(item: ListItem, width: number, depth: number, first: str
     if (lines.length > 0) parts.push({ lines, nested });
   }
   // The item's first block carries the bullet; the rest hang under its text.
-  const blocks = parts.map((part, index) => (index === 0 && !part.nested ? indent(part.lines, first, hanging) : indent(part.lines, hanging)));
+  const blocks = parts.map((part, index) =>
+    index === 0 && !part.nested ? indent(part.lines, first, hanging) : indent(part.lines, hanging),
+  );
   if (parts.length === 0 || parts[0]?.nested) blocks.unshift([first.trimEnd()]);
   return joinBlocks(blocks, item.spread === true);
 }
@@ -193,7 +195,12 @@ function renderFlatList(list: List, width: number, context: Context): string[] {
 }
 
 function renderTable(table: Table, context: Context): string[] {
-  return table.children.map((row) => row.children.map((cell) => inline(cell.children, context).replace(/\s+/g, ' ').split(GLUE).join(' ').trim()).join(' | ').trimEnd());
+  return table.children.map((row) =>
+    row.children
+      .map((cell) => inline(cell.children, context).replace(/\s+/g, ' ').split(GLUE).join(' ').trim())
+      .join(' | ')
+      .trimEnd(),
+  );
 }
 
 function renderBlock(node: RootContent, width: number, depth: number, context: Context): string[] {
@@ -206,7 +213,13 @@ function renderBlock(node: RootContent, width: number, depth: number, context: C
     case 'list':
       return renderList(node, width, depth, context);
     case 'blockquote':
-      return indent(joinBlocks(node.children.map((child) => renderBlock(child, narrower(width, QUOTE_INDENT.length), depth, context)), true), QUOTE_INDENT);
+      return indent(
+        joinBlocks(
+          node.children.map((child) => renderBlock(child, narrower(width, QUOTE_INDENT.length), depth, context)),
+          true,
+        ),
+        QUOTE_INDENT,
+      );
     case 'code':
       return indent(node.value.split(/\r?\n/), CODE_INDENT);
     case 'table':
@@ -218,7 +231,10 @@ function renderBlock(node: RootContent, width: number, depth: number, context: C
       return text === '' ? [] : wrap(text, width);
     }
     case 'footnoteDefinition': {
-      const body = joinBlocks(node.children.map((child) => renderBlock(child, narrower(width, 4), depth, context)), true);
+      const body = joinBlocks(
+        node.children.map((child) => renderBlock(child, narrower(width, 4), depth, context)),
+        true,
+      );
       const label = `[^${node.label ?? node.identifier}]: `;
       return body.length === 0 ? [label.trimEnd()] : indent(body, label, ' '.repeat(4));
     }
@@ -250,7 +266,8 @@ function collectDefinitions(tree: Root): Map<string, Definition> {
 /** The memo as plain text, in the reference memo's layout. */
 export function exportText(memo: Memo, options: TextExportOptions = {}): string {
   const width = options.width ?? DEFAULT_TEXT_WIDTH;
-  if (!Number.isInteger(width) || width < 0) throw new RangeError(`width must be a whole number of characters, 0 or more (got ${String(width)})`);
+  if (!Number.isInteger(width) || width < 0)
+    throw new RangeError(`width must be a whole number of characters, 0 or more (got ${String(width)})`);
   const context: Context = { urls: [], numbers: new Map(), definitions: collectDefinitions(memo.tree) };
 
   const blocks: string[][] = [];

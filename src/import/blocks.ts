@@ -84,9 +84,7 @@ export function escapeInline(text: string): string {
 
 /** Escape what would change the meaning of a block's first characters (`# `, `- `, `1. `, `> `). */
 export function escapeBlockStart(markdown: string): string {
-  return markdown
-    .replace(/^([#>+=]|-(?=\s|-|$))/, '\\$1')
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
+  return markdown.replace(/^([#>+=]|-(?=\s|-|$))/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
 
 const MONTH_WORD = new RegExp(`\\b${MONTH}\\b`, 'i');
@@ -108,9 +106,32 @@ export function headerField(text: string): { name: string; value: string } | und
 
 const FURNITURE_WORDS = new Set(
   [
-    'share', 'share this', 'share this page', 'share this article', 'share on facebook', 'share on twitter', 'share on linkedin',
-    'print', 'print this page', 'print this', 'tweet', 'tweet this', 'email', 'email this', 'facebook', 'twitter', 'linkedin',
-    'skip to content', 'skip to main content', 'menu', 'search', 'close', 'read more', 'download pdf', 'download', 'subscribe',
+    'share',
+    'share this',
+    'share this page',
+    'share this article',
+    'share on facebook',
+    'share on twitter',
+    'share on linkedin',
+    'print',
+    'print this page',
+    'print this',
+    'tweet',
+    'tweet this',
+    'email',
+    'email this',
+    'facebook',
+    'twitter',
+    'linkedin',
+    'skip to content',
+    'skip to main content',
+    'menu',
+    'search',
+    'close',
+    'read more',
+    'download pdf',
+    'download',
+    'subscribe',
   ].map((word) => word.toLowerCase()),
 );
 
@@ -130,8 +151,12 @@ export function isFurniture(text: string): boolean {
 
 /** A whole block that is only a date (`December 31, 2019`, `Tuesday, Dec. 31, 2019`, `Posted on …`). */
 export function dateOnly(text: string): { iso: string; yearWritten: boolean } | undefined {
-  const stripped = text.replace(/^(?:(?:posted|published|updated|issued|dated?)\b\s*(?:on)?\s*:?\s*)/i, '').replace(/[.,;]+$/, '').trim();
-  if (stripped.length < 6 || stripped.length > 60 || !/\d/.test(stripped) || !(MONTH_WORD.test(stripped) || /\d[-/.]\d/.test(stripped))) return undefined;
+  const stripped = text
+    .replace(/^(?:(?:posted|published|updated|issued|dated?)\b\s*(?:on)?\s*:?\s*)/i, '')
+    .replace(/[.,;]+$/, '')
+    .trim();
+  if (stripped.length < 6 || stripped.length > 60 || !/\d/.test(stripped) || !(MONTH_WORD.test(stripped) || /\d[-/.]\d/.test(stripped)))
+    return undefined;
   const result = chrono.strict.parse(stripped, { instant: new Date(), timezone: 0 }, { forwardDate: false })[0];
   if (!result || result.index > 0) return undefined;
   if (stripped.slice(result.text.length).trim() !== '') return undefined;
@@ -203,7 +228,10 @@ function stripPlainPrefix(markdown: string, prefix: string): string | undefined 
     }
   }
   if (p < prefix.length) return undefined;
-  return markdown.slice(m).replace(/^[*_]+/, '').trimStart();
+  return markdown
+    .slice(m)
+    .replace(/^[*_]+/, '')
+    .trimStart();
 }
 
 /**
@@ -240,9 +268,15 @@ interface TitleLine {
 
 function titleLine(blocks: Block[], end: number, types: ReadonlyMap<string, MemoType>): TitleLine | undefined {
   // "Memo:" and "Memorandum:" always; each type's own prefix ("Backgrounder:") names that type.
-  const prefixes = new Map<string, string | undefined>([['memo', undefined], ['memorandum', undefined]]);
+  const prefixes = new Map<string, string | undefined>([
+    ['memo', undefined],
+    ['memorandum', undefined],
+  ]);
   for (const type of types.values()) {
-    const word = type.titlePrefix.replace(/[:\s]+$/, '').trim().toLowerCase();
+    const word = type.titlePrefix
+      .replace(/[:\s]+$/, '')
+      .trim()
+      .toLowerCase();
     if (word !== '' && prefixes.get(word) === undefined) prefixes.set(word, type.name);
   }
   const words = [...prefixes.keys()].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -316,7 +350,8 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
   if (blocks.length === 0) throw new MemoError('nothing to import: no text found', { file: options.source });
 
   const knownHeadings = [...new Set([...types.values()].flatMap((type) => type.sections.map((section) => section.heading)))];
-  const isKnownHeading = (block: Block) => block.kind !== 'item' && knownHeadings.some((known) => nearMiss(block.text.replace(/:$/, ''), known));
+  const isKnownHeading = (block: Block) =>
+    block.kind !== 'item' && knownHeadings.some((known) => nearMiss(block.text.replace(/:$/, ''), known));
   // The front: everything before the first list item or known section heading.
   let frontEnd = blocks.findIndex((block, index) => index > 0 && (block.kind === 'item' || isKnownHeading(block)));
   if (frontEnd === -1) frontEnd = blocks.length;
@@ -356,7 +391,12 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
       let index = blocks.findIndex((block, i) => i < frontEnd && block.kind === 'heading' && block.level === 1);
       if (index === -1) {
         index = blocks.findIndex(
-          (block, i) => i < frontEnd && !used.has(i) && !isKnownHeading(block) && !dateOnly(block.text) && (block.kind === 'heading' || headingLike(block, knownHeadings)),
+          (block, i) =>
+            i < frontEnd &&
+            !used.has(i) &&
+            !isKnownHeading(block) &&
+            !dateOnly(block.text) &&
+            (block.kind === 'heading' || headingLike(block, knownHeadings)),
         );
       }
       if (index !== -1) {
@@ -379,7 +419,8 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
     for (let index = 0; index < frontEnd; index++) {
       const block = blocks[index] as Block;
       if (used.has(index) || block.kind === 'item') continue;
-      const parsed = (block.datetime && block.text.length <= 60 ? dateOnly(block.datetime.slice(0, 10)) : undefined) ?? dateOnly(block.text);
+      const parsed =
+        (block.datetime && block.text.length <= 60 ? dateOnly(block.datetime.slice(0, 10)) : undefined) ?? dateOnly(block.text);
       if (!parsed) continue;
       date = parsed.iso;
       used.add(index);
@@ -398,18 +439,22 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
     const timed = blocks.find((block) => block.datetime && dateOnly(block.datetime.slice(0, 10)));
     if (timed?.datetime) date = dateOnly(timed.datetime.slice(0, 10))?.iso;
   }
-  if (!date) warn(titleIndex === -1 ? 1 : (blocks[titleIndex] as Block).line, 'no date line found; add `date: YYYY-MM-DD` to the front matter');
-  if (title === undefined) warn(1, 'no title found (no `Memo:` line, `RE:` field or heading); add `title:` to the front matter and a `#` heading');
+  if (!date)
+    warn(titleIndex === -1 ? 1 : (blocks[titleIndex] as Block).line, 'no date line found; add `date: YYYY-MM-DD` to the front matter');
+  if (title === undefined)
+    warn(1, 'no title found (no `Memo:` line, `RE:` field or heading); add `title:` to the front matter and a `#` heading');
 
   const from_ = fields.get('FROM');
   if (from_?.value) author = from_.value;
   for (const name of ['TO', 'CC', 'BCC', 'ATTN', 'ATTENTION']) {
     const field = fields.get(name);
-    if (field) warn(field.block.line, `header field ${quote(`${name}: ${field.value}`)} has no place in memo front matter; it was left out`);
+    if (field)
+      warn(field.block.line, `header field ${quote(`${name}: ${field.value}`)} has no place in memo front matter; it was left out`);
   }
   if (fields.has('RE') && fields.has('SUBJECT') && title !== undefined) {
     const subject = fields.get('SUBJECT') as { value: string; block: Block };
-    if (subject.value !== title) warn(subject.block.line, `SUBJECT field ${quote(subject.value)} was left out; the title is ${quote(title)}`);
+    if (subject.value !== title)
+      warn(subject.block.line, `SUBJECT field ${quote(subject.value)} was left out; the title is ${quote(title)}`);
   }
 
   // 5. Text above the title has no place in a memo.
@@ -434,7 +479,14 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
     let heading = false;
     const inQuestions = /\bquestions?\b|\bfaqs?\b|\bq\s*&\s*a\b/i.test(sections[sections.length - 1]?.text ?? '');
     if (block.kind === 'heading') heading = true;
-    else if (inferHeadings && inQuestions && block.kind === 'paragraph' && block.standalone && block.text.endsWith('?') && !block.markdown.startsWith('**')) {
+    else if (
+      inferHeadings &&
+      inQuestions &&
+      block.kind === 'paragraph' &&
+      block.standalone &&
+      block.text.endsWith('?') &&
+      !block.markdown.startsWith('**')
+    ) {
       // Under "Questions and Answers" a question is the answer's bold lead-in, not a section.
       block.markdown = `**${block.markdown}**`;
     } else if (inferHeadings && block.kind === 'paragraph' && next !== undefined && headingLike(block, knownHeadings)) heading = true;
@@ -482,7 +534,8 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
 
   // 8. Dated paragraphs under a timeline/events heading become event items.
   const events = eventsSection(type)?.heading;
-  const isTimeline = (text: string) => (events !== undefined && nearMiss(text, events)) || /\b(?:timeline|events|chronology|sequence|what happened)\b/i.test(text);
+  const isTimeline = (text: string) =>
+    (events !== undefined && nearMiss(text, events)) || /\b(?:timeline|events|chronology|sequence|what happened)\b/i.test(text);
   let undated = 0;
   let firstUndated = 0;
   let eventCount = 0;
@@ -511,7 +564,10 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
     }
   }
   if (undated > 0 && events !== undefined) {
-    warn(firstUndated, `${undated} of ${eventCount} "${events}" items have no date; start each with one, like "**${date ? apDate(date) : 'Dec. 27, 2019'}** —"`);
+    warn(
+      firstUndated,
+      `${undated} of ${eventCount} "${events}" items have no date; start each with one, like "**${date ? apDate(date) : 'Dec. 27, 2019'}** —"`,
+    );
   }
 
   // 9. Write it out.
@@ -531,7 +587,12 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
   });
   if (type.backToTop !== 'off') out.push(backToTop);
 
-  return { markdown: `${out.filter((part) => part !== '').join('\n\n')}\n`, type: type.name, typeGuessed: guessed, warnings: warnings.sort((a, b) => a.line - b.line) };
+  return {
+    markdown: `${out.filter((part) => part !== '').join('\n\n')}\n`,
+    type: type.name,
+    typeGuessed: guessed,
+    warnings: warnings.sort((a, b) => a.line - b.line),
+  };
 }
 
 /** Lists nested deeper than this are written at this depth: a memo's lists are shallow. */

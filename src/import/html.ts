@@ -14,16 +14,74 @@ import { MemoError } from '../io/errors.js';
 export type { ImportOptions, ImportResult } from './blocks.js';
 
 const DROPPED_TAGS = new Set([
-  'nav', 'footer', 'aside', 'script', 'style', 'form', 'noscript', 'template', 'svg', 'iframe', 'button', 'select', 'textarea',
-  'input', 'label', 'canvas', 'video', 'audio', 'object', 'embed', 'dialog', 'head', 'title', 'meta', 'link',
+  'nav',
+  'footer',
+  'aside',
+  'script',
+  'style',
+  'form',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'label',
+  'canvas',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'dialog',
+  'head',
+  'title',
+  'meta',
+  'link',
 ]);
 const DROPPED_ROLES = new Set(['navigation', 'contentinfo', 'banner', 'complementary', 'search', 'menu', 'menubar', 'dialog', 'alert']);
 const CHROME = /nav|menu|footer|share|sharing|social|cookie|breadcrumb|sidebar|newsletter|subscribe|skip-link|popup|modal|related/i;
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'blockquote', 'body', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'header', 'hgroup',
-  'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'thead', 'tfoot', 'tr', 'td', 'th', 'ul', 'h1', 'h2', 'h3',
-  'h4', 'h5', 'h6',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'td',
+  'th',
+  'ul',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
 ]);
 
 function classNames(node: Element): string[] {
@@ -176,12 +234,14 @@ function toBlockParts(nodes: ElementContent[]): Inline[] {
   const current = { value: [] as Inline[] };
   inline(nodes, lines, current);
   lines.push(current.value);
-  return lines.map((pieces) => {
-    const text = cleanText(pieces.map((piece) => piece.text).join(''));
-    const markdown = cleanText(pieces.map((piece) => piece.markdown).join(''));
-    const datetime = pieces.find((piece) => piece.datetime)?.datetime;
-    return { text, markdown, ...(datetime ? { datetime } : {}) };
-  }).filter((line) => line.text !== '');
+  return lines
+    .map((pieces) => {
+      const text = cleanText(pieces.map((piece) => piece.text).join(''));
+      const markdown = cleanText(pieces.map((piece) => piece.markdown).join(''));
+      const datetime = pieces.find((piece) => piece.datetime)?.datetime;
+      return { text, markdown, ...(datetime ? { datetime } : {}) };
+    })
+    .filter((line) => line.text !== '');
 }
 
 function lineOf(node: Element): number {
@@ -230,14 +290,16 @@ function toBlocks(body: Element | Root): Block[] {
       if (level !== undefined) {
         const parts = toBlockParts(child.children);
         const text = parts.map((part) => part.text).join(' ');
-        if (text !== '') blocks.push({ kind: 'heading', text, markdown: parts.map((part) => part.markdown).join(' '), line: lineOf(child), level });
+        if (text !== '')
+          blocks.push({ kind: 'heading', text, markdown: parts.map((part) => part.markdown).join(' '), line: lineOf(child), level });
       } else if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'figcaption' || tag === 'address' || tag === 'summary') {
         blocks.push(...paragraphs(toBlockParts(child.children), lineOf(child)));
       } else if (tag === 'pre') {
         const text = textOf(child);
         for (const [index, lineText] of text.split('\n').entries()) {
           const clean = cleanText(lineText);
-          if (clean) blocks.push({ kind: 'paragraph', text: clean, markdown: escapeInline(clean), line: lineOf(child) + index, standalone: true });
+          if (clean)
+            blocks.push({ kind: 'paragraph', text: clean, markdown: escapeInline(clean), line: lineOf(child) + index, standalone: true });
         }
       } else if (tag === 'ul' || tag === 'ol') {
         let number = Number(child.properties['start'] ?? 1) || 1;
@@ -246,7 +308,13 @@ function toBlocks(body: Element | Root): Block[] {
           listItem(li, depth, tag === 'ol' ? number++ : undefined);
         }
       } else if (tag === 'tr') {
-        const cells = elements(child).map((cell) => toBlockParts(cell.children).map((part) => part.text).join(' ')).filter(Boolean);
+        const cells = elements(child)
+          .map((cell) =>
+            toBlockParts(cell.children)
+              .map((part) => part.text)
+              .join(' '),
+          )
+          .filter(Boolean);
         if (cells.length > 0) {
           const text = cells.join(' — ');
           blocks.push({ kind: 'paragraph', text, markdown: escapeInline(text), line: lineOf(child), standalone: true });
@@ -288,7 +356,8 @@ function toBlocks(body: Element | Root): Block[] {
     }
     for (const list of nested) {
       let number = Number(list.properties['start'] ?? 1) || 1;
-      for (const child of elements(list)) if (child.tagName === 'li') listItem(child, text === '' ? depth : depth + 1, list.tagName === 'ol' ? number++ : undefined);
+      for (const child of elements(list))
+        if (child.tagName === 'li') listItem(child, text === '' ? depth : depth + 1, list.tagName === 'ol' ? number++ : undefined);
     }
   };
   visit(body, 0);
@@ -303,7 +372,8 @@ export function importHtml(html: string, options: ImportOptions): ImportResult {
     blocks = toBlocks(findBody(unified().use(rehypeParse).parse(html)));
   } catch (error) {
     // The HTML parser and the walk recurse per level; a page nested thousands deep is not a memo.
-    if (error instanceof RangeError) throw new MemoError('the page nests its elements thousands of levels deep; it cannot be imported', { file: options.source });
+    if (error instanceof RangeError)
+      throw new MemoError('the page nests its elements thousands of levels deep; it cannot be imported', { file: options.source });
     throw error;
   }
   return blocksToMemo(blocks, options);

@@ -34,7 +34,13 @@ function indentOf(text: string): number {
 /** A line that stands on its own even without blank lines around it. */
 function breaksParagraph(text: string): boolean {
   const clean = cleanText(text);
-  return headerField(clean) !== undefined || dateOnly(clean) !== undefined || DATED_LINE.test(clean) || TITLE_WORD.test(clean) || isFurniture(clean);
+  return (
+    headerField(clean) !== undefined ||
+    dateOnly(clean) !== undefined ||
+    DATED_LINE.test(clean) ||
+    TITLE_WORD.test(clean) ||
+    isFurniture(clean)
+  );
 }
 
 /** Looks like a heading on its own, even as the first line of a group ("KEY TAKEAWAYS", "I. Background"). */
@@ -56,7 +62,10 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .map((raw, index) => {
-      const line = raw.replace(/[\u00A0\u2007\u202F]/g, ' ').replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/\s+$/, '');
+      const line = raw
+        .replace(/[\u00A0\u2007\u202F]/g, ' ')
+        .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
+        .replace(/\s+$/, '');
       return { text: line, number: index + firstLine, indent: indentOf(line) };
     });
 
@@ -80,7 +89,13 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
   for (const group of groups) {
     const first = group[0] as Line;
     // An indented paragraph after a blank line, under an open item: the item's next paragraph.
-    if (item && first.indent >= item.contentIndent && !BULLET.test(first.text) && !NUMBERED.test(first.text) && !breaksParagraph(first.text)) {
+    if (
+      item &&
+      first.indent >= item.contentIndent &&
+      !BULLET.test(first.text) &&
+      !NUMBERED.test(first.text) &&
+      !breaksParagraph(first.text)
+    ) {
       const text = cleanText(group.map((line) => line.text).join(' '));
       (item.more ??= []).push({ text, markdown: escapeInline(text) });
       continue;
@@ -109,7 +124,13 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
       // Setext underline: the paragraph so far was a heading.
       if (para.length === 1 && SETEXT.test(line.text) && !item) {
         const text = cleanText((para[0] as Line).text);
-        blocks.push({ kind: 'heading', text, markdown: escapeInline(text), line: (para[0] as Line).number, level: line.text.includes('=') ? 1 : 2 });
+        blocks.push({
+          kind: 'heading',
+          text,
+          markdown: escapeInline(text),
+          line: (para[0] as Line).number,
+          level: line.text.includes('=') ? 1 : 2,
+        });
         para = [];
         continue;
       }
@@ -148,7 +169,14 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
         continue;
       }
       // A heading-like first line directly above text ("KEY TAKEAWAYS" then a paragraph).
-      if (para.length === 0 && nextLine && index === 0 && strongHeading(line.text) && !BULLET.test(nextLine.text) && !NUMBERED.test(nextLine.text)) {
+      if (
+        para.length === 0 &&
+        nextLine &&
+        index === 0 &&
+        strongHeading(line.text) &&
+        !BULLET.test(nextLine.text) &&
+        !NUMBERED.test(nextLine.text)
+      ) {
         blocks.push(paragraph([line], true));
         continue;
       }
@@ -167,7 +195,10 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
 /** Guard against input that is not a memo's text at all. */
 export function checkText(text: string, source: string): void {
   if (Buffer.byteLength(text, 'utf8') > MAX_MEMO_BYTES) {
-    throw new MemoError(`input is ${(Buffer.byteLength(text, 'utf8') / (1024 * 1024)).toFixed(1)} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`, { file: source });
+    throw new MemoError(
+      `input is ${(Buffer.byteLength(text, 'utf8') / (1024 * 1024)).toFixed(1)} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`,
+      { file: source },
+    );
   }
   if (text.includes('\u0000')) throw new MemoError('input is binary, not text', { file: source });
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new MemoError('file is empty', { file: source });

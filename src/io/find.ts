@@ -127,7 +127,8 @@ export async function findMemoFiles(inputs: string[], options: FindOptions): Pro
       files.push(file);
     }
   };
-  const walked = (found: string[], respectGitignore = true) => (respectGitignore ? found.filter((file) => !gitignore.isIgnored(file)) : found).sort();
+  const walked = (found: string[], respectGitignore = true) =>
+    (respectGitignore ? found.filter((file) => !gitignore.isIgnored(file)) : found).sort();
 
   for (const input of inputs) {
     const absolute = resolve(options.cwd, input);

@@ -21,7 +21,12 @@ export interface SerializedError {
 }
 
 export function serializeError(error: MemoError): SerializedError {
-  return { message: error.message, exitCode: error.exitCode, ...(error.file ? { file: error.file } : {}), ...(error.line ? { line: error.line } : {}) };
+  return {
+    message: error.message,
+    exitCode: error.exitCode,
+    ...(error.file ? { file: error.file } : {}),
+    ...(error.line ? { line: error.line } : {}),
+  };
 }
 
 export function deserializeError(error: SerializedError): MemoError {
@@ -68,7 +73,8 @@ export async function runJobs<Job extends { file: string; text?: string }, Outco
   if (threads > 1) return runInWorkers<Job, Outcome>(workerUrl, data, jobs, threads, onOutcome);
   const cap = threadCap();
   // A job's size: its text when it carries one (stdin), else its file's.
-  const size = (job: Job) => (job.text !== undefined ? Buffer.byteLength(job.text) : (statSync(job.file, { throwIfNoEntry: false })?.size ?? 0));
+  const size = (job: Job) =>
+    job.text !== undefined ? Buffer.byteLength(job.text) : (statSync(job.file, { throwIfNoEntry: false })?.size ?? 0);
   const heavy = cap !== undefined && cap < 2 ? [] : jobs.flatMap((job, index) => (size(job) > HEAVY_MEMO_BYTES ? [index] : []));
   const outcomes = new Array<Outcome | FailedOutcome>(jobs.length);
   const isHeavy = new Set(heavy);
@@ -78,7 +84,13 @@ export async function runJobs<Job extends { file: string; text?: string }, Outco
     onOutcome?.(outcomes[index], index);
   }
   if (heavy.length > 0) {
-    const answers = await runInWorkers<Job, Outcome>(workerUrl, data, heavy.map((index) => jobs[index] as Job), 1, (outcome, k) => onOutcome?.(outcome, heavy[k] as number));
+    const answers = await runInWorkers<Job, Outcome>(
+      workerUrl,
+      data,
+      heavy.map((index) => jobs[index] as Job),
+      1,
+      (outcome, k) => onOutcome?.(outcome, heavy[k] as number),
+    );
     answers.forEach((outcome, k) => (outcomes[heavy[k] as number] = outcome));
   }
   return outcomes;
@@ -189,7 +201,11 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
       for (; next < jobs.length && indices.length < BATCH; next++) indices.push(next);
       // One timer per batch: memos take milliseconds, so only a file that takes about the limit
       // on its own trips it; each file of the batch then runs alone against the limit.
-      const answer = await ask<Job, Outcome>(worker, indices.map((index) => jobs[index] as Job), timeoutMs);
+      const answer = await ask<Job, Outcome>(
+        worker,
+        indices.map((index) => jobs[index] as Job),
+        timeoutMs,
+      );
       if (typeof answer !== 'string') {
         answer.forEach((outcome, k) => settle(indices[k] as number, outcome));
         continue;
@@ -231,7 +247,10 @@ export function workerLoop<Job, Outcome>(handle: (job: Job, options: never) => P
       for (const job of batch) outcomes.push(await handle(job, workerData as never));
       parentPort?.postMessage({ outcomes });
     } catch (error) {
-      const fatal = error instanceof MemoError ? serializeError(error) : { message: `internal error: ${(error as Error)?.message ?? String(error)}`, exitCode: 2 };
+      const fatal =
+        error instanceof MemoError
+          ? serializeError(error)
+          : { message: `internal error: ${(error as Error)?.message ?? String(error)}`, exitCode: 2 };
       parentPort?.postMessage({ fatal });
     }
   };

@@ -34,7 +34,10 @@ export function assertNesting(text: string, file: string): void {
     // Indentation nests too: every two to four columns may open another list level.
     const indent = /^[ \t]*/.exec(rest)?.[0].replace(/\t/g, '    ').length ?? 0;
     if (depth > MAX_NESTING || raw.length - raw.trimStart().length > MAX_NESTING * 4 || depth + indent / 4 > MAX_NESTING * 2) {
-      throw new MemoError(`lists or block quotes nested more than ${MAX_NESTING} levels deep; memokit does not read such files`, { file, line });
+      throw new MemoError(`lists or block quotes nested more than ${MAX_NESTING} levels deep; memokit does not read such files`, {
+        file,
+        line,
+      });
     }
   }
 }

@@ -52,7 +52,9 @@ export function describeSchemaError(errors: ErrorObject[] | null | undefined): s
   if (!error) return 'invalid';
   const where = error.instancePath ? error.instancePath.slice(1) : '';
   let message = error.message ?? 'is invalid';
-  if (error.keyword === 'additionalProperties') message = `unknown field "${(error.params as { additionalProperty: string }).additionalProperty}"`;
-  if (error.keyword === 'enum') message = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (error.keyword === 'additionalProperties')
+    message = `unknown field "${(error.params as { additionalProperty: string }).additionalProperty}"`;
+  if (error.keyword === 'enum')
+    message = `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
   return where ? `${where}: ${message}` : message;
 }

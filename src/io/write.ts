@@ -28,7 +28,7 @@ function writeAndPlace(target: string, data: string | Uint8Array, overwrite: boo
   try {
     fd = openSync(temp, 'wx', 0o644);
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset);
+    for (let offset = 0; offset < bytes.length;) offset += writeSync(fd, bytes, offset);
     if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -111,7 +111,8 @@ export class LintCache {
       // No cache yet: start empty.
     }
     let start = text.indexOf('\n') + 1;
-    if (start === 0 || text.slice(0, start - 1) !== `memokit-cache\t${FORMAT}\t${version}`) return new LintCache(file, version, settings, lines);
+    if (start === 0 || text.slice(0, start - 1) !== `memokit-cache\t${FORMAT}\t${version}`)
+      return new LintCache(file, version, settings, lines);
     while (start < text.length) {
       let end = text.indexOf('\n', start);
       if (end === -1) end = text.length;
@@ -169,12 +170,16 @@ export class LintCache {
       if (!entry) continue;
       let i = index.get(entry.settings);
       if (i === undefined) index.set(entry.settings, (i = this.settingsTable.push(entry.settings) - 1));
-      const findings = typeof entry.findings === 'string' ? entry.findings : entry.findings.length > 0 ? JSON.stringify(entry.findings) : '';
+      const findings =
+        typeof entry.findings === 'string' ? entry.findings : entry.findings.length > 0 ? JSON.stringify(entry.findings) : '';
       files.push(`F\t${JSON.stringify(name)}\t${entry.hash}\t${i}\t${entry.stat ?? '-'}\t${findings}`);
     }
     for (const settings of this.settingsTable) out.push(`S\t${settings}`);
     // Only JSON strings can hold other characters; \u escapes keep the file ASCII.
-    const text = `${[...out, ...files].join('\n')}\n`.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const text = `${[...out, ...files].join('\n')}\n`.replace(
+      /[^\x00-\x7f]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     // Atomic but not fsync'ed: a cache lost to a power cut only makes the next run slower.
     await writeFileAtomic(this.file, Buffer.from(text, 'latin1'), { overwrite: true, durable: false });
   }
@@ -186,7 +191,10 @@ export class LintCache {
       const line = this.lines.get(name);
       const fields = line?.split('\t');
       const settings = fields ? this.settingsTable[Number(fields[1])] : undefined;
-      entry = fields && fields.length === 4 && settings !== undefined ? { hash: fields[0] as string, settings, stat: fields[2] === '-' ? undefined : fields[2], findings: fields[3] as string } : null;
+      entry =
+        fields && fields.length === 4 && settings !== undefined
+          ? { hash: fields[0] as string, settings, stat: fields[2] === '-' ? undefined : fields[2], findings: fields[3] as string }
+          : null;
       this.entries.set(name, entry);
     }
     return entry ?? undefined;

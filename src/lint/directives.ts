@@ -46,9 +46,16 @@ export function applyDirectives(comments: Comment[], findings: Finding[], knownR
     const match = DIRECTIVE.exec(comment.text);
     if (!match) continue;
     const kind = match[1] as string;
-    const names = (match[2] ?? '').split(/\s--\s|^--\s|\s--$/)[0]?.split(/[\s,]+/).filter(Boolean) ?? [];
+    const names =
+      (match[2] ?? '')
+        .split(/\s--\s|^--\s|\s--$/)[0]
+        ?.split(/[\s,]+/)
+        .filter(Boolean) ?? [];
     const unknown = names.filter((name) => !knownRules.has(name));
-    for (const name of unknown) directiveFindings.push(finding(comment.span, `Unknown rule "${name}" in memo-lint-${kind} comment; check the rule id (see docs/rules/).`));
+    for (const name of unknown)
+      directiveFindings.push(
+        finding(comment.span, `Unknown rule "${name}" in memo-lint-${kind} comment; check the rule id (see docs/rules/).`),
+      );
     const ids = names.length > 0 ? new Set(names.filter((name) => knownRules.has(name))) : undefined;
     if (ids && ids.size === 0) continue;
     if (kind === 'disable-next-line') {
@@ -67,7 +74,8 @@ export function applyDirectives(comments: Comment[], findings: Finding[], knownR
           const remaining = new Set([...range.ids].filter((id) => !ids.has(id)));
           if (remaining.size === range.ids.size) continue;
           range.to = line;
-          if (remaining.size > 0) ranges.push({ ids: remaining, from: line, to: Infinity, span: range.span, kind: range.kind, used: false });
+          if (remaining.size > 0)
+            ranges.push({ ids: remaining, from: line, to: Infinity, span: range.span, kind: range.kind, used: false });
         }
       }
     }
@@ -90,7 +98,9 @@ export function applyDirectives(comments: Comment[], findings: Finding[], knownR
     if (!usedComments.has(range.span.start.offset) && !reported.has(range.span.start.offset)) {
       reported.add(range.span.start.offset);
       const what = range.ids ? [...range.ids].join(', ') : 'any rule';
-      directiveFindings.push(finding(range.span, `Unused memo-lint-${range.kind} comment: no finding of ${what} to suppress here; remove it.`));
+      directiveFindings.push(
+        finding(range.span, `Unused memo-lint-${range.kind} comment: no finding of ${what} to suppress here; remove it.`),
+      );
     }
   }
   return { findings: kept, directiveFindings };

@@ -102,12 +102,20 @@ export function lintText(text: string, options: LintOptions): LintResult {
   let output: string | undefined;
   if (options.fix) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const fixed = applyFixes(memo.source, findings.flatMap((item) => (item.fix ? [item.fix] : [])));
+      const fixed = applyFixes(
+        memo.source,
+        findings.flatMap((item) => (item.fix ? [item.fix] : [])),
+      );
       if (fixed === undefined) break;
       output = fixed;
       memo = parseMemo(fixed, { path: options.path, types: options.types, gfm: false });
       findings = lintParsed(memo, options);
     }
   }
-  return summarize(options.path, findings, bom ? `\uFEFF${memo.source}` : memo.source, output === undefined ? undefined : bom ? `\uFEFF${output}` : output);
+  return summarize(
+    options.path,
+    findings,
+    bom ? `\uFEFF${memo.source}` : memo.source,
+    output === undefined ? undefined : bom ? `\uFEFF${output}` : output,
+  );
 }

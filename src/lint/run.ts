@@ -14,7 +14,6 @@ import type { LintJob, LintJobOptions, LintOutcome } from './one.js';
 import { summarize } from './summary.js';
 import type { LintResult } from './types.js';
 
-
 /** The worker thread entry for files linted off the main thread. */
 const LINT_WORKER = new URL('./lint-worker.js', import.meta.url);
 
@@ -54,7 +53,9 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
   // Config ignore globs come from the config of the working folder (or --config).
   const rootConfig = lintConfigFor(options.cwd, options.configFile);
   const { files, errors } = await findMemoFiles(inputs, { cwd: options.cwd, ignore: rootConfig.ignore });
-  const cache = options.cache ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0') : undefined;
+  const cache = options.cache
+    ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0')
+    : undefined;
   const useStats = options.statData !== false;
   const jobOptions: LintJobOptions = {
     fix: Boolean(options.fix),
@@ -161,8 +162,14 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
  */
 export async function lintStdin(text: string, path: string, options: LintRunOptions): Promise<LintResult> {
   const [{ runJobs, deserializeError }, { lintOneFile }] = await Promise.all([import('../io/pool.js'), import('./one.js')]);
-  const jobOptions: LintJobOptions = { fix: false, keepSource: Boolean(options.keepSource), ...(options.configFile ? { configFile: options.configFile } : {}) };
-  const [outcome] = (await runJobs<LintJob, LintOutcome>(LINT_WORKER, jobOptions, [{ file: path, text }], (job) => lintOneFile(job, jobOptions))) as [LintOutcome];
+  const jobOptions: LintJobOptions = {
+    fix: false,
+    keepSource: Boolean(options.keepSource),
+    ...(options.configFile ? { configFile: options.configFile } : {}),
+  };
+  const [outcome] = (await runJobs<LintJob, LintOutcome>(LINT_WORKER, jobOptions, [{ file: path, text }], (job) =>
+    lintOneFile(job, jobOptions),
+  )) as [LintOutcome];
   if (outcome.kind === 'error') throw deserializeError(outcome.error);
   return outcome.result;
 }

@@ -28,7 +28,8 @@ export function validateRuleConfig(config: Config): void {
       if (options) {
         const schema = rule.optionsSchema ?? { type: 'object', additionalProperties: false, properties: {} };
         const validate = validator(schema);
-        if (!validate(options)) throw new MemoError(`invalid options for rule "${id}"${where}: ${describeSchemaError(validate.errors)}`, file ? { file } : {});
+        if (!validate(options))
+          throw new MemoError(`invalid options for rule "${id}"${where}: ${describeSchemaError(validate.errors)}`, file ? { file } : {});
       }
     }
   };

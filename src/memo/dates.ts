@@ -11,7 +11,8 @@ import { isIsoDate } from '../util/iso-date.js';
 export { isIsoDate };
 
 /** A month name as writers write it, full or abbreviated (regex source, no flags: add `i`). */
-export const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+export const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const LOOKS_LIKE_DATE = new RegExp(`^(?:${MONTH}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{4}-\\d{1,2}-\\d{1,2})`, 'i');
 /** What may follow a date before the event's text. */
 const SEPARATOR = /^\s*(?:—|–|-{1,2}|:)\s*/;
@@ -28,7 +29,8 @@ function eventDateParser(): chrono.Chrono {
     const strict = chrono.configuration.createConfiguration(true, false);
     // A bundler may suffix a class name to keep it unique (`ISOFormatParser2`): compare the stem.
     const parsers = strict.parsers.filter((parser) => EVENT_PARSERS.has(parser.constructor.name.replace(/\d+$/, '')));
-    if (parsers.length !== EVENT_PARSERS.size) throw new Error(`chrono-node: expected the parsers ${[...EVENT_PARSERS].join(', ')}, found ${parsers.length}`);
+    if (parsers.length !== EVENT_PARSERS.size)
+      throw new Error(`chrono-node: expected the parsers ${[...EVENT_PARSERS].join(', ')}, found ${parsers.length}`);
     eventDates = new chrono.Chrono({ parsers, refiners: strict.refiners });
   }
   return eventDates;
@@ -45,8 +47,30 @@ function iso(year: number, month: number, day: number): string {
 }
 
 const MONTH_NUMBERS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
-  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 const ABBREVIATIONS = new Set(['jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const FULL_DATE = /^([A-Za-z]+)(\.?) (\d{1,2}), (\d{4})$/;
@@ -117,7 +141,13 @@ export function parseLeadingDate(text: string, reference: string | undefined, op
     after = after.slice(timeMatch[0].length);
   }
   const rest = after.replace(SEPARATOR, '');
-  const quick = options.chronoOnly ? undefined : yearWritten ? fullDate(written) : reference && isIsoDate(reference) ? nearDate(written, reference) : undefined;
+  const quick = options.chronoOnly
+    ? undefined
+    : yearWritten
+      ? fullDate(written)
+      : reference && isIsoDate(reference)
+        ? nearDate(written, reference)
+        : undefined;
   if (quick) return { date: { iso: quick, text: written, yearWritten, ...(time ? { time } : {}) }, rest };
   const instant = reference && isIsoDate(reference) ? new Date(`${reference}T12:00:00Z`) : new Date();
   // Only the date itself goes to chrono, so it cannot wander into the event's text.
@@ -127,9 +157,7 @@ export function parseLeadingDate(text: string, reference: string | undefined, op
     result.index === 0 &&
     result.text.length === written.length &&
     (!/^\d{4}-/.test(written) || isIsoDate(written.replace(/-(\d)(?=-|$)/g, '-0$1')));
-  const value = valid
-    ? iso(result.start.get('year') ?? 0, result.start.get('month') ?? 0, result.start.get('day') ?? 0)
-    : undefined;
+  const value = valid ? iso(result.start.get('year') ?? 0, result.start.get('month') ?? 0, result.start.get('day') ?? 0) : undefined;
   return { date: { iso: value, text: written, yearWritten, ...(time ? { time } : {}) }, rest };
 }
 

@@ -146,7 +146,10 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
   const tags = Array.isArray(rawTags)
     ? rawTags.filter((tag): tag is string => typeof tag === 'string')
     : typeof rawTags === 'string'
-      ? rawTags.split(',').map((tag) => tag.trim()).filter(Boolean)
+      ? rawTags
+          .split(',')
+          .map((tag) => tag.trim())
+          .filter(Boolean)
       : [];
   const memoType = type ? options.types?.get(type) : undefined;
 
@@ -206,7 +209,10 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     const isEvents = eventsHeading !== undefined && sameHeading(heading.text, eventsHeading);
     const { items, listCount } = listItems(nodes, date, isEvents);
     const content = nodes.filter((node) => node.type !== 'html' && !isBackToTopParagraph(node));
-    const text = content.map((node) => blockText(node).trim()).filter(Boolean).join('\n\n');
+    const text = content
+      .map((node) => blockText(node).trim())
+      .filter(Boolean)
+      .join('\n\n');
     const last = nodes[nodes.length - 1];
     const startOffset = heading.span.start.offset;
     const endOffset = last ? spanOf(last).end.offset : heading.span.end.offset;
@@ -222,7 +228,8 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     };
   });
 
-  const findSection = (name: string | undefined) => (name === undefined ? undefined : sections.find((s) => sameHeading(s.heading.text, name)));
+  const findSection = (name: string | undefined) =>
+    name === undefined ? undefined : sections.find((s) => sameHeading(s.heading.text, name));
   const ledeWords = lede.reduce((sum, paragraph) => sum + paragraph.words, 0);
   const bodyLine = frontMatter ? frontMatter.span.end.line + 1 : 1;
 

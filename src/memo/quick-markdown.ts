@@ -10,7 +10,21 @@
 // Why: micromark tokenizes character by character and compiles events into a tree, about
 // 1.5–2 ms for a 5 KB memo; this line-and-regex pass does the same memo in a fraction of that,
 // and linting is otherwise mostly parsing (see bench/RESULTS.md).
-import type { Emphasis, Heading, Html, Link, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Strong, Text, Yaml } from 'mdast';
+import type {
+  Emphasis,
+  Heading,
+  Html,
+  Link,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Strong,
+  Text,
+  Yaml,
+} from 'mdast';
 
 interface Point {
   line: number;
@@ -176,7 +190,13 @@ export function quickParse(source: string, options: QuickParseOptions = {}): Roo
           const label = parseRange(labelStart, labelEnd);
           if (!label) return undefined;
           const end = index + match[0].length;
-          const link: Link = { type: 'link', title: null, url: match[2] as string, children: label, position: { start: pointAt(index), end: pointAt(end) } };
+          const link: Link = {
+            type: 'link',
+            title: null,
+            url: match[2] as string,
+            children: label,
+            position: { start: pointAt(index), end: pointAt(end) },
+          };
           (frames[frames.length - 1] as Frame).nodes.push(link);
           index = end;
           continue;
@@ -209,7 +229,8 @@ export function quickParse(source: string, options: QuickParseOptions = {}): Roo
             flushText(index);
             frames.pop();
             const position = { start: pointAt(frame.from), end: pointAt(end) };
-            const node: Emphasis | Strong = size === 1 ? { type: 'emphasis', children: frame.nodes, position } : { type: 'strong', children: frame.nodes, position };
+            const node: Emphasis | Strong =
+              size === 1 ? { type: 'emphasis', children: frame.nodes, position } : { type: 'strong', children: frame.nodes, position };
             (frames[frames.length - 1] as Frame).nodes.push(node);
             index = end;
             continue;
@@ -249,7 +270,11 @@ export function quickParse(source: string, options: QuickParseOptions = {}): Roo
     if (!content) return false;
     const first = segments[0] as Segment;
     const last = segments[segments.length - 1] as Segment;
-    const node: Paragraph = { type: 'paragraph', children: content, position: { start: point(first.start, first.line), end: point(last.end, last.line) } };
+    const node: Paragraph = {
+      type: 'paragraph',
+      children: content,
+      position: { start: point(first.start, first.line), end: point(last.end, last.line) },
+    };
     if (paragraphItem) {
       paragraphItem.children.push(node);
       (paragraphItem.position as { end: Point }).end = node.position?.end as Point;
@@ -304,14 +329,23 @@ export function quickParse(source: string, options: QuickParseOptions = {}): Roo
       const marks = (match[1] as string).length;
       const content = inline([{ line, start: start + marks + 1, end }]);
       if (!content) return undefined;
-      const heading: Heading = { type: 'heading', depth: marks as Heading['depth'], children: content, position: { start: point(start, line), end: point(end, line) } };
+      const heading: Heading = {
+        type: 'heading',
+        depth: marks as Heading['depth'],
+        children: content,
+        position: { start: point(start, line), end: point(end, line) },
+      };
       children.push(heading);
     } else if (kind === 'comment') {
       if (!closeList()) return undefined;
       const closeAt = source.indexOf('-->', start + 4);
       if (closeAt === -1) return undefined;
       const lastLine = lineOf(closeAt, line);
-      const html: Html = { type: 'html', value: source.slice(start, lineEnd(lastLine)), position: { start: point(start, line), end: point(lineEnd(lastLine), lastLine) } };
+      const html: Html = {
+        type: 'html',
+        value: source.slice(start, lineEnd(lastLine)),
+        position: { start: point(start, line), end: point(lineEnd(lastLine), lastLine) },
+      };
       children.push(html);
       line = lastLine;
     } else {
@@ -324,10 +358,24 @@ export function quickParse(source: string, options: QuickParseOptions = {}): Roo
       if (!closeParagraph()) return undefined;
       if (list && (list.marker !== marker || list.ordered !== Boolean(ordered))) return undefined;
       if (list && blankBefore) list.spread = true;
-      const item: ListItem = { type: 'listItem', spread: false, checked: null, children: [], position: { start: point(start, line), end: point(end, line) } };
+      const item: ListItem = {
+        type: 'listItem',
+        spread: false,
+        checked: null,
+        children: [],
+        position: { start: point(start, line), end: point(end, line) },
+      };
       if (!list) {
         const position = { start: point(start, line), end: point(end, line) };
-        list = { type: 'list', ordered: Boolean(ordered), start: ordered ? Number(ordered[1]) : null, spread: false, children: [], position, marker };
+        list = {
+          type: 'list',
+          ordered: Boolean(ordered),
+          start: ordered ? Number(ordered[1]) : null,
+          spread: false,
+          children: [],
+          position,
+          marker,
+        };
       }
       list.children.push(item);
       paragraph = [{ line, start: contentStart, end }];

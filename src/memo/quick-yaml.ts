@@ -27,7 +27,8 @@ const PLAIN_START = /^[^\s\-?:,[\]{}#&*!|>'"%@`0-9+.]/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function plainString(value: string): string | undefined {
-  if (NOT_A_STRING.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':') || /\s$/.test(value)) return undefined;
+  if (NOT_A_STRING.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':') || /\s$/.test(value))
+    return undefined;
   if (ISO_DATE.test(value) || PLAIN_START.test(value)) return value;
   return undefined;
 }

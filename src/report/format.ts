@@ -14,7 +14,6 @@ const loaders: Record<FormatName, () => Promise<Formatter>> = {
   junit: async () => (await import('./junit.js')).junit,
 };
 
-
 /** Colour on stdout: a TTY (or FORCE_COLOR, which chalk honours) and no NO_COLOR. */
 export function stdoutColor(env: NodeJS.ProcessEnv = process.env): boolean {
   if (env['NO_COLOR'] && !env['FORCE_COLOR']) return false;
@@ -27,7 +26,12 @@ export interface FormatReportOptions {
   rules?: readonly Rule[];
 }
 
-export async function formatReport(format: FormatName, results: LintResult[], cwd: string, options: FormatReportOptions = {}): Promise<string | Uint8Array> {
+export async function formatReport(
+  format: FormatName,
+  results: LintResult[],
+  cwd: string,
+  options: FormatReportOptions = {},
+): Promise<string | Uint8Array> {
   const load = loaders[format];
   if (!load) throw new Error(`unknown format "${String(format)}"`);
   const formatter = await load();

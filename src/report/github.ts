@@ -18,7 +18,14 @@ export function github(results: LintResult[], context: FormatContext): string {
     const file = escapeProperty(displayPath(result.path, context.cwd));
     for (const message of result.messages) {
       const { line, column, endLine, endColumn } = normalizedRange(message);
-      const properties = [`file=${file}`, `line=${line}`, `col=${column}`, `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${escapeProperty(message.ruleId)}`];
+      const properties = [
+        `file=${file}`,
+        `line=${line}`,
+        `col=${column}`,
+        `endLine=${endLine}`,
+        `endColumn=${endColumn}`,
+        `title=${escapeProperty(message.ruleId)}`,
+      ];
       output += `::${severityName(message.severity)} ${properties.join(',')}::${escapeData(message.message)}\n`;
     }
   }

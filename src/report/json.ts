@@ -50,7 +50,9 @@ export function toJsonResults(results: LintResult[], context: Pick<FormatContext
   return results.map((result) => {
     const entry = jsonEntry(result, context.cwd);
     // ignoreBOM: a byte-order mark stays in the source, as json() writes it.
-    if (showsSource(result)) entry.source = typeof result.source === 'string' ? result.source : new TextDecoder('utf-8', { ignoreBOM: true }).decode(result.source);
+    if (showsSource(result))
+      entry.source =
+        typeof result.source === 'string' ? result.source : new TextDecoder('utf-8', { ignoreBOM: true }).decode(result.source);
     return entry;
   });
 }

@@ -102,7 +102,12 @@ export function toSarifLog(results: LintResult[], context: FormatContext): Log {
     artifacts.push({ location, sourceLanguage: 'markdown' });
     for (const message of result.messages) {
       // A finding from a rule the registry does not list still gets a descriptor to point at.
-      addRule({ id: message.ruleId, description: `memokit rule ${message.ruleId}.`, severity: message.severity, fixable: Boolean(message.fix) });
+      addRule({
+        id: message.ruleId,
+        description: `memokit rule ${message.ruleId}.`,
+        severity: message.severity,
+        fixable: Boolean(message.fix),
+      });
       const { line, column, endLine, endColumn } = normalizedRange(message);
       sarifResults.push({
         ruleId: message.ruleId,

@@ -41,7 +41,18 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
   beforeAll(async () => {
     const one = memo(['export', EXAMPLE, '--to', 'html', '-o', join(site, 'memo.html')]);
     expect(one.status, one.stderr).toBe(0);
-    const issue = memo(['bundle', EXAMPLE, join(FIXTURES, 'export', 'week-one.md'), join(FIXTURES, 'export', 'week-two.md'), '--to', 'html', '-o', join(site, 'issue.html'), '--title', 'Weekly Memos']);
+    const issue = memo([
+      'bundle',
+      EXAMPLE,
+      join(FIXTURES, 'export', 'week-one.md'),
+      join(FIXTURES, 'export', 'week-two.md'),
+      '--to',
+      'html',
+      '-o',
+      join(site, 'issue.html'),
+      '--title',
+      'Weekly Memos',
+    ]);
     expect(issue.status, issue.stderr).toBe(0);
 
     server = createServer((request, response) => {
@@ -60,7 +71,16 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+      ],
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);
@@ -79,7 +99,10 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
     });
     page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
     await page.goto(`${base}/${name}`, { waitUntil: 'load' });
-    const { height, viewport } = await page.evaluate(() => ({ height: document.documentElement.scrollHeight, viewport: window.innerHeight }));
+    const { height, viewport } = await page.evaluate(() => ({
+      height: document.documentElement.scrollHeight,
+      viewport: window.innerHeight,
+    }));
     expect(height, 'the page must be long enough to scroll').toBeGreaterThan(viewport * 3);
     return { page, errors };
   }
@@ -115,7 +138,11 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
     const file = join(ARTIFACTS, name);
     await page.screenshot({ path: file, fullPage: false });
     expect(statSync(file).size, `${file} looks empty`).toBeGreaterThan(5_000);
-    expect(readFileSync(file).subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    expect(
+      readFileSync(file)
+        .subarray(0, 8)
+        .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
+    ).toBe(true);
   }
 
   it('one memo: scrolled to the bottom, the last "Back to top" returns to #top', async () => {
@@ -131,7 +158,9 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
     await links.last().click();
     // ~0: the page is back at its top; #top (the header) sits below the body's top padding,
     // so the browser stops there, a few pixels down.
-    const headerOffset = await page.evaluate(() => (document.getElementById('top') as HTMLElement).getBoundingClientRect().top + window.scrollY);
+    const headerOffset = await page.evaluate(
+      () => (document.getElementById('top') as HTMLElement).getBoundingClientRect().top + window.scrollY,
+    );
     expect(headerOffset).toBeLessThan(64);
     await page.waitForFunction((offset) => window.scrollY <= offset + 2, headerOffset, { timeout: 5_000 }).catch(() => undefined);
     expect(await page.evaluate(() => window.scrollY)).toBeLessThanOrEqual(headerOffset + 2);
@@ -161,7 +190,10 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
       await expect.poll(() => heading.isVisible()).toBe(true);
       const box = await heading.boundingBox();
       const viewport = page.viewportSize();
-      expect(box && viewport && box.y >= -2 && box.y + Math.min(box.height, 20) <= viewport.height, `heading of #${id} at ${JSON.stringify(box)}`).toBe(true);
+      expect(
+        box && viewport && box.y >= -2 && box.y + Math.min(box.height, 20) <= viewport.height,
+        `heading of #${id} at ${JSON.stringify(box)}`,
+      ).toBe(true);
       await screenshot(page, `issue-contents-${i + 1}.png`);
     }
 

@@ -68,14 +68,56 @@ function invalidUtf8(): Buffer {
 
 describe('input errors: one line naming the file, exit 2, the rest of the run still done', () => {
   it.each([
-    ['a binary file (export; lint: see lint.test.ts)', 'bad.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /bad\.md: file is binary, not a Markdown memo$/, ['export']],
-    ['invalid UTF-8 (names its line)', 'bad.md', invalidUtf8(), /bad\.md:12: file is not valid UTF-8; save it as UTF-8$/, ['lint', 'export']],
-    ['UTF-16 with a byte-order mark', 'bad.md', Buffer.from(`\ufeff${readFileSync(EXAMPLE, 'utf8')}`, 'utf16le'), /bad\.md: file is UTF-16; save it as UTF-8$/, ['lint', 'export']],
+    [
+      'a binary file (export; lint: see lint.test.ts)',
+      'bad.md',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      /bad\.md: file is binary, not a Markdown memo$/,
+      ['export'],
+    ],
+    [
+      'invalid UTF-8 (names its line)',
+      'bad.md',
+      invalidUtf8(),
+      /bad\.md:12: file is not valid UTF-8; save it as UTF-8$/,
+      ['lint', 'export'],
+    ],
+    [
+      'UTF-16 with a byte-order mark',
+      'bad.md',
+      Buffer.from(`\ufeff${readFileSync(EXAMPLE, 'utf8')}`, 'utf16le'),
+      /bad\.md: file is UTF-16; save it as UTF-8$/,
+      ['lint', 'export'],
+    ],
     ['an empty file', 'bad.md', Buffer.alloc(0), /bad\.md: file is empty$/, ['lint', 'export']],
-    ['a 10 MB memo', 'bad.md', Buffer.from(`${readFileSync(EXAMPLE, 'utf8')}\n${'word '.repeat(2_100_000)}`), /bad\.md: file is 10\.\d MB; memos over 1 MB are refused$/, ['lint', 'export']],
-    ['lists nested 5,000 deep', 'bad.md', `${HEAD}${'- '.repeat(5000)}deep\n`, /bad\.md:9: lists or block quotes nested more than 64 levels deep/, ['lint', 'export']],
-    ['block quotes nested 5,000 deep', 'bad.md', `${HEAD}${'>'.repeat(5000)} deep\n`, /bad\.md:9: lists or block quotes nested more than 64 levels deep/, ['lint', 'export']],
-    ['lists in block quotes, 5,000 levels', 'bad.md', `${HEAD}${'> 1. '.repeat(2500)}deep\n`, /bad\.md:9: lists or block quotes nested more than 64 levels deep/, ['lint', 'export']],
+    [
+      'a 10 MB memo',
+      'bad.md',
+      Buffer.from(`${readFileSync(EXAMPLE, 'utf8')}\n${'word '.repeat(2_100_000)}`),
+      /bad\.md: file is 10\.\d MB; memos over 1 MB are refused$/,
+      ['lint', 'export'],
+    ],
+    [
+      'lists nested 5,000 deep',
+      'bad.md',
+      `${HEAD}${'- '.repeat(5000)}deep\n`,
+      /bad\.md:9: lists or block quotes nested more than 64 levels deep/,
+      ['lint', 'export'],
+    ],
+    [
+      'block quotes nested 5,000 deep',
+      'bad.md',
+      `${HEAD}${'>'.repeat(5000)} deep\n`,
+      /bad\.md:9: lists or block quotes nested more than 64 levels deep/,
+      ['lint', 'export'],
+    ],
+    [
+      'lists in block quotes, 5,000 levels',
+      'bad.md',
+      `${HEAD}${'> 1. '.repeat(2500)}deep\n`,
+      /bad\.md:9: lists or block quotes nested more than 64 levels deep/,
+      ['lint', 'export'],
+    ],
   ])('%s', (_name, file, bytes, message, commands) => {
     const cwd = runFolder(file, bytes);
     if (commands.includes('lint')) {
@@ -94,7 +136,11 @@ describe('input errors: one line naming the file, exit 2, the rest of the run st
   it.each([
     ['invalid UTF-8', invalidUtf8(), /bad\.md:12: file is not valid UTF-8/],
     ['UTF-16 with a byte-order mark', Buffer.from('\ufeffMemo: Title\n\nText.\n', 'utf16le'), /bad\.md: file is UTF-16; save it as UTF-8$/],
-    ['lists nested 5,000 deep', `Memo: Deep\n\n${'- '.repeat(5000)}deep\n`, /bad\.md:3: lists or block quotes nested more than 64 levels deep/],
+    [
+      'lists nested 5,000 deep',
+      `Memo: Deep\n\n${'- '.repeat(5000)}deep\n`,
+      /bad\.md:3: lists or block quotes nested more than 64 levels deep/,
+    ],
   ])('memo import refuses %s with one line, exit 2, and writes nothing', (_name, bytes, message) => {
     const cwd = runFolder('bad.md', bytes);
     const result = memo(['import', 'memos/bad.md', '-o', 'imported.md'], { cwd });
@@ -127,10 +173,16 @@ function unprivileged(): { prefix: string[] } | { skip: string } {
     ['runuser', '-u', 'nobody', '--'],
   ];
   for (const prefix of tries) {
-    const probe = spawnSync(prefix[0] as string, [...prefix.slice(1), process.execPath, '-e', 'process.exit(process.getuid() === 0 ? 1 : 0)'], { encoding: 'utf8' });
+    const probe = spawnSync(
+      prefix[0] as string,
+      [...prefix.slice(1), process.execPath, '-e', 'process.exit(process.getuid() === 0 ? 1 : 0)'],
+      { encoding: 'utf8' },
+    );
     if (probe.status === 0) return { prefix };
   }
-  return { skip: 'running as root, and neither `setpriv` nor `runuser -u nobody` can drop privileges here, so a chmod 000 file stays readable' };
+  return {
+    skip: 'running as root, and neither `setpriv` nor `runuser -u nobody` can drop privileges here, so a chmod 000 file stays readable',
+  };
 }
 
 const dropped = unprivileged();
@@ -145,29 +197,32 @@ describe('a file without read permission', () => {
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
   };
 
-  it.skipIf('skip' in dropped)(`is named ("permission denied"), exit 2, and the good memo beside it is still done${'skip' in dropped ? ` — skipped: ${dropped.skip}` : ''}`, () => {
-    const cwd = runFolder('secret.md', readFileSync(EXAMPLE));
-    // The run folder is the unprivileged user's to read and write; only secret.md is closed.
-    chmodSync(cwd, 0o777);
-    chmodSync(join(cwd, 'memos'), 0o755);
-    chmodSync(join(cwd, 'memos', 'good.md'), 0o644);
-    chmodSync(join(cwd, 'memos', 'secret.md'), 0o000);
-    const message = /memos\/secret\.md: permission denied$/;
+  it.skipIf('skip' in dropped)(
+    `is named ("permission denied"), exit 2, and the good memo beside it is still done${'skip' in dropped ? ` — skipped: ${dropped.skip}` : ''}`,
+    () => {
+      const cwd = runFolder('secret.md', readFileSync(EXAMPLE));
+      // The run folder is the unprivileged user's to read and write; only secret.md is closed.
+      chmodSync(cwd, 0o777);
+      chmodSync(join(cwd, 'memos'), 0o755);
+      chmodSync(join(cwd, 'memos', 'good.md'), 0o644);
+      chmodSync(join(cwd, 'memos', 'secret.md'), 0o000);
+      const message = /memos\/secret\.md: permission denied$/;
 
-    const lint = run(cwd, ['lint', 'memos', '--format', 'json']);
-    expect(lint.status, lint.stderr).toBe(2);
-    expectOneLine(lint, message);
-    expect(linted(lint)).toEqual(['good.md']);
+      const lint = run(cwd, ['lint', 'memos', '--format', 'json']);
+      expect(lint.status, lint.stderr).toBe(2);
+      expectOneLine(lint, message);
+      expect(linted(lint)).toEqual(['good.md']);
 
-    const exported = run(cwd, ['export', 'memos', '--to', 'html', '--out-dir', 'out']);
-    expect(exported.status, exported.stderr).toBe(2);
-    expectOneLine(exported, message);
-    expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
+      const exported = run(cwd, ['export', 'memos', '--to', 'html', '--out-dir', 'out']);
+      expect(exported.status, exported.stderr).toBe(2);
+      expectOneLine(exported, message);
+      expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
 
-    const imported = run(cwd, ['import', 'memos/secret.md']);
-    expect(imported.status).toBe(2);
-    expectOneLine(imported, /^memo: memos\/secret\.md: permission denied$/);
-  });
+      const imported = run(cwd, ['import', 'memos/secret.md']);
+      expect(imported.status).toBe(2);
+      expectOneLine(imported, /^memo: memos\/secret\.md: permission denied$/);
+    },
+  );
 });
 
 describe('symbolic link loops', () => {

@@ -40,10 +40,17 @@ describe('memo export', () => {
 
     const text = memo(['export', EXAMPLE, '--to', 'text']);
     expect(text.status).toBe(0);
-    expect(text.stdout.split('\n').slice(0, 4)).toEqual(['December 31, 2019', '', 'Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max', 'Pressure']);
+    expect(text.stdout.split('\n').slice(0, 4)).toEqual([
+      'December 31, 2019',
+      '',
+      'Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max',
+      'Pressure',
+    ]);
     expect(text.stdout).not.toMatch(/Back to top/);
     expect(Math.max(...text.stdout.split('\n').map((l) => l.length))).toBeLessThanOrEqual(72);
-    expect(memo(['export', EXAMPLE, '--to', 'text', '--width', '0']).stdout).toContain('Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure\n');
+    expect(memo(['export', EXAMPLE, '--to', 'text', '--width', '0']).stdout).toContain(
+      'Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure\n',
+    );
 
     const json = memo(['export', EXAMPLE, '--to', 'json']);
     expect(json.status).toBe(0);
@@ -89,7 +96,7 @@ describe('memo export', () => {
     expect(memo(['export', EXAMPLE, '--to', 'html', '--strict'], { cwd }).status).toBe(0);
   });
 
-  it('checks the config\'s rule settings only when it lints (--strict): an unknown rule is exit 2 there, ignored otherwise', () => {
+  it("checks the config's rule settings only when it lints (--strict): an unknown rule is exit 2 there, ignored otherwise", () => {
     const cwd = tempDir();
     writeFileSync(join(cwd, '.memorc.yaml'), 'root: true\nrules:\n  no-such-rule: error\n');
     writeFileSync(join(cwd, 'memo.md'), readFileSync(EXAMPLE));
@@ -124,7 +131,16 @@ describe('memo bundle', () => {
   it('bundles memos into one HTML issue with unique ids and working contents links', () => {
     const cwd = tempDir();
     const result = memo(
-      ['bundle', EXAMPLE, join(FIXTURES, 'export', 'week-one.md'), join(FIXTURES, 'export', 'week-two.md'), '-o', 'issue.html', '--title', 'Weekly Memos'],
+      [
+        'bundle',
+        EXAMPLE,
+        join(FIXTURES, 'export', 'week-one.md'),
+        join(FIXTURES, 'export', 'week-two.md'),
+        '-o',
+        'issue.html',
+        '--title',
+        'Weekly Memos',
+      ],
       { cwd },
     );
     expect(result.status).toBe(0);
@@ -144,9 +160,15 @@ describe('memo bundle', () => {
     expect(text.status).toBe(0);
     expect(text.stdout).toMatch(/^Memos\n/);
     expect(text.stdout).toMatch(/\n1\. .*\n2\. Backlash to U\.S\. Strikes/);
-    const feed = JSON.parse(memo(['bundle', EXAMPLE, '--to', 'json'], { cwd }).stdout) as { version: string; items: Record<string, unknown>[] };
+    const feed = JSON.parse(memo(['bundle', EXAMPLE, '--to', 'json'], { cwd }).stdout) as {
+      version: string;
+      items: Record<string, unknown>[];
+    };
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(feed.items[0]).toMatchObject({ title: 'Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure', date_published: '2019-12-31T00:00:00Z' });
+    expect(feed.items[0]).toMatchObject({
+      title: 'Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure',
+      date_published: '2019-12-31T00:00:00Z',
+    });
     expect(Object.keys(feed.items[0] ?? {})).toEqual(expect.arrayContaining(['id', 'content_html', 'content_text', 'tags', 'summary']));
   });
 

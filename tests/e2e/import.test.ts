@@ -18,7 +18,9 @@ describe('memo import (built CLI)', () => {
     expect(imported.status).toBe(0);
     expect(imported.stderr).toMatch(/^memo: warning: .*reference\.txt:27: 4 of 4 "Sequence of Events" items have no date/);
     const markdown = readFileSync(join(cwd, 'memo.md'), 'utf8');
-    expect(markdown).toMatch(/^---\ntype: rapid-response\ntitle: Backlash to U\.S\. Strikes in Iraq Underscores Failure of Max Pressure\ndate: 2019-12-31\n---\n/);
+    expect(markdown).toMatch(
+      /^---\ntype: rapid-response\ntitle: Backlash to U\.S\. Strikes in Iraq Underscores Failure of Max Pressure\ndate: 2019-12-31\n---\n/,
+    );
     // The only findings: the reference's events carry no dates.
     const lint = memo(['lint', 'memo.md', '--format', 'json'], { cwd });
     const messages = (JSON.parse(lint.stdout) as { messages: { ruleId: string }[] }[])[0]?.messages ?? [];
@@ -39,7 +41,11 @@ describe('memo import (built CLI)', () => {
   it.each([
     ['an empty file', Buffer.alloc(0), /empty\.txt: file is empty$/],
     ['a binary file', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]), /binary\.txt: file is binary/],
-    ['a 10 MB text file', Buffer.from('Memo: Big\n\n' + 'word '.repeat(2_100_000)), /big\.txt: file is 10\.0 MB; memos over 1 MB are refused$/],
+    [
+      'a 10 MB text file',
+      Buffer.from('Memo: Big\n\n' + 'word '.repeat(2_100_000)),
+      /big\.txt: file is 10\.0 MB; memos over 1 MB are refused$/,
+    ],
   ])('refuses %s with one line, exit 2', (_name, bytes, message) => {
     const cwd = tempDir();
     const file = String(message).includes('empty') ? 'empty.txt' : String(message).includes('binary') ? 'binary.txt' : 'big.txt';

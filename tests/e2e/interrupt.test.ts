@@ -71,7 +71,9 @@ function killTimes(seed: number, duration: number): number[] {
   const low = 20;
   const high = Math.max(duration, 40);
   return Array.from({ length: TRIALS }, (_, i) =>
-    Math.round(i % 3 === 0 ? high / 4 + ((3 * high) / 4) * random() : Math.exp(Math.log(low) + (Math.log(high) - Math.log(low)) * random())),
+    Math.round(
+      i % 3 === 0 ? high / 4 + ((3 * high) / 4) * random() : Math.exp(Math.log(low) + (Math.log(high) - Math.log(low)) * random()),
+    ),
   );
 }
 
@@ -140,51 +142,67 @@ describe('interrupted runs leave complete files or none', () => {
     const fix = await runAndKill(['lint', '--fix', 'fixed'], root, 0, null);
     expect(fix.status, fix.stderr).toBe(0);
     fixMs = fix.ms;
-    for (const path of paths) expect(readFileSync(join(root, 'fixed', path)).equals(fixed.get(path) as Buffer), `${path} not fixed`).toBe(true);
+    for (const path of paths)
+      expect(readFileSync(join(root, 'fixed', path)).equals(fixed.get(path) as Buffer), `${path} not fixed`).toBe(true);
     expect(listTree(join(root, 'fixed'))).toEqual(paths);
   }, 120_000);
 
   // Each trial's folder is removed once it has passed; a failing one stays for a look.
-  it.each(['SIGINT', 'SIGKILL'] as const)(`memo export <200 memos> --to html --out-dir, ${TRIALS} × %s`, async (signal) => {
-    const delays = killTimes(SEED + (signal === 'SIGINT' ? 1 : 2), exportMs);
-    const outcomes = await pool(TRIALS, async (i) => {
-      const out = `out-${signal}-${i}`;
-      const run = await runAndKill(['export', 'corpus', '--to', 'html', '--out-dir', out], root, delays[i] as number, signal);
-      expectCleanExit(run, signal);
-      const result = inspect(join(root, out), (file) => (exported.has(file) ? [exported.get(file) as Buffer] : undefined), (file) => exported.get(file) as Buffer);
-      if (signal === 'SIGINT') expect(result.temps, `temporary files left in ${join(root, out)} (kill at ${delays[i]} ms)`).toEqual([]);
-      rmSync(join(root, out), { recursive: true, force: true });
-      return result;
-    });
-    reportTrials(`export ${signal}`, exportMs, outcomes);
-  }, 600_000);
+  it.each(['SIGINT', 'SIGKILL'] as const)(
+    `memo export <200 memos> --to html --out-dir, ${TRIALS} × %s`,
+    async (signal) => {
+      const delays = killTimes(SEED + (signal === 'SIGINT' ? 1 : 2), exportMs);
+      const outcomes = await pool(TRIALS, async (i) => {
+        const out = `out-${signal}-${i}`;
+        const run = await runAndKill(['export', 'corpus', '--to', 'html', '--out-dir', out], root, delays[i] as number, signal);
+        expectCleanExit(run, signal);
+        const result = inspect(
+          join(root, out),
+          (file) => (exported.has(file) ? [exported.get(file) as Buffer] : undefined),
+          (file) => exported.get(file) as Buffer,
+        );
+        if (signal === 'SIGINT') expect(result.temps, `temporary files left in ${join(root, out)} (kill at ${delays[i]} ms)`).toEqual([]);
+        rmSync(join(root, out), { recursive: true, force: true });
+        return result;
+      });
+      reportTrials(`export ${signal}`, exportMs, outcomes);
+    },
+    600_000,
+  );
 
-  it.each(['SIGINT', 'SIGKILL'] as const)(`memo lint --fix <200 memos>, ${TRIALS} × %s`, async (signal) => {
-    const delays = killTimes(SEED + (signal === 'SIGINT' ? 3 : 4), fixMs);
-    const outcomes = await pool(TRIALS, async (i) => {
-      const folder = `fix-${signal}-${i}`;
-      cpSync(corpus, join(root, folder), { recursive: true });
-      const run = await runAndKill(['lint', '--fix', folder], root, delays[i] as number, signal);
-      expectCleanExit(run, signal);
-      const result = inspect(
-        join(root, folder),
-        (file) => (original.has(file) ? [original.get(file) as Buffer, fixed.get(file) as Buffer] : undefined),
-        (file) => fixed.get(file) as Buffer,
-      );
-      // No memo lost: all 200 are still there.
-      expect(listTree(join(root, folder)).filter((file) => !TEMP.test(file))).toEqual(paths);
-      if (signal === 'SIGINT') expect(result.temps, `temporary files left in ${join(root, folder)} (kill at ${delays[i]} ms)`).toEqual([]);
-      rmSync(join(root, folder), { recursive: true, force: true });
-      return result;
-    });
-    reportTrials(`lint --fix ${signal}`, fixMs, outcomes);
-  }, 600_000);
+  it.each(['SIGINT', 'SIGKILL'] as const)(
+    `memo lint --fix <200 memos>, ${TRIALS} × %s`,
+    async (signal) => {
+      const delays = killTimes(SEED + (signal === 'SIGINT' ? 3 : 4), fixMs);
+      const outcomes = await pool(TRIALS, async (i) => {
+        const folder = `fix-${signal}-${i}`;
+        cpSync(corpus, join(root, folder), { recursive: true });
+        const run = await runAndKill(['lint', '--fix', folder], root, delays[i] as number, signal);
+        expectCleanExit(run, signal);
+        const result = inspect(
+          join(root, folder),
+          (file) => (original.has(file) ? [original.get(file) as Buffer, fixed.get(file) as Buffer] : undefined),
+          (file) => fixed.get(file) as Buffer,
+        );
+        // No memo lost: all 200 are still there.
+        expect(listTree(join(root, folder)).filter((file) => !TEMP.test(file))).toEqual(paths);
+        if (signal === 'SIGINT')
+          expect(result.temps, `temporary files left in ${join(root, folder)} (kill at ${delays[i]} ms)`).toEqual([]);
+        rmSync(join(root, folder), { recursive: true, force: true });
+        return result;
+      });
+      reportTrials(`lint --fix ${signal}`, fixMs, outcomes);
+    },
+    600_000,
+  );
 
   /** The kills must have landed mid-run often enough for the trials to prove anything. */
   function reportTrials(name: string, duration: number, outcomes: Outcome[]): void {
     const partial = outcomes.filter((o) => o.done > 0 && o.done < MEMOS).length;
     const temps = outcomes.reduce((sum, o) => sum + o.temps.length, 0);
-    console.info(`${name}: uninterrupted ${duration} ms; ${partial}/${outcomes.length} trials killed mid-run; ${temps} hidden temporary file(s) left`);
+    console.info(
+      `${name}: uninterrupted ${duration} ms; ${partial}/${outcomes.length} trials killed mid-run; ${temps} hidden temporary file(s) left`,
+    );
     expect(partial, 'too few kills landed while files were being written').toBeGreaterThanOrEqual(Math.min(3, Math.floor(TRIALS / 10)));
   }
 });
@@ -215,7 +233,13 @@ describe('export output never leaves --out-dir', () => {
   it.each([
     ['a relative path with ..', (_work: string) => ['../outside/far.md', 'memos/top.md', join('memos', '..', 'memos', 'sub', 'deep.md')]],
     ['an absolute path outside the working folder', (work: string) => [join(work, '..', 'outside', 'far.md'), 'memos/top.md']],
-    ['a symbolic link to a memo outside', (work: string) => (symlinkSync(join(work, '..', 'outside', 'far.md'), join(work, 'memos', 'link.md')), ['memos/link.md', 'memos/top.md'])],
+    [
+      'a symbolic link to a memo outside',
+      (work: string) => (
+        symlinkSync(join(work, '..', 'outside', 'far.md'), join(work, 'memos', 'link.md')),
+        ['memos/link.md', 'memos/top.md']
+      ),
+    ],
   ])('%s: every file lands under --out-dir, mirroring the inputs', (_name, inputs) => {
     const { work, mark, filesOutside } = layout();
     const args = inputs(work);
@@ -256,4 +280,3 @@ describe('export output never leaves --out-dir', () => {
     expect(filesOutside()).toEqual([]);
   });
 });
-

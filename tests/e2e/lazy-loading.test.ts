@@ -15,9 +15,13 @@ function modulesLoadedBy(args: string[]): string[] {
   const log = join(tempDir(), 'modules.log');
   const result = memo(args, { env: { MEMOKIT_MODULE_LOG: log, NODE_OPTIONS: `--import ${HOOK}` } });
   expect(result.stderr).not.toMatch(/internal error/);
-  const chunks = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith('file:') && url.includes('/dist/bundle/'));
+  const chunks = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith('file:') && url.includes('/dist/bundle/'));
   expect(chunks.length).toBeGreaterThan(0);
-  return chunks.flatMap((url) => [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ ((?:node_modules|src)\/\S+)$/gm)].map((match) => match[1] as string));
+  return chunks.flatMap((url) =>
+    [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ ((?:node_modules|src)\/\S+)$/gm)].map((match) => match[1] as string),
+  );
 }
 
 describe('memo lint one.md loads only the linter', () => {
@@ -51,10 +55,16 @@ describe('memo lint one.md loads only the linter', () => {
 
 describe('other commands load only what they use', () => {
   const lintCode = (modules: string[]) => modules.filter((name) => name.startsWith('src/lint/'));
-  const markdownParser = (modules: string[]) => modules.filter((name) => /^node_modules\/(?:remark-|micromark|mdast-util-from-markdown)|^src\/memo\/parse\.ts$/.test(name));
+  const markdownParser = (modules: string[]) =>
+    modules.filter((name) => /^node_modules\/(?:remark-|micromark|mdast-util-from-markdown)|^src\/memo\/parse\.ts$/.test(name));
 
   it('memo import: no lint rule, no Markdown parser (it writes Markdown, it does not read it)', () => {
-    const modules = modulesLoadedBy(['import', join(ROOT, 'tests', 'fixtures', 'import', 'reference.txt'), '-o', join(tempDir(), 'memo.md')]);
+    const modules = modulesLoadedBy([
+      'import',
+      join(ROOT, 'tests', 'fixtures', 'import', 'reference.txt'),
+      '-o',
+      join(tempDir(), 'memo.md'),
+    ]);
     expect(modules.some((name) => name.startsWith('src/import/'))).toBe(true);
     expect(lintCode(modules)).toEqual([]);
     expect(markdownParser(modules)).toEqual([]);
@@ -64,7 +74,9 @@ describe('other commands load only what they use', () => {
     const modules = modulesLoadedBy(['export', EXAMPLE, '--to', 'text', '-o', join(tempDir(), 'memo.txt')]);
     expect(modules).toContain('src/export/text.ts');
     expect(lintCode(modules)).toEqual([]);
-    expect(modules.filter((name) => /^src\/(?:report|import)\/(?!names\.ts)|^node_modules\/(?:rehype-|hast-util-to-html|juice|ajv)/.test(name))).toEqual([]);
+    expect(
+      modules.filter((name) => /^src\/(?:report|import)\/(?!names\.ts)|^node_modules\/(?:rehype-|hast-util-to-html|juice|ajv)/.test(name)),
+    ).toEqual([]);
   });
 
   it('memo export --to text with a config that sets rules: still no lint rule (rules are checked only by commands that lint)', () => {

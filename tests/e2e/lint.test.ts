@@ -69,7 +69,10 @@ describe('memo lint', () => {
 
   it('--quiet drops warnings and --max-warnings turns them into exit 1', () => {
     const cwd = tempDir();
-    const text = readFileSync(EXAMPLE, 'utf8').replace('**Dec. 31, 2019** — The Iraqi government', '**Jan. 5, 2020** — The Iraqi government');
+    const text = readFileSync(EXAMPLE, 'utf8').replace(
+      '**Dec. 31, 2019** — The Iraqi government',
+      '**Jan. 5, 2020** — The Iraqi government',
+    );
     writeFileSync(join(cwd, 'future.md'), text);
     const plain = memo(['lint', 'future.md', '--format', 'json'], { cwd });
     const [file] = JSON.parse(plain.stdout) as JsonResult[];
@@ -121,7 +124,12 @@ describe('memo lint', () => {
     ['a folder with no memos', ['lint', join(E2E, 'empty-folder')], null, /empty-folder: no memos \(\*\.md files\) in this folder$/],
     ['a glob matching nothing', ['lint', 'nothing/**/*.md'], null, /nothing\/\*\*\/\*\.md: no files match this pattern$/],
     ['bad YAML in .memorc.yaml', ['lint', 'memo.md'], join(E2E, 'bad-config'), /bad-config\/\.memorc\.yaml:\d+: invalid YAML in config/],
-    ['an unknown rule id in config', ['lint', 'memo.md'], join(E2E, 'unknown-rule'), /unknown-rule\/\.memorc\.yaml: unknown rule "no-such-rule"; known rules: front-matter, title/],
+    [
+      'an unknown rule id in config',
+      ['lint', 'memo.md'],
+      join(E2E, 'unknown-rule'),
+      /unknown-rule\/\.memorc\.yaml: unknown rule "no-such-rule"; known rules: front-matter, title/,
+    ],
     ['an unknown format', ['lint', 'x.md', '--format', 'xml'], null, /argument 'xml' is invalid/],
     ['a bad --max-warnings', ['lint', 'x.md', '--max-warnings', 'many'], null, /expected a whole number/],
   ])('%s: one clear line, exit 2', (_name, args, cwd, message) => {
@@ -172,12 +180,17 @@ describe('memo lint configuration and CI formats', () => {
     const cwd = project();
     const sarif = memo(['lint', 'memos', '--format', 'sarif'], { cwd });
     expect(sarif.status).toBe(1);
-    const log = JSON.parse(sarif.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[] };
+    const log = JSON.parse(sarif.stdout) as {
+      version: string;
+      runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string; ruleIndex: number }[] }[];
+    };
     expect(log.version).toBe('2.1.0');
     const run = log.runs[0];
     expect(run?.tool.driver.rules.map((r) => r.id)).toContain('dated-events');
     expect(run?.results.map((r) => [r.ruleId, run.tool.driver.rules[r.ruleIndex]?.id])).toEqual([['dated-events', 'dated-events']]);
     const github = memo(['lint', 'memos', '--format', 'github'], { cwd });
-    expect(github.stdout.trim()).toMatch(/^::error file=memos\/undated\.md,line=29,col=1,.*title=dated-events::Sequence of Events item 2 has no date/);
+    expect(github.stdout.trim()).toMatch(
+      /^::error file=memos\/undated\.md,line=29,col=1,.*title=dated-events::Sequence of Events item 2 has no date/,
+    );
   });
 });

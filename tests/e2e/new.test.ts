@@ -34,7 +34,10 @@ describe('memo new', () => {
 
   it('joins an unquoted multi-word title and honours --author, -o and --stdout', () => {
     const cwd = tempDir();
-    const out = memo(['new', 'statement', 'On', 'the', 'Budget', '--date', '2020-02-01', '--author', 'Press Office', '-o', 'statement.md'], { cwd });
+    const out = memo(
+      ['new', 'statement', 'On', 'the', 'Budget', '--date', '2020-02-01', '--author', 'Press Office', '-o', 'statement.md'],
+      { cwd },
+    );
     expect(out.status).toBe(0);
     expect(readFileSync(join(cwd, 'statement.md'), 'utf8')).toMatch(/title: On the Budget\ndate: 2020-02-01\nauthor: Press Office/);
     const printed = memo(['new', 'talking-points', 'Lines', '--date', '2020-02-01', '--stdout'], { cwd });
@@ -64,7 +67,9 @@ describe('memo new', () => {
     const cwd = tempDir();
     cpSync(join(FIXTURES, 'projects', 'custom'), cwd, { recursive: true });
     const sub = join(cwd, 'memos', '2020');
-    const result = memo(['new', 'op-ed', 'Fix the Roads', '--date', '2020-03-01', '--author', 'Ana', '--dir', sub], { cwd: join(cwd, 'templates') });
+    const result = memo(['new', 'op-ed', 'Fix the Roads', '--date', '2020-03-01', '--author', 'Ana', '--dir', sub], {
+      cwd: join(cwd, 'templates'),
+    });
     expect(result.status).toBe(0);
     const text = readFileSync(join(sub, '2020-03-01-fix-the-roads.md'), 'utf8');
     expect(text).toContain('By Ana');
@@ -84,7 +89,12 @@ describe('memo templates', () => {
   it("marks a project's own templates as the project's", () => {
     const cwd = tempDir();
     cpSync(join(FIXTURES, 'projects', 'custom'), cwd, { recursive: true });
-    const rows = JSON.parse(memo(['templates', '--json'], { cwd }).stdout) as { name: string; source: string; file?: string; replaces?: string }[];
+    const rows = JSON.parse(memo(['templates', '--json'], { cwd }).stdout) as {
+      name: string;
+      source: string;
+      file?: string;
+      replaces?: string;
+    }[];
     expect(rows.find((r) => r.name === 'op-ed')).toMatchObject({ source: 'project', file: join('templates', 'op-ed.md') });
     expect(rows.find((r) => r.name === 'statement')).toMatchObject({ source: 'project', replaces: 'built-in' });
     expect(rows.find((r) => r.name === 'rapid-response')).toMatchObject({ source: 'built-in' });
@@ -108,7 +118,12 @@ describe('memo init', () => {
     const first = memo(['init'], { cwd });
     expect(first.status).toBe(0);
     expect(readFileSync(join(cwd, '.memorc.yaml'), 'utf8')).toMatch(/^# memokit configuration/);
-    expect(readdirSync(join(cwd, 'templates')).sort()).toEqual(['backgrounder.md', 'rapid-response.md', 'statement.md', 'talking-points.md']);
+    expect(readdirSync(join(cwd, 'templates')).sort()).toEqual([
+      'backgrounder.md',
+      'rapid-response.md',
+      'statement.md',
+      'talking-points.md',
+    ]);
     writeFileSync(join(cwd, '.memorc.yaml'), 'root: true\n');
     const second = memo(['init'], { cwd });
     expect(second.status).toBe(0);

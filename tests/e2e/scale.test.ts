@@ -28,7 +28,7 @@ describe('large runs', () => {
     expect(new Set(reported.flatMap((r) => r.messages.map((m) => m.ruleId)))).toEqual(new Set(['dated-events']));
   });
 
-  it('a memo that exhausts a worker thread\'s memory is reported alone; the other memos are still linted and exported', () => {
+  it("a memo that exhausts a worker thread's memory is reported alone; the other memos are still linted and exported", () => {
     const cwd = tempDir();
     writeCorpus(join(cwd, 'memos'), 220, 1000);
     // remark needs far more than the 16 MB allowed here for this one.
@@ -64,9 +64,15 @@ describe('large runs', () => {
 
     const lint = memo(['lint', 'memos', '--format', 'json'], { cwd, env });
     expect(lint.status).toBe(2);
-    expect(lint.stderr.trim()).toMatch(/^memo: memos\/heavy\.md: took longer than 1 s \(the Markdown parser is slow on very long runs of nested lists and quotes\); split it, or raise MEMOKIT_WORKER_TIMEOUT_S$/);
+    expect(lint.stderr.trim()).toMatch(
+      /^memo: memos\/heavy\.md: took longer than 1 s \(the Markdown parser is slow on very long runs of nested lists and quotes\); split it, or raise MEMOKIT_WORKER_TIMEOUT_S$/,
+    );
     const results = JSON.parse(lint.stdout) as JsonResult[];
-    expect(results.map((r) => r.filePath.slice(cwd.length)).sort()).toEqual(['/memos/set-0/memo-0000.md', '/memos/set-0/memo-0001.md', '/memos/set-0/memo-0002.md']);
+    expect(results.map((r) => r.filePath.slice(cwd.length)).sort()).toEqual([
+      '/memos/set-0/memo-0000.md',
+      '/memos/set-0/memo-0001.md',
+      '/memos/set-0/memo-0002.md',
+    ]);
     expect(results[0]?.messages.map((m) => m.ruleId)).toEqual(['dated-events']);
 
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd, env });
@@ -98,7 +104,9 @@ describe('large runs', () => {
     const bundled = memo(['bundle', 'memos', '--to', 'html', '--sort', 'input', '-o', 'issue.html'], { cwd, env });
     expect(bundled.status).toBe(2);
     expect(bundled.stderr).toBe(lint.stderr);
-    expect(bundled.stderr).toMatch(/^memo: memos\/heavy\.md: took longer than 1 s \(the Markdown parser is slow [^\n]*MEMOKIT_WORKER_TIMEOUT_S\n$/);
+    expect(bundled.stderr).toMatch(
+      /^memo: memos\/heavy\.md: took longer than 1 s \(the Markdown parser is slow [^\n]*MEMOKIT_WORKER_TIMEOUT_S\n$/,
+    );
     const issue = readFileSync(join(cwd, 'issue.html'), 'utf8');
     const articles = [...issue.matchAll(/<article class="memo" id="([^"]+)"/g)].map((match) => match[1]);
     expect(articles).toEqual(['memo-0000', 'memo-0001', 'memo-0002']);
@@ -125,7 +133,8 @@ describe('large runs', () => {
  */
 function heavyMemo(): string {
   let heavy = readFileSync(EXAMPLE, 'utf8');
-  for (let i = 0; heavy.length < 150 * 1024; i++) heavy += `- item *${i}* with [a link](https://example.org/${i}) and \`code ${i}\`\n  - nested ${i}\n    > quote ${i}\n\n`;
+  for (let i = 0; heavy.length < 150 * 1024; i++)
+    heavy += `- item *${i}* with [a link](https://example.org/${i}) and \`code ${i}\`\n  - nested ${i}\n    > quote ${i}\n\n`;
   return heavy;
 }
 
@@ -149,7 +158,12 @@ function readCache(cwd: string): CacheFile {
     if (kind === 'S') cache.settings.push(fields[0] ?? '');
     if (kind === 'F') {
       const [path = '', hash = '', settings = '', stat = '', messages = ''] = fields;
-      cache.files[JSON.parse(path) as string] = { hash, settings, stat, messages: messages ? (JSON.parse(messages) as { message: string }[]) : [] };
+      cache.files[JSON.parse(path) as string] = {
+        hash,
+        settings,
+        stat,
+        messages: messages ? (JSON.parse(messages) as { message: string }[]) : [],
+      };
     }
   }
   return cache;
@@ -157,7 +171,16 @@ function readCache(cwd: string): CacheFile {
 function writeCache(cwd: string, cache: CacheFile): void {
   const lines = [cache.header, ...cache.settings.map((settings) => `S\t${settings}`)];
   for (const [path, entry] of Object.entries(cache.files)) {
-    lines.push(['F', JSON.stringify(path), entry.hash, entry.settings, entry.stat, entry.messages.length > 0 ? JSON.stringify(entry.messages) : ''].join('\t'));
+    lines.push(
+      [
+        'F',
+        JSON.stringify(path),
+        entry.hash,
+        entry.settings,
+        entry.stat,
+        entry.messages.length > 0 ? JSON.stringify(entry.messages) : '',
+      ].join('\t'),
+    );
   }
   writeFileSync(join(cwd, '.memocache'), `${lines.join('\n')}\n`);
 }
@@ -170,7 +193,8 @@ function plant(cwd: string, name: string, change: (entry: CacheEntry) => void = 
   if (entry) change(entry);
   writeCache(cwd, cache);
 }
-const lintCached = (cwd: string, env: NodeJS.ProcessEnv = {}) => memo(['lint', '.', '--cache', '--format', 'json'], { cwd, env: { CI: '', ...env } });
+const lintCached = (cwd: string, env: NodeJS.ProcessEnv = {}) =>
+  memo(['lint', '.', '--cache', '--format', 'json'], { cwd, env: { CI: '', ...env } });
 /** Past cache.ts's STAT_MARGIN_MS: only files this old get their stat data kept. */
 const waitForStatMargin = () => new Promise((resolve) => setTimeout(resolve, 3100));
 
@@ -252,7 +276,7 @@ describe('memo lint --cache', () => {
     expect(relinted.status).toBe(0);
   });
 
-  it("gives each reported file its own source in the json report: in threads, in one thread, cold and warm", () => {
+  it('gives each reported file its own source in the json report: in threads, in one thread, cold and warm', () => {
     const cwd = tempDir();
     const flawed = writeCorpus(join(cwd, 'memos'), 240);
     // Text JSON must escape, text it must not, a byte-order mark and CRLF line ends.

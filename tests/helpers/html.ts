@@ -25,7 +25,10 @@ export function elements(tree: Root | Element, test?: (node: Element) => boolean
 /** The target of an in-page href, as a browser looks it up: the fragment, percent-decoded. */
 export function fragmentTarget(href: string): string {
   // `%25` is how a stray `%` in the source reaches an href; read it back as the `%` it was.
-  const raw = href.slice(1).replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase()).replace(/%25(?![0-9A-F]{2})/g, '%');
+  const raw = href
+    .slice(1)
+    .replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase())
+    .replace(/%25(?![0-9A-F]{2})/g, '%');
   // Then decode each run of escapes that decodes: one stray `%` elsewhere (`#{%` → `#%7B%25`)
   // must not leave the rest undecoded.
   return raw.replace(/(?:%[0-9A-F]{2})+/g, (run) => {
@@ -64,12 +67,50 @@ export function anchorProblems(tree: Root, brokenInSource: (target: string) => b
 
 /** Elements that run code, load documents, change the base URL or submit: never in an export. */
 export const FORBIDDEN_ELEMENTS = new Set([
-  'script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'form', 'svg', 'math', 'link', 'noscript',
-  'template', 'portal', 'input', 'button', 'textarea', 'select', 'video', 'audio', 'source', 'track',
+  'script',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'form',
+  'svg',
+  'math',
+  'link',
+  'noscript',
+  'template',
+  'portal',
+  'input',
+  'button',
+  'textarea',
+  'select',
+  'video',
+  'audio',
+  'source',
+  'track',
 ]);
 
 /** Properties (hast names) that hold a URL a browser follows or loads. */
-const URL_PROPERTIES = new Set(['href', 'src', 'srcSet', 'action', 'formAction', 'poster', 'cite', 'longDesc', 'data', 'xLinkHref', 'background', 'manifest', 'ping', 'codeBase', 'dynsrc', 'lowsrc']);
+const URL_PROPERTIES = new Set([
+  'href',
+  'src',
+  'srcSet',
+  'action',
+  'formAction',
+  'poster',
+  'cite',
+  'longDesc',
+  'data',
+  'xLinkHref',
+  'background',
+  'manifest',
+  'ping',
+  'codeBase',
+  'dynsrc',
+  'lowsrc',
+]);
 
 const ENTITIES: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', lpar: '(', rpar: ')', sol: '/', amp: '&', nbsp: '\u00a0' };
 
@@ -90,7 +131,10 @@ export function decodeEntities(text: string): string {
 
 /** The scheme a browser sees: entities decoded, whitespace and control characters dropped, lower case. */
 export function urlScheme(value: string): string | undefined {
-  const cleaned = decodeEntities(value).replace(/[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g, '');
+  const cleaned = decodeEntities(value).replace(
+    /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u202f\u205f\u3000\ufeff]/g,
+    '',
+  );
   const match = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned);
   return match?.[1]?.toLowerCase();
 }
@@ -124,12 +168,23 @@ function propertyText(value: unknown): string {
 
 /** The `property: value` declarations of a stylesheet or a style attribute, normalized. */
 export function cssDeclarations(css: string): string[] {
-  const body = css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/[^{}]*\{/g, ';').replace(/\}/g, ';');
-  return body
-    .split(';')
-    // The inliner writes a value's double quotes as single ones (it sits in a `style="…"`).
-    .map((declaration) => declaration.trim().replace(/\s+/g, ' ').replace(/"/g, "'").replace(/^([^:]+?)\s*:\s*/, (_, name: string) => `${name.toLowerCase()}: `))
-    .filter((declaration) => declaration.includes(':'));
+  const body = css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/[^{}]*\{/g, ';')
+    .replace(/\}/g, ';');
+  return (
+    body
+      .split(';')
+      // The inliner writes a value's double quotes as single ones (it sits in a `style="…"`).
+      .map((declaration) =>
+        declaration
+          .trim()
+          .replace(/\s+/g, ' ')
+          .replace(/"/g, "'")
+          .replace(/^([^:]+?)\s*:\s*/, (_, name: string) => `${name.toLowerCase()}: `),
+      )
+      .filter((declaration) => declaration.includes(':'))
+  );
 }
 
 export interface SafetyOptions {
@@ -151,7 +206,8 @@ export function safetyProblems(tree: Root, options: SafetyOptions): string[] {
     const tag = node.tagName.toLowerCase();
     if (FORBIDDEN_ELEMENTS.has(tag)) problems.push(`<${tag}> element`);
     // `<meta http-equiv>` (refresh, set-cookie, content-security-policy…) acts; `name` ones do not.
-    if (tag === 'meta' && node.properties['httpEquiv'] !== undefined) problems.push(`<meta http-equiv=${propertyText(node.properties['httpEquiv'])}> element`);
+    if (tag === 'meta' && node.properties['httpEquiv'] !== undefined)
+      problems.push(`<meta http-equiv=${propertyText(node.properties['httpEquiv'])}> element`);
     if (tag === 'style') {
       const css = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
       for (const declaration of foreign(css)) problems.push(`<style> has "${declaration}", which is not in our stylesheet`);
@@ -186,4 +242,3 @@ export function styleValues(tree: Root): Set<string> {
   }
   return styles;
 }
-

@@ -42,22 +42,122 @@ export function fuzzTimeout(msPerRun = 500): number {
 // Text
 
 const WORDS = [
-  'the', 'memo', 'Iraq', 'Iran', 'Baghdad', 'strike', 'militia', 'embassy', 'pressure', 'U.S.', 'Kataib', 'Hezbollah',
-  'policy', 'sanctions', '2019', '10:40', 'a.m.', 'ET', 'Dec.', 'Sept.', 'top', 'Back', 'to', 'Key', 'Takeaways', 'Sequence',
-  'of', 'Events', 'Memo:', 'Notes', 'Top',
+  'the',
+  'memo',
+  'Iraq',
+  'Iran',
+  'Baghdad',
+  'strike',
+  'militia',
+  'embassy',
+  'pressure',
+  'U.S.',
+  'Kataib',
+  'Hezbollah',
+  'policy',
+  'sanctions',
+  '2019',
+  '10:40',
+  'a.m.',
+  'ET',
+  'Dec.',
+  'Sept.',
+  'top',
+  'Back',
+  'to',
+  'Key',
+  'Takeaways',
+  'Sequence',
+  'of',
+  'Events',
+  'Memo:',
+  'Notes',
+  'Top',
 ];
 
 const UNICODE = [
-  'café', 'crème', 'naïve', 'Ελλάδα', '日本語', 'עברית', 'العربية', 'Привет', '😀', '👩‍👩‍👧', '🇺🇸', 'e\u0301', 'ﬁ', 'ß', 'İ',
-  '\u00a0', '\u200b', '\u200d', '\u202e', '\u2028', '\u2029', '\ufeff', '\u0000', '\u0007', '\u001b[31m', '\ufffd',
-  '“quoted”', '‘single’', '–', '—', '…', '•', '↑', '\t',
+  'café',
+  'crème',
+  'naïve',
+  'Ελλάδα',
+  '日本語',
+  'עברית',
+  'العربية',
+  'Привет',
+  '😀',
+  '👩‍👩‍👧',
+  '🇺🇸',
+  'e\u0301',
+  'ﬁ',
+  'ß',
+  'İ',
+  '\u00a0',
+  '\u200b',
+  '\u200d',
+  '\u202e',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u0000',
+  '\u0007',
+  '\u001b[31m',
+  '\ufffd',
+  '“quoted”',
+  '‘single’',
+  '–',
+  '—',
+  '…',
+  '•',
+  '↑',
+  '\t',
 ];
 
 /** Characters Markdown, HTML and YAML give meaning to, alone or in the combinations that matter. */
 const SPECIAL = [
-  '*', '**', '_', '__', '`', '``', '~~', '[', ']', '(', ')', '<', '>', '#', '##', '!', '\\', '&', '&amp;', '&#106;', '&#x6A;',
-  '&nbsp;', '|', '~', '{{', '}}', '{{title}}', '{{ date }}', 'TK', 'TK:', 'tk', '"', "'", ':', '---', '- ', '1.', '^', '[^1]',
-  '<!--', '-->', '\r', '\n', '  ',
+  '*',
+  '**',
+  '_',
+  '__',
+  '`',
+  '``',
+  '~~',
+  '[',
+  ']',
+  '(',
+  ')',
+  '<',
+  '>',
+  '#',
+  '##',
+  '!',
+  '\\',
+  '&',
+  '&amp;',
+  '&#106;',
+  '&#x6A;',
+  '&nbsp;',
+  '|',
+  '~',
+  '{{',
+  '}}',
+  '{{title}}',
+  '{{ date }}',
+  'TK',
+  'TK:',
+  'tk',
+  '"',
+  "'",
+  ':',
+  '---',
+  '- ',
+  '1.',
+  '^',
+  '[^1]',
+  '<!--',
+  '-->',
+  '\r',
+  '\n',
+  '  ',
 ];
 
 export const word: fc.Arbitrary<string> = fc.oneof(
@@ -74,13 +174,41 @@ const words = (max = 8): fc.Arbitrary<string> => fc.array(word, { minLength: 1, 
 // Dates, in every style the events section accepts (and near misses)
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
-  'Jan.', 'Feb.', 'Aug.', 'Sept.', 'Sep.', 'Oct.', 'Nov.', 'Dec.', 'Jan', 'Dec', 'dec.', 'DECEMBER', 'Mar', 'Apr.', 'Jun',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+  'Jan.',
+  'Feb.',
+  'Aug.',
+  'Sept.',
+  'Sep.',
+  'Oct.',
+  'Nov.',
+  'Dec.',
+  'Jan',
+  'Dec',
+  'dec.',
+  'DECEMBER',
+  'Mar',
+  'Apr.',
+  'Jun',
 ];
 
 const monthName = fc.constantFrom(...MONTHS);
 const day = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 28 }), weight: 5 }, { arbitrary: fc.integer({ min: 0, max: 99 }), weight: 1 });
-const year = fc.oneof({ arbitrary: fc.integer({ min: 2017, max: 2021 }), weight: 5 }, { arbitrary: fc.integer({ min: 0, max: 9999 }), weight: 1 });
+const year = fc.oneof(
+  { arbitrary: fc.integer({ min: 2017, max: 2021 }), weight: 5 },
+  { arbitrary: fc.integer({ min: 0, max: 9999 }), weight: 1 },
+);
 const time = fc.constantFrom('10:40 a.m. ET', '3 p.m.', '12:00pm EST', '9 a.m.', '11:59 P.M. PT', '7:05am');
 const separator = fc.constantFrom(' —', ' –', ' -', ' --', ':', '');
 
@@ -98,7 +226,8 @@ export const eventDate: fc.Arbitrary<string> = fc
   })
   .map(({ month, monthNumber, day, year, time, style, strong, separator }) => {
     let date: string;
-    if (style === 'iso') date = `${String(year ?? 2019).padStart(4, '0')}-${String(monthNumber).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    if (style === 'iso')
+      date = `${String(year ?? 2019).padStart(4, '0')}-${String(monthNumber).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     else if (style === 'iso-short') date = `${year ?? 2019}-${monthNumber}-${day}`;
     else date = `${month} ${day}${year !== undefined ? `, ${year}` : ''}`;
     if (time !== undefined) date += `, ${time}`;
@@ -108,11 +237,39 @@ export const eventDate: fc.Arbitrary<string> = fc
 // ---------------------------------------------------------------------------------------------
 // Inline Markdown
 
-const ANCHORS = ['#top', '#', '#key-takeaways', '#sequence-of-events', '#notes', '#notes-1', '#top-1', '#caf%C3%A9', '#café', '#nope', '#Key Takeaways', '#contents', '#user-content-fn-1', '#footnote-label', '#%', '#%E0%A4%A'];
+const ANCHORS = [
+  '#top',
+  '#',
+  '#key-takeaways',
+  '#sequence-of-events',
+  '#notes',
+  '#notes-1',
+  '#top-1',
+  '#caf%C3%A9',
+  '#café',
+  '#nope',
+  '#Key Takeaways',
+  '#contents',
+  '#user-content-fn-1',
+  '#footnote-label',
+  '#%',
+  '#%E0%A4%A',
+];
 const URLS = [
-  'https://example.org/a?b=1&c=2', 'http://example.com', 'HTTPS://EXAMPLE.ORG', 'mailto:press@example.org', 'relative/page.html', '/abs', '',
-  'javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)', '<https://example.org/with space>',
-  'https://example.org/"onmouseover="alert(1)', "https://example.org/'><script>alert(1)</script>",
+  'https://example.org/a?b=1&c=2',
+  'http://example.com',
+  'HTTPS://EXAMPLE.ORG',
+  'mailto:press@example.org',
+  'relative/page.html',
+  '/abs',
+  '',
+  'javascript:alert(1)',
+  'JaVaScRiPt:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  '<https://example.org/with space>',
+  'https://example.org/"onmouseover="alert(1)',
+  "https://example.org/'><script>alert(1)</script>",
 ];
 
 export const url: fc.Arbitrary<string> = fc.oneof(
@@ -122,11 +279,31 @@ export const url: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.string({ unit: 'grapheme', maxLength: 12 }), weight: 1 },
 );
 
-const BACK_TO_TOP = ['[Back to top](#top)', '[Back to top](#)', '[back to top](#top)', '[↑ Back to top](#top)', '[Back to top](#wrong)', '[Back to top](https://example.org/#top)', 'Back to top', '[Back to top][top]', '<a href="#top">Back to top</a>', '[**Back to top**](#top)'];
+const BACK_TO_TOP = [
+  '[Back to top](#top)',
+  '[Back to top](#)',
+  '[back to top](#top)',
+  '[↑ Back to top](#top)',
+  '[Back to top](#wrong)',
+  '[Back to top](https://example.org/#top)',
+  'Back to top',
+  '[Back to top][top]',
+  '<a href="#top">Back to top</a>',
+  '[**Back to top**](#top)',
+];
 
 const RAW_INLINE = [
-  '<b>bold</b>', '<img src=x onerror=alert(1)>', '<!-- a comment -->', '<br>', '<a href="#top">top</a>', '<span style="color:red">red</span>',
-  '<script>alert(1)</script>', '</p>', '<a href="javascript:alert(1)">x</a>', '<kbd>Ctrl</kbd>', '<!-- memo-lint-disable-line -->',
+  '<b>bold</b>',
+  '<img src=x onerror=alert(1)>',
+  '<!-- a comment -->',
+  '<br>',
+  '<a href="#top">top</a>',
+  '<span style="color:red">red</span>',
+  '<script>alert(1)</script>',
+  '</p>',
+  '<a href="javascript:alert(1)">x</a>',
+  '<kbd>Ctrl</kbd>',
+  '<!-- memo-lint-disable-line -->',
 ];
 
 export const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string; sequence: string }>((tie) => ({
@@ -134,13 +311,28 @@ export const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string; sequence
   inline: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     { arbitrary: word, weight: 12 },
-    { arbitrary: fc.tuple(fc.constantFrom('*', '**', '_', '__', '~~', '***'), tie('sequence')).map(([mark, text]) => `${mark}${text}${mark}`), weight: 2 },
+    {
+      arbitrary: fc
+        .tuple(fc.constantFrom('*', '**', '_', '__', '~~', '***'), tie('sequence'))
+        .map(([mark, text]) => `${mark}${text}${mark}`),
+      weight: 2,
+    },
     { arbitrary: words(3).map((text) => `\`${text}\``), weight: 1 },
     { arbitrary: fc.tuple(tie('sequence'), url).map(([text, href]) => `[${text}](${href})`), weight: 3 },
     { arbitrary: fc.tuple(words(2), url, words(2)).map(([text, href, title]) => `[${text}](${href} "${title}")`), weight: 1 },
     { arbitrary: fc.tuple(words(2), url).map(([alt, src]) => `![${alt}](${src})`), weight: 1 },
     { arbitrary: fc.tuple(words(2), fc.constantFrom('ref', 'top', 'Ref', 'missing')).map(([text, ref]) => `[${text}][${ref}]`), weight: 1 },
-    { arbitrary: fc.constantFrom('<https://example.org/x>', '<mailto:a@example.org>', '<javascript:alert(1)>', 'https://example.org/bare', 'www.example.org', 'a@example.org'), weight: 1 },
+    {
+      arbitrary: fc.constantFrom(
+        '<https://example.org/x>',
+        '<mailto:a@example.org>',
+        '<javascript:alert(1)>',
+        'https://example.org/bare',
+        'www.example.org',
+        'a@example.org',
+      ),
+      weight: 1,
+    },
     { arbitrary: fc.constantFrom(...BACK_TO_TOP), weight: 2 },
     { arbitrary: fc.constantFrom('TK', 'TK: a quote from the minister', '{{title}}', '{{date}}', '[TK]', 'TKTK'), weight: 1 },
     { arbitrary: fc.constantFrom(...RAW_INLINE), weight: 1 },
@@ -154,17 +346,42 @@ export const inline: fc.Arbitrary<string> = fc.letrec<{ inline: string; sequence
 // Blocks
 
 const SECTION_HEADINGS = [
-  'Key Takeaways', 'Sequence of Events', 'Background', 'Timeline', 'What Comes Next', 'Top Line', 'Talking Points',
-  'Questions and Answers', 'Key Take-aways', 'key takeaways', 'Sequence Of Events', 'Top', 'Notes', 'Footnote label', 'Contents',
-  'Café and Crème', 'Back to top',
+  'Key Takeaways',
+  'Sequence of Events',
+  'Background',
+  'Timeline',
+  'What Comes Next',
+  'Top Line',
+  'Talking Points',
+  'Questions and Answers',
+  'Key Take-aways',
+  'key takeaways',
+  'Sequence Of Events',
+  'Top',
+  'Notes',
+  'Footnote label',
+  'Contents',
+  'Café and Crème',
+  'Back to top',
 ];
 
 const RAW_BLOCKS = [
-  '<div>raw <b>block</b></div>', '<script>\nalert("block");\n</script>', '<!-- memo-lint-disable -->', '<!-- memo-lint-enable -->',
-  '<!-- memo-lint-disable dated-events -->', '<!-- memo-lint-disable-next-line back-to-top -- on purpose -->',
-  '<!-- memo-lint-disable-next-line placeholders -->', '<!-- memo-lint-disable nonexistent-rule -->', '<!-- unclosed comment',
-  '<details><summary>More</summary>\n\nHidden *text*.\n\n</details>', '<table><tr><td>cell</td></tr></table>', '<iframe src="https://evil.example/"></iframe>',
-  '<svg onload="alert(1)"><circle r="1"/></svg>', '<style>* { display: none }</style>', '<a id="top" href="#top">fake</a>', '<h2 id="key-takeaways">Raw</h2>',
+  '<div>raw <b>block</b></div>',
+  '<script>\nalert("block");\n</script>',
+  '<!-- memo-lint-disable -->',
+  '<!-- memo-lint-enable -->',
+  '<!-- memo-lint-disable dated-events -->',
+  '<!-- memo-lint-disable-next-line back-to-top -- on purpose -->',
+  '<!-- memo-lint-disable-next-line placeholders -->',
+  '<!-- memo-lint-disable nonexistent-rule -->',
+  '<!-- unclosed comment',
+  '<details><summary>More</summary>\n\nHidden *text*.\n\n</details>',
+  '<table><tr><td>cell</td></tr></table>',
+  '<iframe src="https://evil.example/"></iframe>',
+  '<svg onload="alert(1)"><circle r="1"/></svg>',
+  '<style>* { display: none }</style>',
+  '<a id="top" href="#top">fake</a>',
+  '<h2 id="key-takeaways">Raw</h2>',
 ];
 
 /** Indent every line after the first (list item continuation) or every line (code). */
@@ -184,25 +401,45 @@ export const block: fc.Arbitrary<string> = fc.letrec<{ block: string; item: stri
     { arbitrary: fc.tuple(eventDate, inline).map(([date, text]) => `${date} ${text}`), weight: 3 },
     { arbitrary: fc.constant(''), weight: 1 },
     // A nested list or quote under the item's text (it becomes a continuation, indented).
-    { arbitrary: fc.tuple(inline, tie('block'), fc.constantFrom('\n', '\n\n')).map(([text, nested, gap]) => `${text}${gap}${nested}`), weight: 2 },
+    {
+      arbitrary: fc.tuple(inline, tie('block'), fc.constantFrom('\n', '\n\n')).map(([text, nested, gap]) => `${text}${gap}${nested}`),
+      weight: 2,
+    },
   ),
   block: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     { arbitrary: inline, weight: 8 },
-    { arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), inline, fc.boolean()).map(([level, text, closed]) => `${'#'.repeat(level)} ${text}${closed ? ` ${'#'.repeat(level)}` : ''}`), weight: 3 },
-    { arbitrary: fc.tuple(fc.constantFrom('#', '##', '###', '####'), fc.constantFrom(...SECTION_HEADINGS)).map(([marks, text]) => `${marks} ${text}`), weight: 4 },
+    {
+      arbitrary: fc
+        .tuple(fc.integer({ min: 1, max: 7 }), inline, fc.boolean())
+        .map(([level, text, closed]) => `${'#'.repeat(level)} ${text}${closed ? ` ${'#'.repeat(level)}` : ''}`),
+      weight: 3,
+    },
+    {
+      arbitrary: fc
+        .tuple(fc.constantFrom('#', '##', '###', '####'), fc.constantFrom(...SECTION_HEADINGS))
+        .map(([marks, text]) => `${marks} ${text}`),
+      weight: 4,
+    },
     { arbitrary: fc.tuple(words(4), fc.constantFrom('===', '---')).map(([text, underline]) => `${text}\n${underline}`), weight: 1 },
     {
-      arbitrary: fc.tuple(listMarker, fc.array(tie('item'), { minLength: 1, maxLength: 6 }), fc.boolean()).map(([marker, items, loose]) =>
-        items.map((item) => `${marker} ${indent(item, ' '.repeat(marker.length + 1), false)}`).join(loose ? '\n\n' : '\n'),
-      ),
+      arbitrary: fc
+        .tuple(listMarker, fc.array(tie('item'), { minLength: 1, maxLength: 6 }), fc.boolean())
+        .map(([marker, items, loose]) =>
+          items.map((item) => `${marker} ${indent(item, ' '.repeat(marker.length + 1), false)}`).join(loose ? '\n\n' : '\n'),
+        ),
       weight: 5,
     },
     { arbitrary: tie('block').map((inner) => indent(inner, '> ')), weight: 2 },
     {
-      arbitrary: fc.tuple(fc.constantFrom('```', '~~~', '````'), fc.constantFrom('', 'js', 'html', 'markdown'), fc.array(inline, { maxLength: 3 }), fc.boolean()).map(
-        ([fence, lang, body, closed]) => `${fence}${lang}\n${body.join('\n')}${closed ? `\n${fence}` : ''}`,
-      ),
+      arbitrary: fc
+        .tuple(
+          fc.constantFrom('```', '~~~', '````'),
+          fc.constantFrom('', 'js', 'html', 'markdown'),
+          fc.array(inline, { maxLength: 3 }),
+          fc.boolean(),
+        )
+        .map(([fence, lang, body, closed]) => `${fence}${lang}\n${body.join('\n')}${closed ? `\n${fence}` : ''}`),
       weight: 2,
     },
     { arbitrary: words(5).map((text) => indent(text, '    ')), weight: 1 },
@@ -210,13 +447,18 @@ export const block: fc.Arbitrary<string> = fc.letrec<{ block: string; item: stri
     { arbitrary: fc.constantFrom('---', '***', '___'), weight: 1 },
     { arbitrary: fc.tuple(words(2), words(2), inline).map(([a, b, c]) => `| ${a} | ${b} |\n| --- | :-: |\n| ${c} | x |`), weight: 1 },
     { arbitrary: fc.tuple(fc.constantFrom('1', 'note', 'missing'), inline).map(([label, text]) => `[^${label}]: ${text}`), weight: 1 },
-    { arbitrary: fc.tuple(fc.constantFrom('ref', 'top', 'Ref'), url).map(([label, href]) => `[${label}]: ${href === '' ? '<>' : href} "Title"`), weight: 1 },
+    {
+      arbitrary: fc
+        .tuple(fc.constantFrom('ref', 'top', 'Ref'), url)
+        .map(([label, href]) => `[${label}]: ${href === '' ? '<>' : href} "Title"`),
+      weight: 1,
+    },
     { arbitrary: fc.constantFrom(...BACK_TO_TOP), weight: 3 },
     {
       // A Sequence of Events style list: every item dated, in any order.
-      arbitrary: fc.tuple(fc.constantFrom('-', '*', '1.'), fc.array(fc.tuple(eventDate, inline), { minLength: 1, maxLength: 6 })).map(([marker, events]) =>
-        events.map(([date, text]) => `${marker} ${date} ${text}`).join('\n'),
-      ),
+      arbitrary: fc
+        .tuple(fc.constantFrom('-', '*', '1.'), fc.array(fc.tuple(eventDate, inline), { minLength: 1, maxLength: 6 }))
+        .map(([marker, events]) => events.map(([date, text]) => `${marker} ${date} ${text}`).join('\n')),
       weight: 3,
     },
   ),
@@ -235,14 +477,27 @@ const TYPE_SECTIONS: Record<(typeof TYPES)[number], string[]> = {
   statement: [],
 };
 
-const TITLE_PREFIX: Record<(typeof TYPES)[number], string> = { 'rapid-response': 'Memo: ', backgrounder: 'Backgrounder: ', 'talking-points': 'Talking Points: ', statement: 'Statement: ' };
+const TITLE_PREFIX: Record<(typeof TYPES)[number], string> = {
+  'rapid-response': 'Memo: ',
+  backgrounder: 'Backgrounder: ',
+  'talking-points': 'Talking Points: ',
+  statement: 'Statement: ',
+};
 
 /** A YAML double-quoted scalar holding exactly `text` (JSON strings are YAML). */
 const quoted = (text: string): string => JSON.stringify(text);
 
 const isoDate = fc.oneof(
-  { arbitrary: fc.date({ min: new Date('2017-01-01T00:00:00Z'), max: new Date('2021-12-31T00:00:00Z'), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10)), weight: 5 },
-  { arbitrary: fc.constantFrom('2019-02-30', '2019-13-01', '2019-1-5', '20191231', 'December 31, 2019', '0000-00-00', '2020-02-29'), weight: 1 },
+  {
+    arbitrary: fc
+      .date({ min: new Date('2017-01-01T00:00:00Z'), max: new Date('2021-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((date) => date.toISOString().slice(0, 10)),
+    weight: 5,
+  },
+  {
+    arbitrary: fc.constantFrom('2019-02-30', '2019-13-01', '2019-1-5', '20191231', 'December 31, 2019', '0000-00-00', '2020-02-29'),
+    weight: 1,
+  },
 );
 
 /** Line-ending, BOM and final-newline variants of a document. */
@@ -262,7 +517,11 @@ export const envelope: fc.Arbitrary<Envelope> = fc.record({
 export function wrapDocument(text: string, { bom, eol, finalNewline }: Envelope): string {
   let out = text.replace(/\n+$/, '') + (finalNewline ? '\n' : '');
   if (eol === 'crlf') out = out.replace(/\r?\n/g, '\r\n');
-  else if (eol === 'mixed') out = out.split('\n').map((line, index) => (index % 3 === 1 ? `${line}\r` : line)).join('\n');
+  else if (eol === 'mixed')
+    out = out
+      .split('\n')
+      .map((line, index) => (index % 3 === 1 ? `${line}\r` : line))
+      .join('\n');
   return bom ? `\uFEFF${out}` : out;
 }
 
@@ -319,12 +578,10 @@ export const shapedBody = shapedBodyOf({ title: words(6), block, inline, eventDa
 
 /** Markdown shaped like a memo of its type, with valid front matter, in one of the envelopes. */
 export function shapedMemoOf(body: typeof shapedBody, envelopes: fc.Arbitrary<Envelope>): fc.Arbitrary<string> {
-  return fc
-    .tuple(body, envelopes)
-    .map(([memo, env]) => {
-      const front = `---\ntype: ${memo.type}\ntitle: ${quoted(memo.title)}\ndate: ${memo.date}\n---\n\n`;
-      return wrapDocument(`${front}${memo.body}\n`, env);
-    });
+  return fc.tuple(body, envelopes).map(([memo, env]) => {
+    const front = `---\ntype: ${memo.type}\ntitle: ${quoted(memo.title)}\ndate: ${memo.date}\n---\n\n`;
+    return wrapDocument(`${front}${memo.body}\n`, env);
+  });
 }
 
 /** Generated Markdown shaped like a memo of its type, with valid front matter, in any envelope. */
@@ -332,7 +589,14 @@ export const shapedMemo: fc.Arbitrary<string> = shapedMemoOf(shapedBody, envelop
 
 /** Generated Markdown: any mix of blocks, with or without front matter, in any envelope. */
 export const freeMarkdown: fc.Arbitrary<string> = fc
-  .tuple(fc.option(fc.constantFrom(...TYPES, 'unknown-type'), { nil: undefined }), words(5), isoDate, fc.array(block, { minLength: 0, maxLength: 14 }), fc.constantFrom('\n\n', '\n', '\n\n\n'), envelope)
+  .tuple(
+    fc.option(fc.constantFrom(...TYPES, 'unknown-type'), { nil: undefined }),
+    words(5),
+    isoDate,
+    fc.array(block, { minLength: 0, maxLength: 14 }),
+    fc.constantFrom('\n\n', '\n', '\n\n\n'),
+    envelope,
+  )
   .map(([type, title, date, blocks, gap, env]) => {
     const front = type === undefined ? '' : `---\ntype: ${type}\ntitle: ${quoted(title)}\ndate: ${date}\n---\n\n`;
     return wrapDocument(front + blocks.join(gap), env);
@@ -352,7 +616,10 @@ export const deepMemo: fc.Arbitrary<string> = fc
   )
   .map(([markers, text, more, memo, env]) => {
     const nested = [`${markers.join('')}${text}`, ...more.map(([depth, line]) => `${markers.slice(0, depth).join('')}${line}`)].join('\n');
-    return wrapDocument(`---\ntype: ${memo.type}\ntitle: ${quoted(memo.title)}\ndate: ${memo.date}\n---\n\n${memo.body}\n\n${nested}\n`, env);
+    return wrapDocument(
+      `---\ntype: ${memo.type}\ntitle: ${quoted(memo.title)}\ndate: ${memo.date}\n---\n\n${memo.body}\n\n${nested}\n`,
+      env,
+    );
   });
 
 // ---------------------------------------------------------------------------------------------
@@ -360,33 +627,83 @@ export const deepMemo: fc.Arbitrary<string> = fc
 
 const FIELDS = ['type', 'title', 'date', 'author', 'tags', 'summary'];
 
-const hugeString = fc.tuple(fc.constantFrom('x', 'word ', 'é', '😀', '<b>', '"'), fc.integer({ min: 1000, max: 10_000 })).map(([unit, count]) => unit.repeat(count));
+const hugeString = fc
+  .tuple(fc.constantFrom('x', 'word ', 'é', '😀', '<b>', '"'), fc.integer({ min: 1000, max: 10_000 }))
+  .map(([unit, count]) => unit.repeat(count));
 
 /** Any YAML value text for a key (after `key:`), valid or not. */
 const yamlValue: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: words(6).map((text) => ` ${quoted(text)}`), weight: 6 },
   { arbitrary: fc.constantFrom(...TYPES).map((type) => ` ${type}`), weight: 3 },
   { arbitrary: isoDate.map((date) => ` ${date}`), weight: 3 },
-  { arbitrary: fc.constantFrom(...WORDS, ...UNICODE.filter((text) => !/[\u0000-\u001f\ufeff]/.test(text))).map((text) => ` ${text}`), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(...WORDS, ...UNICODE.filter((text) => !/[\u0000-\u001f\ufeff]/.test(text))).map((text) => ` ${text}`),
+    weight: 2,
+  },
   // Wrong types: numbers, booleans, null, lists, maps, nested structures.
-  { arbitrary: fc.constantFrom(' 42', ' 3.14', ' true', ' null', ' ~', ' []', ' {}', ' [a, b, "c"]', ' [1, [2, [3]]]', ' {a: 1, b: [x]}', '\n  - one\n  - two', '\n  nested: map\n  deeper:\n    - 1', ' !!binary aGVsbG8=', ' 2019-12-31T10:00:00Z', ' .inf', ' 0x1F'), weight: 3 },
-  { arbitrary: fc.constantFrom(' |\n  literal block\n  second line', ' >\n  folded\n  text', ' "multi\n  line"', " 'single ''quoted'''"), weight: 1 },
+  {
+    arbitrary: fc.constantFrom(
+      ' 42',
+      ' 3.14',
+      ' true',
+      ' null',
+      ' ~',
+      ' []',
+      ' {}',
+      ' [a, b, "c"]',
+      ' [1, [2, [3]]]',
+      ' {a: 1, b: [x]}',
+      '\n  - one\n  - two',
+      '\n  nested: map\n  deeper:\n    - 1',
+      ' !!binary aGVsbG8=',
+      ' 2019-12-31T10:00:00Z',
+      ' .inf',
+      ' 0x1F',
+    ),
+    weight: 3,
+  },
+  {
+    arbitrary: fc.constantFrom(' |\n  literal block\n  second line', ' >\n  folded\n  text', ' "multi\n  line"', " 'single ''quoted'''"),
+    weight: 1,
+  },
   { arbitrary: fc.constantFrom(' &anchor value', ' *anchor', ' *missing', ' &a [x, x, x, x, x, x, x, x, x]'), weight: 1 },
   // Invalid YAML.
-  { arbitrary: fc.constantFrom(' "unterminated', ' [unclosed', ' {a: ', ': :', ' value: other', ' @reserved', ' `backtick', '\n\t- tab indented', ' ]', ' !!int notanumber', ' !unknown-tag x', ' - - -', " 'open"), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(
+      ' "unterminated',
+      ' [unclosed',
+      ' {a: ',
+      ': :',
+      ' value: other',
+      ' @reserved',
+      ' `backtick',
+      '\n\t- tab indented',
+      ' ]',
+      ' !!int notanumber',
+      ' !unknown-tag x',
+      ' - - -',
+      " 'open",
+    ),
+    weight: 2,
+  },
   { arbitrary: hugeString.map((text) => ` ${quoted(text)}`), weight: 1 },
   { arbitrary: fc.string({ unit: 'binary', maxLength: 20 }).map((text) => ` ${text}`), weight: 1 },
 );
 
 const yamlKey: fc.Arbitrary<string> = fc.oneof(
   { arbitrary: fc.constantFrom(...FIELDS), weight: 8 },
-  { arbitrary: fc.constantFrom('Title', 'extra', '"quoted key"', '? complex', '- item', '<<', '1', 'type ', ' title', 'unicodé'), weight: 1 },
+  {
+    arbitrary: fc.constantFrom('Title', 'extra', '"quoted key"', '? complex', '- item', '<<', '1', 'type ', ' title', 'unicodé'),
+    weight: 1,
+  },
 );
 
 /** Front matter: key/value lines (duplicates and all), sometimes not a mapping, unclosed or with junk around. */
 export const frontMatter: fc.Arbitrary<string> = fc.oneof(
   {
-    arbitrary: fc.array(fc.tuple(yamlKey, yamlValue), { minLength: 0, maxLength: 9 }).map((pairs) => `---\n${pairs.map(([key, value]) => `${key}:${value}`).join('\n')}\n---`),
+    arbitrary: fc
+      .array(fc.tuple(yamlKey, yamlValue), { minLength: 0, maxLength: 9 })
+      .map((pairs) => `---\n${pairs.map(([key, value]) => `${key}:${value}`).join('\n')}\n---`),
     weight: 8,
   },
   {
@@ -427,7 +744,10 @@ function markdownFiles(folder: string): string[] {
 }
 
 /** Every memo in examples/ and tests/fixtures/ (templates and READMEs included: they are Markdown too). */
-export const CORPUS: readonly { name: string; text: string }[] = [...markdownFiles(join(ROOT, 'examples')), ...markdownFiles(join(ROOT, 'tests', 'fixtures'))].map((path) => ({
+export const CORPUS: readonly { name: string; text: string }[] = [
+  ...markdownFiles(join(ROOT, 'examples')),
+  ...markdownFiles(join(ROOT, 'tests', 'fixtures')),
+].map((path) => ({
   name: relative(ROOT, path),
   text: readFileSync(path, 'utf8'),
 }));
@@ -454,7 +774,12 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       .map(([at, text]) => ({ kind: 'insert' as const, at, text })),
     weight: 4,
   },
-  { arbitrary: fc.tuple(position, fc.constantFrom(...SPECIAL, ...UNICODE, ' ', '')).map(([at, text]) => ({ kind: 'replace-char' as const, at, text })), weight: 2 },
+  {
+    arbitrary: fc
+      .tuple(position, fc.constantFrom(...SPECIAL, ...UNICODE, ' ', ''))
+      .map(([at, text]) => ({ kind: 'replace-char' as const, at, text })),
+    weight: 2,
+  },
   { arbitrary: position.map((at) => ({ kind: 'truncate' as const, at })), weight: 1 },
   { arbitrary: fc.constant({ kind: 'crlf' as const }), weight: 1 },
   { arbitrary: fc.constant({ kind: 'bom' as const }), weight: 1 },

@@ -19,7 +19,20 @@ describe(`property on real memos, damaged (${FUZZ_RUNS} cases each): nothing thr
 
 /** A small rapid-response memo whose Sequence of Events ends the memo with these lines. */
 function memoEndingIn(events: string[]): string {
-  const head = ['---', 'type: rapid-response', 'title: Backlash', 'date: 2019-12-31', '---', '', '# Memo: Backlash', '', 'Lede.', '', '## Key Takeaways', ''];
+  const head = [
+    '---',
+    'type: rapid-response',
+    'title: Backlash',
+    'date: 2019-12-31',
+    '---',
+    '',
+    '# Memo: Backlash',
+    '',
+    'Lede.',
+    '',
+    '## Key Takeaways',
+    '',
+  ];
   return [...head, '- One.', '- Two.', '- Three.', '', '## Sequence of Events', '', ...events, ''].join('\n');
 }
 
@@ -30,12 +43,32 @@ describe('--fix bugs found by fuzzing', () => {
     // Found at FUZZ_RUNS=2000: a memo ending in `<style` got a link appended inside the style
     // block on every --fix. CommonMark HTML blocks 1-5 end only at their closing string.
     const backToTop = (text: string) => lint(text, false).messages.filter((message) => message.ruleId === 'back-to-top');
-    for (const tail of ['<style', '<script>\nx', '<pre class="a">\ncode', '<TEXTAREA', '<?php echo 1;', '<!DOCTYPE html', '<![CDATA[ x', '<!-- open']) {
+    for (const tail of [
+      '<style',
+      '<script>\nx',
+      '<pre class="a">\ncode',
+      '<TEXTAREA',
+      '<?php echo 1;',
+      '<!DOCTYPE html',
+      '<![CDATA[ x',
+      '<!-- open',
+    ]) {
       const text = memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.', '', tail]);
-      expect(backToTop(text).map((message) => message.fix), tail).toEqual([undefined]);
+      expect(
+        backToTop(text).map((message) => message.fix),
+        tail,
+      ).toEqual([undefined]);
       expect(lint(text, true).output, tail).toBeUndefined();
     }
-    for (const tail of ['<style>p {}</style>', '<script>\nx\n</script>', '<?php echo 1; ?>', '<!DOCTYPE html>', '<![CDATA[ x ]]>', '<!-- closed -->\n\nText.', '<div>\nx']) {
+    for (const tail of [
+      '<style>p {}</style>',
+      '<script>\nx\n</script>',
+      '<?php echo 1; ?>',
+      '<!DOCTYPE html>',
+      '<![CDATA[ x ]]>',
+      '<!-- closed -->\n\nText.',
+      '<div>\nx',
+    ]) {
       const text = memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.', '', tail]);
       expect(backToTop(text).filter((message) => message.fix).length, tail).toBe(1);
       const output = lint(text, true).output ?? text;
@@ -52,7 +85,10 @@ describe('--fix bugs found by fuzzing', () => {
     for (const block of ['<div>raw</div>\nBack to top', '    indented code\n    Back to top', '```\nBack to top\n```']) {
       const text = memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.', '', 'Notes.', '', block]);
       const messages = lint(text, false).messages.filter((message) => message.ruleId === 'back-to-top');
-      expect(messages.map((message) => message.message), block).toEqual([expect.stringMatching(/does not end with a "Back to top" link/)]);
+      expect(
+        messages.map((message) => message.message),
+        block,
+      ).toEqual([expect.stringMatching(/does not end with a "Back to top" link/)]);
       expect(allProblems(text), block).toEqual([]);
     }
   });
@@ -60,7 +96,8 @@ describe('--fix bugs found by fuzzing', () => {
   it('inserts a missing title at the start of the first line, not after its indentation (src/lint/rules/title.ts)', () => {
     // Found at FUZZ_RUNS=2000 (seed 777): the heading went in after "\t ", inside what was an
     // indented code block, and the line after it lost its indent and turned into a paragraph.
-    const text = '---\ntype: statement\ntitle: "the"\ndate: 2017-01-01\n---\n\n\t [[[Back to top](https://example.org/#top)](https://example.org/a?b=1&c=2) café](https://example.org/a?b=1&c=2) the';
+    const text =
+      '---\ntype: statement\ntitle: "the"\ndate: 2017-01-01\n---\n\n\t [[[Back to top](https://example.org/#top)](https://example.org/a?b=1&c=2) café](https://example.org/a?b=1&c=2) the';
     expect(allProblems(text)).toEqual([]);
     expect(lint(text, true).output).toBe(text.replace('\n\n\t ', '\n\n# Statement: the\n\n\t '));
   });
@@ -96,9 +133,16 @@ describe('--fix bugs found by fuzzing', () => {
   it('links a plain "Back to top" mid-list where it stands: the list is not split, so no unannounced fix follows (src/lint/rules/back-to-top.ts)', () => {
     // Found at FUZZ_RUNS=3000 (seed 2718), twice: moved out into its own paragraph, the line
     // split the events list in two, and the second list's items were then sorted unannounced.
-    const text = memoEndingIn(['- **Dec. 29, 2019** — U.S. airstrikes.', '- **Dec. 27, 2019** — A contractor is killed.', 'Back to top', '- January 0 — the', '- January 1 — the']);
+    const text = memoEndingIn([
+      '- **Dec. 29, 2019** — U.S. airstrikes.',
+      '- **Dec. 27, 2019** — A contractor is killed.',
+      'Back to top',
+      '- January 0 — the',
+      '- January 1 — the',
+    ]);
     expect(allProblems(text)).toEqual([]);
-    const shaped = '---\ntype: rapid-response\ntitle: "the"\ndate: 2019-02-30\n---\n\n# Memo: the\n\n## Key Takeaways\n\n## Sequence of Events\n\n- 2019-00-01 —   \n Back to top\n- January 1 —  \n- January 1, 2017 — *\n\n[Back to top](#top)';
+    const shaped =
+      '---\ntype: rapid-response\ntitle: "the"\ndate: 2019-02-30\n---\n\n# Memo: the\n\n## Key Takeaways\n\n## Sequence of Events\n\n- 2019-00-01 —   \n Back to top\n- January 1 —  \n- January 1, 2017 — *\n\n[Back to top](#top)';
     expect(allProblems(shaped)).toEqual([]);
     expect(lint(shaped, true).output).toContain('- 2019-00-01 —   \n [Back to top](#top)\n- January 1 —  \n');
   });
@@ -108,7 +152,9 @@ describe('--fix bugs found by fuzzing', () => {
     const announced = lint(text, false).messages.filter((message) => message.fix);
     expect(announced.map((message) => message.ruleId).sort()).toEqual(['back-to-top', 'dated-events']);
     const output = lint(text, true).output ?? text;
-    expect(output).toContain('- **Dec. 27, 2019** — A contractor is killed.\n- **Dec. 29, 2019** — U.S. airstrikes.\n\n[Back to top](#top)\n');
+    expect(output).toContain(
+      '- **Dec. 27, 2019** — A contractor is killed.\n- **Dec. 29, 2019** — U.S. airstrikes.\n\n[Back to top](#top)\n',
+    );
     expect(lint(output, true).output).toBeUndefined();
   });
 

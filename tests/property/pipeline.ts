@@ -88,7 +88,12 @@ function brokenTargets(memo: Memo): Set<string> {
   visit(memo.tree, 'definition', (node: Definition) => {
     urls.push(node.url);
   });
-  return new Set(urls.filter((url) => url.startsWith('#')).map(fragmentTarget).filter((target) => !known.has(target)));
+  return new Set(
+    urls
+      .filter((url) => url.startsWith('#'))
+      .map(fragmentTarget)
+      .filter((target) => !known.has(target)),
+  );
 }
 
 /** Every problem with one memo's outputs (empty when all is well). */
@@ -107,7 +112,8 @@ export function outputProblems(out: Outputs): string[] {
   ];
   // The feed's items are the memo's fragment export, as it is (checked above).
   const feed = JSON.parse(out.bundle.feed) as { items: { id: string; content_html: string }[] };
-  for (const item of feed.items) if (item.content_html !== out.html.fragment) problems.push(`feed item ${item.id}: content_html is not the fragment export`);
+  for (const item of feed.items)
+    if (item.content_html !== out.html.fragment) problems.push(`feed item ${item.id}: content_html is not the fragment export`);
   // In a bundle, the memo's targets carry its slug: `generated--nope`.
   const broken = brokenTargets(out.memo);
   const brokenInSource = (target: string): boolean => broken.has(target) || broken.has(target.replace(/^generated(?:-copy)?--/, ''));
@@ -146,10 +152,13 @@ export function fixProblems(text: string, out: Pick<Outputs, 'memo' | 'lint' | '
 
   // What --fix leaves has nothing fixable, and fixing it again changes nothing.
   const left = result.messages.filter((message) => message.fix);
-  if (left.length > 0) problems.push(`fixable findings left after --fix: ${left.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`).join(' | ')}`);
+  if (left.length > 0)
+    problems.push(`fixable findings left after --fix: ${left.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`).join(' | ')}`);
   const again = lint(fixed, true);
-  if (again.output !== undefined) problems.push(`a second --fix changed the text again:\n${JSON.stringify(fixed)}\n→\n${JSON.stringify(again.output)}`);
-  if (again.messages.length !== result.messages.length) problems.push('linting the fixed text again gives other findings than --fix reported');
+  if (again.output !== undefined)
+    problems.push(`a second --fix changed the text again:\n${JSON.stringify(fixed)}\n→\n${JSON.stringify(again.output)}`);
+  if (again.messages.length !== result.messages.length)
+    problems.push('linting the fixed text again gives other findings than --fix reported');
 
   if (output === undefined) return problems;
 

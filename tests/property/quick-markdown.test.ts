@@ -13,7 +13,15 @@ import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { quickParse } from '../../src/memo/quick-markdown.js';
 import {
-  CORPUS, eventDate, freeMarkdown, fuzzParameters, fuzzTimeout, mutatedMemo, shapedBodyOf, shapedMemoOf, splicedMemo,
+  CORPUS,
+  eventDate,
+  freeMarkdown,
+  fuzzParameters,
+  fuzzTimeout,
+  mutatedMemo,
+  shapedBodyOf,
+  shapedMemoOf,
+  splicedMemo,
 } from './arbitraries.js';
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
@@ -32,31 +40,79 @@ function agreesWithRemark(text: string): boolean {
 
 // ---- generated memos inside the accepted subset (so the comparison is exercised, not skipped)
 
-const plainWord = fc.constantFrom('the', 'memo', 'Iraq', 'U.S.', 'Dec.', '2019', '10:40', 'a.m.', 'café', '日本語', '“quoted”', '—', '–', '😀', 'x+y', '(aside)', 'a|b', '#tag', '5%', 'AT&T', '~', '=', '!', 'e.g.,', '$4');
+const plainWord = fc.constantFrom(
+  'the',
+  'memo',
+  'Iraq',
+  'U.S.',
+  'Dec.',
+  '2019',
+  '10:40',
+  'a.m.',
+  'café',
+  '日本語',
+  '“quoted”',
+  '—',
+  '–',
+  '😀',
+  'x+y',
+  '(aside)',
+  'a|b',
+  '#tag',
+  '5%',
+  'AT&T',
+  '~',
+  '=',
+  '!',
+  'e.g.,',
+  '$4',
+);
 const plainText = fc.array(plainWord, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
 const simpleInline: fc.Arbitrary<string> = fc
   .array(
     fc.oneof(
       { arbitrary: plainText, weight: 6 },
       { arbitrary: fc.tuple(fc.constantFrom('*', '**', '_', '__'), plainText).map(([mark, text]) => `${mark}${text}${mark}`), weight: 2 },
-      { arbitrary: fc.tuple(plainText, fc.constantFrom('#top', '#key-takeaways', 'https://example.org/a?b=c', '')).map(([text, url]) => `[${text}](${url})`), weight: 2 },
-      { arbitrary: fc.constantFrom('[Back to top](#top)', '[**Back to top**](#top)', '*[a link](#top)*', 'snake_case_name', '2 * 3', '**Dec. 27, 2019** —', 'a ** b', '1. not a list'), weight: 1 },
+      {
+        arbitrary: fc
+          .tuple(plainText, fc.constantFrom('#top', '#key-takeaways', 'https://example.org/a?b=c', ''))
+          .map(([text, url]) => `[${text}](${url})`),
+        weight: 2,
+      },
+      {
+        arbitrary: fc.constantFrom(
+          '[Back to top](#top)',
+          '[**Back to top**](#top)',
+          '*[a link](#top)*',
+          'snake_case_name',
+          '2 * 3',
+          '**Dec. 27, 2019** —',
+          'a ** b',
+          '1. not a list',
+        ),
+        weight: 1,
+      },
     ),
     { minLength: 1, maxLength: 5 },
   )
   .map((parts) => parts.join(' '));
 /** Lines of one paragraph: continuation lines plain, indented or not. */
-const simpleParagraph = fc.array(fc.tuple(fc.constantFrom('', '', '  ', '    '), simpleInline), { minLength: 1, maxLength: 3 }).map((lines) => lines.map(([indent, text], index) => (index === 0 ? text : `${indent}${text}`)).join('\n'));
+const simpleParagraph = fc
+  .array(fc.tuple(fc.constantFrom('', '', '  ', '    '), simpleInline), { minLength: 1, maxLength: 3 })
+  .map((lines) => lines.map(([indent, text], index) => (index === 0 ? text : `${indent}${text}`)).join('\n'));
 const simpleHeading = fc.tuple(fc.integer({ min: 1, max: 6 }), simpleInline).map(([depth, text]) => `${'#'.repeat(depth)} ${text}`);
 const bulletList = (marker: fc.Arbitrary<string>): fc.Arbitrary<string> =>
-  fc.tuple(marker, fc.array(simpleParagraph, { minLength: 1, maxLength: 5 }), fc.boolean()).map(([bullet, items, loose]) =>
-    items.map((item) => `${bullet} ${item}`).join(loose ? '\n\n' : '\n'),
-  );
+  fc
+    .tuple(marker, fc.array(simpleParagraph, { minLength: 1, maxLength: 5 }), fc.boolean())
+    .map(([bullet, items, loose]) => items.map((item) => `${bullet} ${item}`).join(loose ? '\n\n' : '\n'));
 const orderedList = fc
   .tuple(fc.constantFrom('.', ')'), fc.constantFrom(1, 2, 10, 123456789), fc.array(simpleParagraph, { minLength: 1, maxLength: 4 }))
   .map(([delimiter, first, items]) => items.map((item, index) => `${first + index}${delimiter} ${item}`).join('\n'));
 const standalone = fc.constantFrom(
-  '<!-- memo-lint-disable dated-events -->', '<!-- a\ncomment -->', '<!-- x --> trailing', '[Back to top](#top)',
+  '<!-- memo-lint-disable dated-events -->',
+  '<!-- a\ncomment -->',
+  '<!-- x --> trailing',
+  '[Back to top](#top)',
 );
 const simpleBlock = fc.oneof(
   { arbitrary: simpleParagraph, weight: 4 },
@@ -67,7 +123,10 @@ const simpleBlock = fc.oneof(
 );
 const simpleMemo = fc
   .tuple(fc.boolean(), fc.array(simpleBlock, { minLength: 0, maxLength: 10 }), fc.constantFrom('\n\n', '\n', '\n\n\n'), fc.boolean())
-  .map(([front, blocks, gap, finalNewline]) => `${front ? '---\ntype: rapid-response\ntitle: "A: title"\ndate: 2019-12-31\n---\n\n' : ''}${blocks.join(gap)}${finalNewline ? '\n' : ''}`);
+  .map(
+    ([front, blocks, gap, finalNewline]) =>
+      `${front ? '---\ntype: rapid-response\ntitle: "A: title"\ndate: 2019-12-31\n---\n\n' : ''}${blocks.join(gap)}${finalNewline ? '\n' : ''}`,
+  );
 
 /**
  * A block in a memo's lede or sections: mostly paragraphs, and lists only with `-`, as the takeaways and events
@@ -88,7 +147,53 @@ const shapedSimpleMemo = shapedMemoOf(
 /** Emphasis and link syntax thrown together, across lines: the flanking rules' corner cases. */
 const tokenSoup = fc
   .array(
-    fc.constantFrom('*', '**', '_', '__', 'word', 'x', 'www.x.org', 'a@b.co', '\n:--', '\n-:', ' | ', 'https://x.org', '|', '~~', '[^1]', '- [ ] ', ' ', ' ', '\n', '\n  ', '\n\n', '[', ']', '](#x)', '[a](b)', '[*a*](b)', '.', ',', '“', '”', '(', ')', '-', '- ', '1. ', '#', '# ', '!', '😀', 'é', '\u00a0', '&', ':', '~', '='),
+    fc.constantFrom(
+      '*',
+      '**',
+      '_',
+      '__',
+      'word',
+      'x',
+      'www.x.org',
+      'a@b.co',
+      '\n:--',
+      '\n-:',
+      ' | ',
+      'https://x.org',
+      '|',
+      '~~',
+      '[^1]',
+      '- [ ] ',
+      ' ',
+      ' ',
+      '\n',
+      '\n  ',
+      '\n\n',
+      '[',
+      ']',
+      '](#x)',
+      '[a](b)',
+      '[*a*](b)',
+      '.',
+      ',',
+      '“',
+      '”',
+      '(',
+      ')',
+      '-',
+      '- ',
+      '1. ',
+      '#',
+      '# ',
+      '!',
+      '😀',
+      'é',
+      '\u00a0',
+      '&',
+      ':',
+      '~',
+      '=',
+    ),
     { minLength: 1, maxLength: 24 },
   )
   .map((tokens) => tokens.join(''));
@@ -120,39 +225,76 @@ describe('quickParse builds the same tree as remark-parse, or declines', () => {
   it.each([
     ['generated memos in the subset it handles', simpleMemo],
     ['memos shaped like their type, in that subset', shapedSimpleMemo],
-  ] as const)('on %s (most must be accepted)', (_name, arbitrary) => {
-    let taken = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(arbitrary, (text) => {
-        runs++;
-        if (agreesWithRemark(text)) taken++;
-      }),
-      { ...fuzzParameters(), numRuns: Math.max(200, fuzzParameters().numRuns ?? 0) },
-    );
-    // Declining everything would pass the comparison; at least half must be compared.
-    expect(taken / runs).toBeGreaterThanOrEqual(0.5);
-  }, fuzzTimeout(50));
+  ] as const)(
+    'on %s (most must be accepted)',
+    (_name, arbitrary) => {
+      let taken = 0;
+      let runs = 0;
+      fc.assert(
+        fc.property(arbitrary, (text) => {
+          runs++;
+          if (agreesWithRemark(text)) taken++;
+        }),
+        { ...fuzzParameters(), numRuns: Math.max(200, fuzzParameters().numRuns ?? 0) },
+      );
+      // Declining everything would pass the comparison; at least half must be compared.
+      expect(taken / runs).toBeGreaterThanOrEqual(0.5);
+    },
+    fuzzTimeout(50),
+  );
 
   it.each([
     ['free Markdown', freeMarkdown],
     ['mutated real memos', mutatedMemo],
     ['spliced real memos', splicedMemo],
     ['emphasis and link soup', tokenSoup],
-  ] as const)('on %s', (_name, arbitrary) => {
-    fc.assert(
-      fc.property(arbitrary, (text) => {
-        agreesWithRemark(text);
-      }),
-      { ...fuzzParameters(), numRuns: Math.max(100, fuzzParameters().numRuns ?? 0) },
-    );
-  }, fuzzTimeout(50));
+  ] as const)(
+    'on %s',
+    (_name, arbitrary) => {
+      fc.assert(
+        fc.property(arbitrary, (text) => {
+          agreesWithRemark(text);
+        }),
+        { ...fuzzParameters(), numRuns: Math.max(100, fuzzParameters().numRuns ?? 0) },
+      );
+    },
+    fuzzTimeout(50),
+  );
 
   it('declines what it does not build', () => {
     for (const text of [
-      'Title\n=====', 'a\n---', '> quote', '    code', '```\ncode\n```', '1. one\n2) two', 'para\n2. two', '*lone', 'word*s*', '- - nested', '- a\n  - b', '<div>x</div>', 'a `code` b',
-      'a \\* b', '&amp;', '![alt](x.png)', '[ref]: https://example.org', '[a][b]', 'a  \nb', 'a\tb', 'a\r\nb', '***', '- a\n\n  more', '* a\n- b', '<!-- open',
-      '---\ntitle: x', '\uFEFF--\ntitle: x', '#', '- ', '***a***', 'a_b_c*d*', '# Title #',
+      'Title\n=====',
+      'a\n---',
+      '> quote',
+      '    code',
+      '```\ncode\n```',
+      '1. one\n2) two',
+      'para\n2. two',
+      '*lone',
+      'word*s*',
+      '- - nested',
+      '- a\n  - b',
+      '<div>x</div>',
+      'a `code` b',
+      'a \\* b',
+      '&amp;',
+      '![alt](x.png)',
+      '[ref]: https://example.org',
+      '[a][b]',
+      'a  \nb',
+      'a\tb',
+      'a\r\nb',
+      '***',
+      '- a\n\n  more',
+      '* a\n- b',
+      '<!-- open',
+      '---\ntitle: x',
+      '\uFEFF--\ntitle: x',
+      '#',
+      '- ',
+      '***a***',
+      'a_b_c*d*',
+      '# Title #',
     ]) {
       expect(quickParse(text), JSON.stringify(text)).toBeUndefined();
     }

@@ -36,7 +36,50 @@ function agreesWithYaml(raw: string): boolean {
 }
 
 const plainValue = fc.oneof(
-  fc.constantFrom('rapid-response', '2019-12-31', 'Backlash to U.S. Strikes', 'Policy Team', 'true', 'null', '~', 'yes', '12', '1.5', '-1', '.inf', '0x1F', '2019-1-5', '20191231', 'a: b', 'a #b', 'a#b', 'x:', '[a, b]', '[]', '[true, x]', '[1, 2]', '[a,b]', '{a: 1}', '"quoted: yes"', "'single'", "'it''s'", '"esc\\"aped"', '&anchor x', '*alias', '!tag x', '| block', '> folded', '@at', '`tick`', '%pct', 'café — “x”', 'a  b', 'a ', ' a', ''),
+  fc.constantFrom(
+    'rapid-response',
+    '2019-12-31',
+    'Backlash to U.S. Strikes',
+    'Policy Team',
+    'true',
+    'null',
+    '~',
+    'yes',
+    '12',
+    '1.5',
+    '-1',
+    '.inf',
+    '0x1F',
+    '2019-1-5',
+    '20191231',
+    'a: b',
+    'a #b',
+    'a#b',
+    'x:',
+    '[a, b]',
+    '[]',
+    '[true, x]',
+    '[1, 2]',
+    '[a,b]',
+    '{a: 1}',
+    '"quoted: yes"',
+    "'single'",
+    "'it''s'",
+    '"esc\\"aped"',
+    '&anchor x',
+    '*alias',
+    '!tag x',
+    '| block',
+    '> folded',
+    '@at',
+    '`tick`',
+    '%pct',
+    'café — “x”',
+    'a  b',
+    'a ',
+    ' a',
+    '',
+  ),
   fc.string({ unit: 'grapheme', maxLength: 12 }),
 );
 /** Keys memos use (mostly), and keys YAML reads as something other than that string: null, booleans, numbers. */
@@ -62,7 +105,9 @@ describe('quickFrontMatter gives what yaml gives, or declines', () => {
   it('on the bench corpus: every front matter is accepted and identical', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'memokit-quick-yaml-'));
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    const { generateCorpus } = (await import('../../bench/generate.mjs')) as { generateCorpus: (options: { memos: number; out: string }) => { files: string[] } };
+    const { generateCorpus } = (await import('../../bench/generate.mjs')) as {
+      generateCorpus: (options: { memos: number; out: string }) => { files: string[] };
+    };
     const { files } = generateCorpus({ memos: 200, out: dir });
     for (const file of files) expect(agreesWithYaml(yamlOf(readFileSync(join(dir, file), 'utf8')) ?? ''), file).toBe(true);
   });
@@ -76,16 +121,26 @@ describe('quickFrontMatter gives what yaml gives, or declines', () => {
     }
   });
 
-  it('on generated front matter', () => {
-    let taken = 0;
-    let runs = 0;
-    fc.assert(
-      fc.property(fc.oneof(simpleFrontMatter, frontMatter.map((text) => yamlOf(`${text}\n`) ?? '')), (raw) => {
-        runs++;
-        if (agreesWithYaml(raw)) taken++;
-      }),
-      { ...fuzzParameters(), numRuns: Math.max(500, fuzzParameters().numRuns ?? 0) },
-    );
-    expect(taken / runs).toBeGreaterThan(0.05);
-  }, fuzzTimeout(20));
+  it(
+    'on generated front matter',
+    () => {
+      let taken = 0;
+      let runs = 0;
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            simpleFrontMatter,
+            frontMatter.map((text) => yamlOf(`${text}\n`) ?? ''),
+          ),
+          (raw) => {
+            runs++;
+            if (agreesWithYaml(raw)) taken++;
+          },
+        ),
+        { ...fuzzParameters(), numRuns: Math.max(500, fuzzParameters().numRuns ?? 0) },
+      );
+      expect(taken / runs).toBeGreaterThan(0.05);
+    },
+    fuzzTimeout(20),
+  );
 });

@@ -119,7 +119,19 @@ function everywhere(payload: string): string {
 
 /** The payload only in the front matter: with no `#` heading, the front-matter title becomes the title. */
 function frontMatterOnly(payload: string): string {
-  return ['---', 'type: statement', `title: ${yaml(payload)}`, 'date: 2019-12-31', `author: ${yaml(payload)}`, `summary: ${yaml(payload)}`, `tags: ${yaml(payload)}`, '---', '', 'A statement.', ''].join('\n');
+  return [
+    '---',
+    'type: statement',
+    `title: ${yaml(payload)}`,
+    'date: 2019-12-31',
+    `author: ${yaml(payload)}`,
+    `summary: ${yaml(payload)}`,
+    `tags: ${yaml(payload)}`,
+    '---',
+    '',
+    'A statement.',
+    '',
+  ].join('\n');
 }
 
 /** The payload in the `#` heading only. */
@@ -133,8 +145,10 @@ function load(text: string, path: string): Memo {
 
 // The HTML is read the way a browser reads it (rehype-parse follows the HTML standard's parser),
 // so `<script` inside a quoted attribute value, which is only text, is not a finding.
-const safeDocument = (html: string, email: boolean): string[] => safetyProblems(parseHtml(html), { stylesheet: MEMO_CSS, styleAttributes: email });
-const safeFragment = (html: string, email: boolean): string[] => safetyProblems(parseHtml(html, true), { stylesheet: MEMO_CSS, styleAttributes: email });
+const safeDocument = (html: string, email: boolean): string[] =>
+  safetyProblems(parseHtml(html), { stylesheet: MEMO_CSS, styleAttributes: email });
+const safeFragment = (html: string, email: boolean): string[] =>
+  safetyProblems(parseHtml(html, true), { stylesheet: MEMO_CSS, styleAttributes: email });
 
 /** Every HTML output of these memos (and a bundle titled `bundleTitle`), with what is wrong in each. */
 function problemsOf(memos: Memo[], bundleTitle: string): Record<string, string[]> {
@@ -199,7 +213,11 @@ describe(`XSS: ${PAYLOADS.length} payloads in every position, through every HTML
 
   for (const [name, payload] of PAYLOADS) {
     it(name, () => {
-      const memos = [load(everywhere(payload), 'memos/everywhere.md'), load(frontMatterOnly(payload), 'memos/front-matter-only.md'), load(headingOnly(payload), 'memos/heading-only.md')];
+      const memos = [
+        load(everywhere(payload), 'memos/everywhere.md'),
+        load(frontMatterOnly(payload), 'memos/front-matter-only.md'),
+        load(headingOnly(payload), 'memos/heading-only.md'),
+      ];
       // The payload really is where we put it (as data), so the outputs below are tested on it.
       expect(memos[0]?.title).toBe(`Hostile ${payload}`);
       expect(memos[0]?.author).toBe(payload);
@@ -222,7 +240,10 @@ describe('XSS: front-matter strings and titles are text, not markup', () => {
     expect(h1 && toText(h1)).toBe(payload);
     expect(h1?.children.every((child) => child.type === 'text')).toBe(true);
     const meta = elements(tree, (node) => node.tagName === 'meta' && typeof node.properties['name'] === 'string');
-    expect(Object.fromEntries(meta.map((node) => [node.properties['name'], node.properties['content']]))).toMatchObject({ author: payload, description: payload });
+    expect(Object.fromEntries(meta.map((node) => [node.properties['name'], node.properties['content']]))).toMatchObject({
+      author: payload,
+      description: payload,
+    });
   });
 
   it('shows a bundle title as written, in <title> and the issue <h1>, and in the feed title', () => {
@@ -249,7 +270,14 @@ describe('XSS: front-matter strings and titles are text, not markup', () => {
 // End to end, through the built CLI
 
 describe('XSS end to end through the built CLI', () => {
-  const CLI_PAYLOADS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '[click](JaVaScRiPt:alert(1))', '<svg onload=alert(1)>', '<style>body{background:url(javascript:alert(1))}</style>', '"><script>alert(1)</script>'];
+  const CLI_PAYLOADS = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '[click](JaVaScRiPt:alert(1))',
+    '<svg onload=alert(1)>',
+    '<style>body{background:url(javascript:alert(1))}</style>',
+    '"><script>alert(1)</script>',
+  ];
   let dir = '';
   let files: string[] = [];
 
@@ -268,7 +296,11 @@ describe('XSS end to end through the built CLI', () => {
     expect(one.stderr).toBe('');
     expect(one.status).toBe(0);
     expect(safeDocument(one.stdout, false)).toEqual([]);
-    for (const [mode, flags, fragment, email] of [['document', [], false, false], ['fragment', ['--fragment'], true, false], ['email', ['--email'], false, true]] as const) {
+    for (const [mode, flags, fragment, email] of [
+      ['document', [], false, false],
+      ['fragment', ['--fragment'], true, false],
+      ['email', ['--email'], false, true],
+    ] as const) {
       const out = join(dir, `out-${mode}`);
       const result = cli(['export', ...files, '--to', 'html', '--out-dir', out, ...flags], { cwd: dir });
       expect(result.stderr).toBe('');

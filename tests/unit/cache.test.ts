@@ -5,7 +5,15 @@ import { LintCache } from '../../src/lint/cache.js';
 import type { Finding } from '../../src/lint/types.js';
 import { tempDir } from '../helpers/cli.js';
 
-const finding = (message: string): Finding => ({ ruleId: 'title', severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 2 });
+const finding = (message: string): Finding => ({
+  ruleId: 'title',
+  severity: 'error',
+  message,
+  line: 1,
+  column: 1,
+  endLine: 1,
+  endColumn: 2,
+});
 const HASH = 'a'.repeat(40);
 
 describe('LintCache file', () => {
@@ -15,7 +23,15 @@ describe('LintCache file', () => {
     const paths = ['plain.md', 'sub/é “quoted” 😀.md', 'tab\there.md', 'new\nline.md', 'back\\slash "q".md', '../outside.md'];
     const cache = await LintCache.open(file, '1.0.0');
     expect(cache.isEmpty).toBe(true);
-    paths.forEach((path, i) => cache.set(join(folder, path), HASH, `settings-${i % 2}`, i === 0 ? [] : [finding(`${path} — “why” 😀`)], i % 3 === 0 ? `1:${i}:2:3` : undefined));
+    paths.forEach((path, i) =>
+      cache.set(
+        join(folder, path),
+        HASH,
+        `settings-${i % 2}`,
+        i === 0 ? [] : [finding(`${path} — “why” 😀`)],
+        i % 3 === 0 ? `1:${i}:2:3` : undefined,
+      ),
+    );
     await cache.save();
     expect([...readFileSync(file)].every((byte) => byte < 0x80)).toBe(true);
 
@@ -56,9 +72,16 @@ describe('LintCache file', () => {
     for (const name of ['a.md', 'b.md', 'c.md', 'd.md']) cache.set(join(folder, name), HASH, 's', [finding(name)], undefined);
     await cache.save();
     const lines = readFileSync(file, 'latin1').split('\n');
-    const damaged = lines.map((line) => (line.includes('"b.md"') ? line.slice(0, -5) : line.includes('"c.md"') ? line.replace('\t0\t', '\t7\t') : line));
+    const damaged = lines.map((line) =>
+      line.includes('"b.md"') ? line.slice(0, -5) : line.includes('"c.md"') ? line.replace('\t0\t', '\t7\t') : line,
+    );
     writeFileSync(file, `${damaged.join('\n')}F\t"trunc`);
     const read = await LintCache.open(file, '1.0.0');
-    expect(['a.md', 'b.md', 'c.md', 'd.md'].map((name) => read.get(join(folder, name), HASH, 's')?.[0]?.message)).toEqual(['a.md', undefined, undefined, 'd.md']);
+    expect(['a.md', 'b.md', 'c.md', 'd.md'].map((name) => read.get(join(folder, name), HASH, 's')?.[0]?.message)).toEqual([
+      'a.md',
+      undefined,
+      undefined,
+      'd.md',
+    ]);
   });
 });

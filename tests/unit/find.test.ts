@@ -54,7 +54,15 @@ describe('findMemoFiles on folders', () => {
     expect(found.errors).toEqual([]);
     // git lists the symlink as a file; walks skip symbolic links.
     expect(found.files).toEqual(gitSees(root).filter((file) => !file.endsWith('linked.md')));
-    expect(found.files.map((file) => file.slice(root.length + 1))).toEqual(['a/top-only.md', 'build/keep/kept.md', 'memo.md', 'nested/one/shallow.md', 'space name/é memo.md', 'sub/inner/wanted.md', 'sub/wanted.md']);
+    expect(found.files.map((file) => file.slice(root.length + 1))).toEqual([
+      'a/top-only.md',
+      'build/keep/kept.md',
+      'memo.md',
+      'nested/one/shallow.md',
+      'space name/é memo.md',
+      'sub/inner/wanted.md',
+      'sub/wanted.md',
+    ]);
   });
 
   it('walks a folder the user names even when it is ignored, and a nested repository by its own rules', async () => {

@@ -29,9 +29,7 @@ describe('lint with every rule on', () => {
   for (const name of [...types.keys()]) {
     it(`finds only placeholders, one per TK line, in a freshly scaffolded ${name} memo`, () => {
       const source = scaffoldMemo(types.get(name) as MemoType, { title: 'Test Memo', date: '2020-01-03' });
-      const tkLines = source
-        .split('\n')
-        .flatMap((line, index) => (/\bTK\b/.test(line) ? [index + 1] : []));
+      const tkLines = source.split('\n').flatMap((line, index) => (/\bTK\b/.test(line) ? [index + 1] : []));
       expect(tkLines.length).toBeGreaterThan(0);
       const { messages } = lintAll(source);
       expect(messages.map((m) => m.ruleId).every((id) => id === 'placeholders')).toBe(true);
@@ -41,15 +39,29 @@ describe('lint with every rule on', () => {
 
   it('the rapid-response scaffold the spec names gives its five placeholders', () => {
     const source = scaffoldMemo(types.get('rapid-response') as MemoType, { title: 'Test Memo', date: '2020-01-03' });
-    expect(where(lintAll(source).messages)).toEqual(['placeholders:9', 'placeholders:15', 'placeholders:16', 'placeholders:17', 'placeholders:21']);
+    expect(where(lintAll(source).messages)).toEqual([
+      'placeholders:9',
+      'placeholders:15',
+      'placeholders:16',
+      'placeholders:17',
+      'placeholders:21',
+    ]);
   });
 
   const cases: [file: string, expected: string, message: RegExp][] = [
-    ['undated-event.md', 'dated-events:22', /Sequence of Events item 2 has no date; start it with a date such as "\*\*Dec\. 31, 2019\*\* —"/],
+    [
+      'undated-event.md',
+      'dated-events:22',
+      /Sequence of Events item 2 has no date; start it with a date such as "\*\*Dec\. 31, 2019\*\* —"/,
+    ],
     ['events-out-of-order.md', 'dated-events:22', /out of order/],
     ['no-back-to-top.md', 'back-to-top:23', /\[Back to top\]\(#top\)/],
     ['tk-left.md', 'placeholders:16', /"TK" marker/],
-    ['misspelled-section.md', 'required-sections:13', /^Section "Key Take-aways" looks like "Key Takeaways"; rename it to match the template\.$/],
+    [
+      'misspelled-section.md',
+      'required-sections:13',
+      /^Section "Key Take-aways" looks like "Key Takeaways"; rename it to match the template\.$/,
+    ],
   ];
   for (const [file, expected, message] of cases) {
     it(`${file}: exactly one finding, ${expected}`, () => {

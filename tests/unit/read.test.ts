@@ -35,10 +35,13 @@ describe('assertNesting', () => {
       .tuple(fc.constantFrom('> ', '- ', '1. ', ' ', '\t', '\u00a0', '- > '), fc.integer({ min: 15, max: 270 }), randomLine)
       .map(([unit, count, rest]) => unit.repeat(count) + rest);
     const line = fc.oneof(randomLine, deepLine);
-    fc.assert(fc.property(fc.array(line, { maxLength: 3 }), (lines) => {
-      const text = `${lines.join('\n')}\ntext`;
-      expect(throws(text)).toBe(tooDeep(text));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 3 }), (lines) => {
+        const text = `${lines.join('\n')}\ntext`;
+        expect(throws(text)).toBe(tooDeep(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('at the edges: 64 levels pass, 65 fail; 256 columns of indent pass, 257 fail', () => {

@@ -69,7 +69,11 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     ...(settings.width !== undefined ? { width: settings.width } : {}),
   };
   const text =
-    options.to === 'html' ? bundle.bundleHtml(memos, bundleOptions) : options.to === 'text' ? bundle.bundleText(memos, bundleOptions) : bundle.bundleFeed(memos, bundleOptions);
+    options.to === 'html'
+      ? bundle.bundleHtml(memos, bundleOptions)
+      : options.to === 'text'
+        ? bundle.bundleText(memos, bundleOptions)
+        : bundle.bundleFeed(memos, bundleOptions);
   if (options.output && options.output !== '-') await writeFileAtomic(resolve(options.output), text, { overwrite: true, mkdirs: true });
   else await writeStdout(text);
   return exitCode;

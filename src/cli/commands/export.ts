@@ -115,7 +115,9 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     }
   }
   const progress =
-    options.progress !== false && process.stderr.isTTY && !isCI() && jobs.length > 1 ? await import('../progress.js').then((m) => m.progressBar(jobs.length)) : undefined;
+    options.progress !== false && process.stderr.isTTY && !isCI() && jobs.length > 1
+      ? await import('../progress.js').then((m) => m.progressBar(jobs.length))
+      : undefined;
   if (progress) say = (line) => progress.interrupt(`memo: ${line}`);
   await batch.exportBatch(jobs, exportOptions, (outcome, job) => {
     if (outcome.kind === 'refused') {

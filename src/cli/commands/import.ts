@@ -31,19 +31,25 @@ export function registerImport(program: Command, context: CommandContext): void 
 }
 
 async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
-  const [{ loadConfig }, { loadMemoTypes }, { readMemoFile, readStdin, decodeMemo }, { writeFileAtomic }, { MemoError }, { importMemo }] = await Promise.all([
-    import('../../config/config.js'),
-    import('../../templates/load.js'),
-    import('../../io/read.js'),
-    import('../../io/write.js'),
-    import('../../io/errors.js'),
-    import('../../import/import.js'),
-  ]);
+  const [{ loadConfig }, { loadMemoTypes }, { readMemoFile, readStdin, decodeMemo }, { writeFileAtomic }, { MemoError }, { importMemo }] =
+    await Promise.all([
+      import('../../config/config.js'),
+      import('../../templates/load.js'),
+      import('../../io/read.js'),
+      import('../../io/write.js'),
+      import('../../io/errors.js'),
+      import('../../import/import.js'),
+    ]);
   const source = file === '-' ? '<stdin>' : file;
   const text = file === '-' ? decodeMemo(await readStdin(), source) : await readMemoFile(file);
   const config = loadConfig(process.cwd(), options.config);
   const types = loadMemoTypes(config.templatesDir);
-  const result = await importMemo(text, { types, source, ...(options.from ? { from: options.from } : {}), ...(options.type ? { type: options.type } : {}) });
+  const result = await importMemo(text, {
+    types,
+    source,
+    ...(options.from ? { from: options.from } : {}),
+    ...(options.type ? { type: options.type } : {}),
+  });
 
   for (const warning of result.warnings) printWarning(`${source}:${warning.line}: ${warning.message}`);
   if (result.typeGuessed) printWarning(`${source}: type "${result.type}" was guessed from the sections found; check it (or pass --type)`);

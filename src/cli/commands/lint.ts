@@ -10,7 +10,6 @@ import { packageVersion } from '../../util/version.js';
 import type { CommandContext } from '../context.js';
 import { describeRelative, printError, writeStdout } from '../output.js';
 
-
 interface LintOptions {
   format: FormatName;
   fix?: boolean;
@@ -96,7 +95,13 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   }
 
   if (options.quiet) {
-    results = results.map((result) => summarize(result.path, result.messages.filter((m) => m.severity === 'error'), result.source));
+    results = results.map((result) =>
+      summarize(
+        result.path,
+        result.messages.filter((m) => m.severity === 'error'),
+        result.source,
+      ),
+    );
   }
 
   const report = await formatReport(options.format, results, cwd);

@@ -22,26 +22,34 @@ export function registerNew(program: Command, context: CommandContext): void {
     .argument('<title...>', 'the memo title (quotes optional)')
     .option('--date <date>', 'memo date, YYYY-MM-DD (default: today)')
     .option('--author <name>', 'author for the front matter')
-    .addOption(new Option('--dir <folder>', 'folder to write <date>-<slug>.md into').default('.', 'the current folder').conflicts(['output', 'stdout']))
+    .addOption(
+      new Option('--dir <folder>', 'folder to write <date>-<slug>.md into')
+        .default('.', 'the current folder')
+        .conflicts(['output', 'stdout']),
+    )
     .addOption(new Option('-o, --output <file>', 'exact file to write').conflicts(['stdout']))
     .option('--stdout', 'print the memo instead of writing a file')
     .option('--force', 'replace the file if it exists')
     .option('--config <file>', 'use this .memorc.yaml instead of searching for one')
-    .addHelpText('after', '\nExamples:\n  $ memo new rapid-response "Backlash to U.S. Strikes in Iraq" --date 2019-12-31\n  $ memo new statement "On the Budget" --author "Press Office" --stdout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ memo new rapid-response "Backlash to U.S. Strikes in Iraq" --date 2019-12-31\n  $ memo new statement "On the Budget" --author "Press Office" --stdout',
+    )
     .action(async (type: string, titleWords: string[], options: NewOptions, command: Command) => {
       context.exit(await runNew(type, titleWords.join(' '), options, command.getOptionValueSource('dir') === 'cli'));
     });
 }
 
 async function runNew(typeName: string, title: string, options: NewOptions, dirGiven: boolean): Promise<number> {
-  const [{ loadConfig }, { loadMemoTypes }, { scaffoldMemo, memoFileName }, { isIsoDate, today }, { writeFileAtomic }, { MemoError }] = await Promise.all([
-    import('../../config/config.js'),
-    import('../../templates/load.js'),
-    import('../../templates/scaffold.js'),
-    import('../../memo/dates.js'),
-    import('../../io/write.js'),
-    import('../../io/errors.js'),
-  ]);
+  const [{ loadConfig }, { loadMemoTypes }, { scaffoldMemo, memoFileName }, { isIsoDate, today }, { writeFileAtomic }, { MemoError }] =
+    await Promise.all([
+      import('../../config/config.js'),
+      import('../../templates/load.js'),
+      import('../../templates/scaffold.js'),
+      import('../../memo/dates.js'),
+      import('../../io/write.js'),
+      import('../../io/errors.js'),
+    ]);
   if (dirGiven && options.output) throw new MemoError('give either --dir or -o, not both');
   const date = options.date ?? today();
   if (!isIsoDate(date)) throw new MemoError(`--date "${date}" is not a real date in YYYY-MM-DD form`);

@@ -24,7 +24,8 @@ interface Region {
 /** Where the code and HTML blocks are (start and end offsets), at any depth. */
 function opaqueBlocks(nodes: readonly Nodes[], found: [number, number][] = []): [number, number][] {
   for (const node of nodes) {
-    if ((node.type === 'code' || node.type === 'html') && node.position) found.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
+    if ((node.type === 'code' || node.type === 'html') && node.position)
+      found.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0]);
     else if ('children' in node) opaqueBlocks(node.children, found);
   }
   return found;
@@ -40,14 +41,21 @@ function plainLines(memo: Memo): { start: number; end: number; line: number; bla
   const lines = memo.source.split('\n');
   const bodyFrom = memo.frontMatter ? memo.frontMatter.span.end.line : 0;
   let opaque: [number, number][] | undefined;
-  const inBlock = (start: number, end: number) => (opaque ??= opaqueBlocks(memo.tree.children)).some(([from, to]) => start < to && end > from);
+  const inBlock = (start: number, end: number) =>
+    (opaque ??= opaqueBlocks(memo.tree.children)).some(([from, to]) => start < to && end > from);
   let offset = 0;
   lines.forEach((raw, index) => {
     const line = raw.replace(/\r$/, '');
     if (index >= bodyFrom && isBackToTopText(line) && !/[[\]()<>]/.test(line) && !inBlock(offset, offset + line.length)) {
       const lead = line.length - line.trimStart().length;
       const above = index > 0 ? (lines[index - 1] ?? '') : '';
-      found.push({ start: offset + lead, end: offset + line.length, line: index + 1, blankAbove: index === bodyFrom || above.trim() === '', blankBelow: blankAfter(memo.source, offset) });
+      found.push({
+        start: offset + lead,
+        end: offset + line.length,
+        line: index + 1,
+        blankAbove: index === bodyFrom || above.trim() === '',
+        blankBelow: blankAfter(memo.source, offset),
+      });
     }
     offset += raw.length + 1;
   });
@@ -71,7 +79,9 @@ export const backToTop: Rule = {
       };
       // A title heading is the front-matter title, kept so by the title rule's fix: rewriting a
       // link inside it here would make the two fixes undo each other on every run.
-      const inTitle = memo.titleHeadings.some((heading) => link.span.start.offset >= heading.span.start.offset && link.span.end.offset <= heading.span.end.offset);
+      const inTitle = memo.titleHeadings.some(
+        (heading) => link.span.start.offset >= heading.span.start.offset && link.span.end.offset <= heading.span.end.offset,
+      );
       if (!inTitle && written.startsWith('[') && written.endsWith(')') && written.lastIndexOf('](') > 0) {
         report.fix = { range: [link.span.start.offset, link.span.end.offset], text: `[${label}](#top)` };
       }
@@ -95,9 +105,14 @@ export const backToTop: Rule = {
     const regions: Region[] = [];
     const lastSection = memo.sections[memo.sections.length - 1];
     if (type.backToTop === 'every-section') {
-      for (const section of memo.sections) regions.push({ name: `Section "## ${section.heading.text}"`, nodes: section.nodes, fallback: section.heading.span.end });
+      for (const section of memo.sections)
+        regions.push({ name: `Section "## ${section.heading.text}"`, nodes: section.nodes, fallback: section.heading.span.end });
     } else if (lastSection) {
-      regions.push({ name: `The last section, "## ${lastSection.heading.text}",`, nodes: lastSection.nodes, fallback: lastSection.heading.span.end });
+      regions.push({
+        name: `The last section, "## ${lastSection.heading.text}",`,
+        nodes: lastSection.nodes,
+        fallback: lastSection.heading.span.end,
+      });
     } else {
       const body = bodyNodes(memo);
       const fallback = memo.frontMatter?.span.end ?? pointAt(memo.source, 0);
@@ -117,7 +132,9 @@ export const backToTop: Rule = {
       const last = lastContent >= 0 ? region.nodes[lastContent] : undefined;
       const end = last ? spanOf(last).end : region.fallback;
       const start = last ? spanOf(last).start.offset : end.offset;
-      const endsWithPlain = plain.some((line) => line.start >= start && line.start + memo.source.slice(line.start, line.end).trimEnd().length === end.offset);
+      const endsWithPlain = plain.some(
+        (line) => line.start >= start && line.start + memo.source.slice(line.start, line.end).trimEnd().length === end.offset,
+      );
       if (endsWithPlain) continue;
       // After a code fence or HTML block that is never closed, inserted text would land inside
       // it and the fix would never settle: report, but offer no fix.
@@ -128,7 +145,14 @@ export const backToTop: Rule = {
       context.report({
         message: `${region.name} does not end with a "Back to top" link; add ${LINK} after its last block.`,
         at: at(end),
-        ...(unclosed ? {} : { fix: { range: [end.offset, end.offset] as [number, number], text: `${eol(memo.source).repeat(2)}${LINK}${blankAfter(memo.source, end.offset) ? '' : eol(memo.source)}` } }),
+        ...(unclosed
+          ? {}
+          : {
+              fix: {
+                range: [end.offset, end.offset] as [number, number],
+                text: `${eol(memo.source).repeat(2)}${LINK}${blankAfter(memo.source, end.offset) ? '' : eol(memo.source)}`,
+              },
+            }),
       });
     }
   },

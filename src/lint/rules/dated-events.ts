@@ -72,7 +72,10 @@ export const datedEvents: Rule = {
       if (!item.date) {
         context.report({ message: `${which} has no date; start it with a date such as ${example()}.`, at: item.span });
       } else if (item.date.iso === undefined) {
-        context.report({ message: `${which} starts with "${item.date.text}", which is not a real date; correct it (e.g. ${example()}).`, at: item.span });
+        context.report({
+          message: `${which} starts with "${item.date.text}", which is not a real date; correct it (e.g. ${example()}).`,
+          at: item.span,
+        });
       } else if (memo.date !== undefined && item.date.iso > memo.date) {
         context.report({
           message: `${which} is dated ${item.date.iso}, after the memo's date ${memo.date}; check the date (or the memo's).`,

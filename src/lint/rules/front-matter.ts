@@ -22,7 +22,8 @@ export const frontMatter: Rule = {
     if (!block) {
       if (memo.problems.length === 0) {
         context.report({
-          message: 'Memo has no front matter; start the file with a `---` block giving `type`, `title` and `date` (e.g. `type: rapid-response`, `date: 2019-12-31`), closed by `---`.',
+          message:
+            'Memo has no front matter; start the file with a `---` block giving `type`, `title` and `date` (e.g. `type: rapid-response`, `date: 2019-12-31`), closed by `---`.',
           at: at(ZERO),
         });
       }
@@ -36,15 +37,24 @@ export const frontMatter: Rule = {
     for (const key of ['type', 'title', 'date'] as const) {
       const value = data[key];
       if (value === undefined || value === null || value === '') {
-        context.report({ message: `Front matter has no \`${key}\`; add a line like \`${EXAMPLES[key]}\`.`, at: value === undefined ? at(block.span.start) : fieldSpan(key) });
+        context.report({
+          message: `Front matter has no \`${key}\`; add a line like \`${EXAMPLES[key]}\`.`,
+          at: value === undefined ? at(block.span.start) : fieldSpan(key),
+        });
       } else if (typeof value !== 'string') {
-        context.report({ message: `Front matter \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : typeof value}; write it like \`${EXAMPLES[key]}\`.`, at: fieldSpan(key) });
+        context.report({
+          message: `Front matter \`${key}\` must be text, not ${Array.isArray(value) ? 'a list' : typeof value}; write it like \`${EXAMPLES[key]}\`.`,
+          at: fieldSpan(key),
+        });
       }
     }
 
     const date = data['date'];
     if (typeof date === 'string' && date !== '' && memo.date === undefined) {
-      context.report({ message: `Front matter \`date\` is "${date}", not a real ISO date; write it as YYYY-MM-DD, like \`date: 2019-12-31\`.`, at: fieldSpan('date') });
+      context.report({
+        message: `Front matter \`date\` is "${date}", not a real ISO date; write it as YYYY-MM-DD, like \`date: 2019-12-31\`.`,
+        at: fieldSpan('date'),
+      });
     }
 
     if (memo.type !== undefined && memo.type !== '' && memo.memoType === undefined) {

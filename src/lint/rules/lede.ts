@@ -25,9 +25,13 @@ export const lede: Rule = {
     const last = memo.lede[memo.lede.length - 1];
     if (!first || !last) {
       if (type.lede.required) {
-        const where = memo.titleHeadings[0]?.span ?? firstSection?.heading.span ?? at(pointAt(memo.source, memo.frontMatter?.span.end.offset ?? 0));
+        const where =
+          memo.titleHeadings[0]?.span ?? firstSection?.heading.span ?? at(pointAt(memo.source, memo.frontMatter?.span.end.offset ?? 0));
         const before = firstSection ? `between the title and "## ${firstSection.heading.text}"` : 'after the title';
-        context.report({ message: `Memo has no lede; write at least one paragraph ${before} saying what happened and why it matters.`, at: where });
+        context.report({
+          message: `Memo has no lede; write at least one paragraph ${before} saying what happened and why it matters.`,
+          at: where,
+        });
       }
     } else {
       const limit = intOption(context.options, 'maxWords', type.lede.maxWords);

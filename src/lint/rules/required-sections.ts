@@ -80,7 +80,9 @@ export const requiredSections: Rule = {
       } else {
         where = 'add it after the lede';
         const lastLede = memo.lede[memo.lede.length - 1];
-        span = lastLede ? at(lastLede.span.end) : (memo.titleHeadings[0]?.span ?? at(pointAt(memo.source, memo.frontMatter?.span.end.offset ?? 0)));
+        span = lastLede
+          ? at(lastLede.span.end)
+          : (memo.titleHeadings[0]?.span ?? at(pointAt(memo.source, memo.frontMatter?.span.end.offset ?? 0)));
       }
       context.report({ message: `Missing section "## ${spec.heading}" required by ${type.name} memos; ${where}.`, at: span });
     });

@@ -30,10 +30,20 @@ export const takeaways: Rule = {
     const min = intOption(context.options, 'minItems', spec.minItems);
     const max = intOption(context.options, 'maxItems', spec.maxItems);
     const maxWords = intOption(context.options, 'maxItemWords', spec.maxItemWords);
-    const range = min !== undefined && max !== undefined ? `${min}–${max}` : min !== undefined ? `at least ${min}` : max !== undefined ? `at most ${max}` : 'its';
+    const range =
+      min !== undefined && max !== undefined
+        ? `${min}–${max}`
+        : min !== undefined
+          ? `at least ${min}`
+          : max !== undefined
+            ? `at most ${max}`
+            : 'its';
 
     if (section.listCount === 0) {
-      context.report({ message: `${name} has no list; write the takeaways as one bulleted list of ${range} items.`, at: section.heading.span });
+      context.report({
+        message: `${name} has no list; write the takeaways as one bulleted list of ${range} items.`,
+        at: section.heading.span,
+      });
       return;
     }
     if (section.listCount > 1) {

@@ -43,7 +43,9 @@ export const title: Rule = {
       }
       const atEnd = offset === memo.source.length;
       const nl = eol(memo.source);
-      const text = atEnd ? `${memo.source.endsWith('\n') || memo.source === '' ? '' : nl}${nl}# ${expected}${nl}` : `# ${expected}${nl}${nl}`;
+      const text = atEnd
+        ? `${memo.source.endsWith('\n') || memo.source === '' ? '' : nl}${nl}# ${expected}${nl}`
+        : `# ${expected}${nl}${nl}`;
       context.report({
         message: `Memo has no \`#\` title heading; add "# ${expected}" at the start of the body.`,
         at: at(point),

@@ -11,7 +11,9 @@ describe('describeRelative', () => {
   it('names the memo relative to the working folder, with its line', () => {
     expect(describeRelative(new MemoError('file is empty', { file: memo }), cwd, memo)).toBe(`${join('memos', 'a.md')}: file is empty`);
     expect(describeRelative(new MemoError('bad', { file: memo, line: 4 }), cwd)).toBe(`${join('memos', 'a.md')}:4: bad`);
-    expect(describeRelative(new MemoError('bad', { file: join('/', 'elsewhere', 'b.md') }), cwd)).toBe(`${join('..', '..', 'elsewhere', 'b.md')}: bad`);
+    expect(describeRelative(new MemoError('bad', { file: join('/', 'elsewhere', 'b.md') }), cwd)).toBe(
+      `${join('..', '..', 'elsewhere', 'b.md')}: bad`,
+    );
   });
 
   it('leaves a path already relative, and another file than the memo, as they are', () => {

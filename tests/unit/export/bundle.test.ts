@@ -136,14 +136,20 @@ describe('bundleHtml', () => {
     const twins = parse(bundleHtml([load(WEEK_ONE, 'a/memo.md'), load(WEEK_ONE, 'b/memo.md'), load(EDGE)], {}));
     expect(articles(twins).map((node) => node.properties['id'])).toEqual(['edge-cases', 'memo', 'memo-1']);
     expectAnchorsResolve(twins);
-    expect(ids(twins)).toEqual(expect.arrayContaining(['memo--key-takeaways', 'memo-1--key-takeaways', 'edge-cases--top-1', 'edge-cases--café-and-crème']));
+    expect(ids(twins)).toEqual(
+      expect.arrayContaining(['memo--key-takeaways', 'memo-1--key-takeaways', 'edge-cases--top-1', 'edge-cases--café-and-crème']),
+    );
   });
 
   it('inlines the stylesheet with email', () => {
     const email = bundleHtml(memos, { email: true });
     const emailTree = parse(email);
     for (const article of articles(emailTree)) expect(String(article.properties['style'])).toContain('max-width: 38em');
-    expect(elements(emailTree, (node) => node.tagName === 'style').map((node) => toText(node)).join('')).not.toContain('38em');
+    expect(
+      elements(emailTree, (node) => node.tagName === 'style')
+        .map((node) => toText(node))
+        .join(''),
+    ).not.toContain('38em');
     expectAnchorsResolve(emailTree);
   });
 });
@@ -247,7 +253,16 @@ describe('bundleFeed', () => {
     version: string;
     title: string;
     language?: string;
-    items: { id: string; title: string; content_html: string; content_text: string; date_published?: string; tags?: string[]; summary?: string; authors?: { name: string }[] }[];
+    items: {
+      id: string;
+      title: string;
+      content_html: string;
+      content_text: string;
+      date_published?: string;
+      tags?: string[];
+      summary?: string;
+      authors?: { name: string }[];
+    }[];
   };
 
   it('is a JSON Feed 1.1 with one item per memo, newest first', () => {

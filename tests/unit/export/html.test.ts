@@ -180,14 +180,27 @@ describe('exportHtml: fragment and email', () => {
 describe('exportHtml: email and template-looking text', () => {
   it('inlines styles without treating {{ … }} or <% … %> as template code', () => {
     const text = [
-      '---', 'type: rapid-response', 'title: "Placeholder {{ date }}"', 'date: 2017-01-01', '---', '', '# Memo: Placeholder {{ date }}', '',
-      'See [the plan](https://example.org/ "{{") and [what follows](#key-takeaways) <% x %> {{ y }} }}.', '', '## Key Takeaways', '', '- One <% two %>.', '',
+      '---',
+      'type: rapid-response',
+      'title: "Placeholder {{ date }}"',
+      'date: 2017-01-01',
+      '---',
+      '',
+      '# Memo: Placeholder {{ date }}',
+      '',
+      'See [the plan](https://example.org/ "{{") and [what follows](#key-takeaways) <% x %> {{ y }} }}.',
+      '',
+      '## Key Takeaways',
+      '',
+      '- One <% two %>.',
+      '',
     ].join('\n');
     const memo = parseMemo(text, { path: 'memo.md', types: loadMemoTypes() });
     const plain = parseDocument(exportHtml(memo));
     const email = parseDocument(exportHtml(memo, { email: true }));
     // The same elements, ids, links and text: inlining only adds style attributes.
-    const shape = (tree: Root) => elements(tree).map((node) => [node.tagName, node.properties['id'], node.properties['href'], node.properties['title']]);
+    const shape = (tree: Root) =>
+      elements(tree).map((node) => [node.tagName, node.properties['id'], node.properties['href'], node.properties['title']]);
     expect(shape(email)).toEqual(shape(plain));
     expect(toText(email)).toBe(toText(plain));
     expectAnchorsResolve(email);

@@ -61,7 +61,9 @@ describe('exportJson: the example memo', () => {
     expect(json.date).toBe('2019-12-31');
     expect(json.author).toBe('Policy Team');
     expect(json.tags).toEqual(['iraq', 'iran', 'maximum-pressure']);
-    expect(json.summary).toBe('Iraqi militiamen and protestors breached the U.S. Embassy walls in Baghdad after U.S. strikes on Kataib Hezbollah.');
+    expect(json.summary).toBe(
+      'Iraqi militiamen and protestors breached the U.S. Embassy walls in Baghdad after U.S. strikes on Kataib Hezbollah.',
+    );
     expect(json.source).toBe(EXAMPLE);
   });
 
@@ -82,7 +84,13 @@ describe('exportJson: the example memo', () => {
   it('has 5 events with ISO dates, dates as written, and the text after the date', () => {
     expect(json.events).toHaveLength(5);
     expect(json.events.map((event) => event.date)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31', '2019-12-31', '2019-12-31']);
-    expect(json.events.map((event) => event.dateText)).toEqual(['Dec. 27, 2019', 'Dec. 29, 2019', 'Dec. 31, 2019', 'Dec. 31, 2019', 'Dec. 31, 2019']);
+    expect(json.events.map((event) => event.dateText)).toEqual([
+      'Dec. 27, 2019',
+      'Dec. 29, 2019',
+      'Dec. 31, 2019',
+      'Dec. 31, 2019',
+      'Dec. 31, 2019',
+    ]);
     expect(json.events[0]?.text).toBe(
       'An American contractor is killed in a missile attack on a U.S. military base in Iraq, ostensibly by the Kataib Hezbollah, a predominantly-Shia militia in Iraq. The group has denied involvement in the attack.',
     );
@@ -104,7 +112,8 @@ describe('exportJson: the example memo', () => {
   });
 
   it('counts the words of the lede, the headings and the sections', () => {
-    const counted = countWords(json.lede ?? '') + json.sections.reduce((sum, section) => sum + countWords(section.heading) + countWords(section.text), 0);
+    const counted =
+      countWords(json.lede ?? '') + json.sections.reduce((sum, section) => sum + countWords(section.heading) + countWords(section.text), 0);
     expect(json.wordCount).toBe(counted);
     expect(json.wordCount).toBeGreaterThan(700);
   });
@@ -155,7 +164,9 @@ describe('exportJson: fixtures', () => {
     const json = fixture('statement.md');
     expect(json.type).toBe('statement');
     expect(json.tags).toEqual(['attack', 'embassy']);
-    expect(json.lede).toBe('We condemn the violence at the U.S. Embassy in Baghdad and call for calm on all sides. The safety of diplomats is not negotiable.');
+    expect(json.lede).toBe(
+      'We condemn the violence at the U.S. Embassy in Baghdad and call for calm on all sides. The safety of diplomats is not negotiable.',
+    );
     expect(json.sections).toEqual([]);
     expect(json.takeaways).toEqual([]);
   });
@@ -172,7 +183,12 @@ describe('exportJson: fixtures', () => {
   });
 
   it('gives a memo without a lede a null lede, and a hard break a space', () => {
-    const json = exportJson(parse('---\ntype: rapid-response\ntitle: T\ndate: 2019-12-31\n---\n\n# Memo: T\n\n## Key Takeaways\n\n- One  \n  line.\n', 'no-lede.md'));
+    const json = exportJson(
+      parse(
+        '---\ntype: rapid-response\ntitle: T\ndate: 2019-12-31\n---\n\n# Memo: T\n\n## Key Takeaways\n\n- One  \n  line.\n',
+        'no-lede.md',
+      ),
+    );
     expect(json.lede).toBeNull();
     expect(json.takeaways).toEqual(['One line.']);
     expectValid(json, 'no-lede.md');
@@ -203,7 +219,11 @@ describe('memoJsonSchema', () => {
       if (properties) {
         if (schema['additionalProperties'] !== false) open.push(where);
         const required = schema['required'] as string[];
-        expect([...required].sort(), where).toEqual(Object.keys(properties).filter((key) => key !== 'time').sort());
+        expect([...required].sort(), where).toEqual(
+          Object.keys(properties)
+            .filter((key) => key !== 'time')
+            .sort(),
+        );
         for (const [key, value] of Object.entries(properties)) walk(value, `${where}/${key}`);
       }
       const items = schema['items'] as Record<string, unknown> | undefined;

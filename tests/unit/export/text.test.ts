@@ -58,7 +58,10 @@ function overlong(text: string, width: number, exempt: (line: string) => boolean
   return text.split('\n').filter((line) => {
     if ([...line].length <= width || exempt(line)) return false;
     // A footnote marker is glued to its link's last word, so the pair counts as one word.
-    const content = line.trim().replace(/^(?:•|\d+\.|\[\d+\])\s+/, '').replace(/ \[\d+\]/g, '');
+    const content = line
+      .trim()
+      .replace(/^(?:•|\d+\.|\[\d+\])\s+/, '')
+      .replace(/ \[\d+\]/g, '');
     return content.split(' ').length > 1;
   });
 }
@@ -71,7 +74,9 @@ describe('exportText: the example memo reads like the reference memo', () => {
   it('starts with the date line, a blank line and the title', () => {
     expect(lines[0]).toBe('December 31, 2019');
     expect(lines[1]).toBe('');
-    expect(words(lines.slice(2, lines.indexOf('', 2)).join(' '))).toEqual(words('Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure'));
+    expect(words(lines.slice(2, lines.indexOf('', 2)).join(' '))).toEqual(
+      words('Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure'),
+    );
   });
 
   it('puts each section heading alone on a line between blank lines, then bullets a blank line apart', () => {
@@ -116,22 +121,23 @@ describe('exportText: the example memo reads like the reference memo', () => {
       expect(unwrapped.slice(0, end + 1)).toEqual(referenceLines.slice(0, end + 1));
     });
 
-    it('has the reference\'s lede, word for word', () => {
-      const lede = (source: string[]) => words(between(source, 'Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure', 'Key Takeaways').join(' '));
+    it("has the reference's lede, word for word", () => {
+      const lede = (source: string[]) =>
+        words(between(source, 'Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure', 'Key Takeaways').join(' '));
       // The wrapped title spans two lines in the export, so find the lede by the first heading instead.
       const exportLede = words(lines.slice(lines.indexOf('', 2) + 1, lines.indexOf('Key Takeaways')).join(' '));
       expect(exportLede).toEqual(lede(referenceLines));
       expect(exportLede.length).toBeGreaterThan(80);
     });
 
-    it('has the reference\'s 7 takeaways, word for word and in order', () => {
+    it("has the reference's 7 takeaways, word for word and in order", () => {
       const mine = bullets(between(lines, 'Key Takeaways', 'Sequence of Events')).map(words);
       const theirs = bullets(between(referenceLines, 'Key Takeaways', 'Sequence of Events')).map(words);
       expect(theirs).toHaveLength(7);
       expect(mine).toEqual(theirs);
     });
 
-    it('has the reference\'s events, but for the two sentences the example rewrote and its date prefixes', () => {
+    it("has the reference's events, but for the two sentences the example rewrote and its date prefixes", () => {
       const mine = bullets(between(lines, 'Sequence of Events', undefined));
       const theirs = bullets(between(referenceLines, 'Sequence of Events', 'Back to top'));
       expect(mine).toHaveLength(5);
@@ -153,7 +159,9 @@ describe('exportText: the example memo reads like the reference memo', () => {
       ]);
       expect(mySentences.length).toBeGreaterThanOrEqual(theirSentences.length);
       // The three Dec. 31 events are the reference's first, second and fourth items, word for word.
-      expect(mine.slice(2).map((item) => words(item.replace(datePrefix, '')))).toEqual([theirs[0], theirs[1], theirs[3]].map((item) => words(item ?? '')));
+      expect(mine.slice(2).map((item) => words(item.replace(datePrefix, '')))).toEqual(
+        [theirs[0], theirs[1], theirs[3]].map((item) => words(item ?? '')),
+      );
     });
   });
 });
@@ -167,7 +175,8 @@ describe('exportText: wrapping', () => {
 
   for (const width of [72, 50, 30, 12]) {
     it(`keeps every line within ${width} columns but for single long words, code and table rows`, () => {
-      for (const name of FIXTURE_NAMES) expect(overlong(exportText(fixture(name), { width }), width, exempt), `${name} at ${width}`).toEqual([]);
+      for (const name of FIXTURE_NAMES)
+        expect(overlong(exportText(fixture(name), { width }), width, exempt), `${name} at ${width}`).toEqual([]);
       expect(overlong(exportText(load(EXAMPLE), { width }), width)).toEqual([]);
     });
   }
@@ -266,7 +275,11 @@ describe('exportText: links, markup and blocks', () => {
 
   it('strips emphasis, strong, code and strikethrough markers and keeps their text', () => {
     const prose = lines.filter((line) => !line.startsWith('    snapback') && !line.startsWith('        ->'));
-    for (const marker of ['*', '`', '~~', '](', '![', '|---', '<']) expect(prose.filter((line) => line.includes(marker)), marker).toEqual([]);
+    for (const marker of ['*', '`', '~~', '](', '![', '|---', '<'])
+      expect(
+        prose.filter((line) => line.includes(marker)),
+        marker,
+      ).toEqual([]);
     expect(text).toContain('after the U.S. delegation invoked the');
     expect(text).toContain('snapback gambit isolates the U.S.');
     expect(text).toContain('the snapback text');
@@ -278,7 +291,7 @@ describe('exportText: links, markup and blocks', () => {
     expect(text).not.toContain('map.png');
   });
 
-  it('indents nested lists under their parent item\'s text', () => {
+  it("indents nested lists under their parent item's text", () => {
     const at = lines.indexOf('  • Reactions so far:');
     expect(at).toBeGreaterThan(0);
     expect(lines.slice(at, at + 6)).toEqual([
@@ -294,13 +307,22 @@ describe('exportText: links, markup and blocks', () => {
 
   it('writes table rows as cells joined by " | "', () => {
     const at = lines.indexOf('Who voted how');
-    expect(lines.slice(at, at + 6)).toEqual(['Who voted how', '', 'Country | Vote | Source', 'United States | Yes | record [5]', 'Dominican Republic | Yes | press release', 'Russia | No | unclear record']);
+    expect(lines.slice(at, at + 6)).toEqual([
+      'Who voted how',
+      '',
+      'Country | Vote | Source',
+      'United States | Yes | record [5]',
+      'Dominican Republic | Yes | press release',
+      'Russia | No | unclear record',
+    ]);
   });
 
   it('indents block quotes and keeps code blocks verbatim', () => {
     expect(lines).toContain('    The United States is not a participant in the deal and cannot invoke');
     expect(lines).toContain('    snapback(resolution: 2231)');
-    expect(lines).toContain('        -> sanctions restored in 30 days      # per paragraph 11 of the resolution, which this line deliberately makes long');
+    expect(lines).toContain(
+      '        -> sanctions restored in 30 days      # per paragraph 11 of the resolution, which this line deliberately makes long',
+    );
   });
 
   it('is deterministic and ends with exactly one newline, for every fixture', () => {
@@ -323,11 +345,15 @@ describe('exportText: dates, titles and events', () => {
 
   it('starts a memo without front matter with its title (no date line)', () => {
     const text = exportText(fixture('no-front-matter.md'));
-    expect(text.startsWith('Notes on the Baghdad Embassy Protests\n\nCrowds gathered outside the embassy for a second day, according to wire\nreports [1].\n\nWhat We Know\n\n')).toBe(true);
+    expect(
+      text.startsWith(
+        'Notes on the Baghdad Embassy Protests\n\nCrowds gathered outside the embassy for a second day, according to wire\nreports [1].\n\nWhat We Know\n\n',
+      ),
+    ).toBe(true);
     expect(text.endsWith('Links\n\n[1] https://www.example.org/wire/baghdad\n')).toBe(true);
   });
 
-  it('uses the type\'s prefix and the front-matter title when the memo has no # heading', () => {
+  it("uses the type's prefix and the front-matter title when the memo has no # heading", () => {
     expect(exportText(fixture('statement.md'), { width: 0 })).toBe(
       'December 31, 2019\n\nStatement: On the Embassy Attack\n\nWe condemn the violence at the U.S. Embassy in Baghdad and call for calm on all sides. The safety of diplomats is not negotiable.\n',
     );
@@ -355,7 +381,18 @@ describe('exportText: dates, titles and events', () => {
       children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: 'leaf' }] }] }],
     };
     for (let depth = 0; depth < 5000; depth++) {
-      list = { type: 'list', ordered: false, spread: false, children: [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: `level ${depth}` }] }, list] }] };
+      list = {
+        type: 'list',
+        ordered: false,
+        spread: false,
+        children: [
+          {
+            type: 'listItem',
+            spread: false,
+            children: [{ type: 'paragraph', children: [{ type: 'text', value: `level ${depth}` }] }, list],
+          },
+        ],
+      };
     }
     memo.tree.children = [memo.tree.children[0] as Memo['tree']['children'][number], list as unknown as Memo['tree']['children'][number]];
     const lines = exportText(memo).split('\n');

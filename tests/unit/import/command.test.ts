@@ -17,14 +17,16 @@ let stderr = '';
 beforeEach(() => {
   stdout = '';
   stderr = '';
-  const capture = (sink: 'out' | 'err') => (chunk: string | Uint8Array, ...rest: unknown[]) => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
-    if (sink === 'out') stdout += text;
-    else stderr += text;
-    const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
-    callback?.();
-    return true;
-  };
+  const capture =
+    (sink: 'out' | 'err') =>
+    (chunk: string | Uint8Array, ...rest: unknown[]) => {
+      const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+      if (sink === 'out') stdout += text;
+      else stderr += text;
+      const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+      callback?.();
+      return true;
+    };
   vi.spyOn(process.stdout, 'write').mockImplementation(capture('out'));
   vi.spyOn(process.stderr, 'write').mockImplementation(capture('err'));
   process.env['NO_COLOR'] = '1';
@@ -38,7 +40,8 @@ async function run(...args: string[]): Promise<number> {
   let code = 0;
   const program = new Command('memo').exitOverride();
   registerImport(program, { exit: (value) => (code = Math.max(code, value)) });
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => (stdout += text), writeErr: (text) => (stderr += text) });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: (text) => (stdout += text), writeErr: (text) => (stderr += text) });
   await program.parseAsync(['node', 'memo', 'import', ...args]);
   return code;
 }
@@ -54,7 +57,9 @@ describe('memo import', () => {
     writeFileSync(file, fixture('reference.txt'));
     expect(await run(file)).toBe(0);
     expect(stdout).toMatch(/^---\ntype: rapid-response\ntitle: Backlash to U\.S\. Strikes/);
-    expect(stderr).toBe(`memo: warning: ${file}:27: 4 of 4 "Sequence of Events" items have no date; start each with one, like "**Dec. 31, 2019** —"\n`);
+    expect(stderr).toBe(
+      `memo: warning: ${file}:27: 4 of 4 "Sequence of Events" items have no date; start each with one, like "**Dec. 31, 2019** —"\n`,
+    );
   });
 
   it('writes -o FILE atomically, replacing it, with nothing on stdout', async () => {
@@ -75,7 +80,11 @@ describe('memo import', () => {
     writeFileSync(file, fixture('faq.txt'));
     expect(await run(file, '--from', 'text')).toBe(0);
     expect(stderr).toContain(`memo: warning: ${file}:3: dropped page furniture "Share | Tweet | Print"\n`);
-    expect(stderr).toMatch(new RegExp(`memo: warning: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: type "\\w[\\w-]*" was guessed from the sections found; check it`));
+    expect(stderr).toMatch(
+      new RegExp(
+        `memo: warning: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: type "\\w[\\w-]*" was guessed from the sections found; check it`,
+      ),
+    );
   });
 
   it('refuses an empty file, a binary file and a 10 MB file with a MemoError (exit 2)', async () => {

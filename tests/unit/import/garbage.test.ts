@@ -53,7 +53,20 @@ describe('garbage in', () => {
   });
 
   it('survives odd but valid text without throwing', () => {
-    for (const text of ['?', '-', '1.', '#', '• ', 'Memo:', '\u00A0x', '* * *\nfoo', '<', 'TO:\nFROM:\nRE:', '- a\n    - b\n        - c\n- d', 'Dec. 45: nope']) {
+    for (const text of [
+      '?',
+      '-',
+      '1.',
+      '#',
+      '• ',
+      'Memo:',
+      '\u00A0x',
+      '* * *\nfoo',
+      '<',
+      'TO:\nFROM:\nRE:',
+      '- a\n    - b\n        - c\n- d',
+      'Dec. 45: nope',
+    ]) {
       const result = importText(text, { types, source: 'in.txt' });
       expect(result.markdown.startsWith('---\ntype: ')).toBe(true);
     }
@@ -69,10 +82,19 @@ describe('deep nesting', () => {
   it('imports lists nested hundreds deep, written at most 8 levels deep', () => {
     const html = `<article><h1>Memo: Deep Lists</h1><p>Jan. 1, 2020</p>${'<ul><li>level'.repeat(400)}${'</li></ul>'.repeat(400)}</article>`;
     const markdown = importHtml(html, { types, source: 'deep.html' }).markdown;
-    const indents = markdown.split('\n').filter((line) => /^\s*- level$/.test(line)).map((line) => line.indexOf('-'));
+    const indents = markdown
+      .split('\n')
+      .filter((line) => /^\s*- level$/.test(line))
+      .map((line) => line.indexOf('-'));
     expect(indents).toHaveLength(400);
     expect(Math.max(...indents)).toBe(16);
     const text = `Memo: Deep Lists\n\n${Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- level`).join('\n')}\n`;
-    expect(Math.max(...importText(text, { types, source: 'deep.txt' }).markdown.split('\n').map((line) => line.search(/\S/)))).toBe(16);
+    expect(
+      Math.max(
+        ...importText(text, { types, source: 'deep.txt' })
+          .markdown.split('\n')
+          .map((line) => line.search(/\S/)),
+      ),
+    ).toBe(16);
   });
 });

@@ -12,7 +12,23 @@ const memo = parse(result.markdown);
 
 describe('importing a web page', () => {
   it('leaves navigation, footer, banners, share bars, asides and scripts out', () => {
-    for (const chrome of ['Home', 'About Us', 'Donate Today', 'Example Council Homepage', 'cookies', 'Tweet this memo', 'Post to Facebook', 'Related Reading', 'sanctions relief', '©', 'All rights reserved', 'Privacy Policy', 'analytics', 'font-family', '<']) {
+    for (const chrome of [
+      'Home',
+      'About Us',
+      'Donate Today',
+      'Example Council Homepage',
+      'cookies',
+      'Tweet this memo',
+      'Post to Facebook',
+      'Related Reading',
+      'sanctions relief',
+      '©',
+      'All rights reserved',
+      'Privacy Policy',
+      'analytics',
+      'font-family',
+      '<',
+    ]) {
       expect(result.markdown, chrome).not.toContain(chrome);
     }
   });
@@ -22,7 +38,9 @@ describe('importing a web page', () => {
     expect(memo.title).toBe('Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure');
     expect(memo.date).toBe('2019-12-31');
     expect(memo.lede).toHaveLength(1);
-    expect(result.markdown).toContain('breached the [U.S. Embassy walls](https://example.org/embassy) in Baghdad. The incident underscores how *maximum pressure* continues');
+    expect(result.markdown).toContain(
+      'breached the [U.S. Embassy walls](https://example.org/embassy) in Baghdad. The incident underscores how *maximum pressure* continues',
+    );
     expect(memo.links.map((link) => link.url)).toEqual(['https://example.org/embassy', '#top']);
   });
 
@@ -67,7 +85,10 @@ describe('importing a web page', () => {
   });
 
   it('keeps javascript: links as plain text', () => {
-    const imported = importHtml('<article><h1>Memo: Links</h1><p>Jan. 5, 2020</p><p>Click <a href="javascript:alert(1)">here</a> now.</p></article>', { types, source: 'x.html' });
+    const imported = importHtml(
+      '<article><h1>Memo: Links</h1><p>Jan. 5, 2020</p><p>Click <a href="javascript:alert(1)">here</a> now.</p></article>',
+      { types, source: 'x.html' },
+    );
     expect(imported.markdown).toContain('Click here now.');
     expect(imported.markdown).not.toContain('javascript');
   });

@@ -31,11 +31,15 @@ describe('importing the reference memo', () => {
     expect(result.typeGuessed).toBe(false);
     expect(memo.title).toBe('Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure');
     expect(memo.date).toBe('2019-12-31');
-    expect(result.markdown).toMatch(/^---\ntype: rapid-response\ntitle: Backlash to U\.S\. Strikes in Iraq Underscores Failure of Max Pressure\ndate: 2019-12-31\n---\n/);
+    expect(result.markdown).toMatch(
+      /^---\ntype: rapid-response\ntitle: Backlash to U\.S\. Strikes in Iraq Underscores Failure of Max Pressure\ndate: 2019-12-31\n---\n/,
+    );
   });
 
   it('writes the title heading with the type prefix, and no comment about guessing', () => {
-    expect(memo.titleHeadings.map((heading) => heading.text)).toEqual(['Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure']);
+    expect(memo.titleHeadings.map((heading) => heading.text)).toEqual([
+      'Memo: Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure',
+    ]);
     expect(result.markdown).not.toContain('<!-- memo import');
     expect(result.markdown).not.toContain('December 31, 2019');
   });

@@ -27,7 +27,9 @@ describe('a TO/FROM/DATE/RE header memo', () => {
     expect(memo.lede.map((p) => p.text)).toEqual([
       'Last night Iran fired ballistic missiles at two bases in Iraq that host U.S. troops. No Americans were killed, and both sides now have a chance to step back from the brink.',
     ]);
-    expect(memo.takeaways.map((item) => item.text)).toContain('The administration has an opening to pursue diplomacy, if it chooses to take it.');
+    expect(memo.takeaways.map((item) => item.text)).toContain(
+      'The administration has an opening to pursue diplomacy, if it chooses to take it.',
+    );
   });
 
   it('dates its events with the memo’s year', () => {
@@ -36,7 +38,9 @@ describe('a TO/FROM/DATE/RE header memo', () => {
   });
 
   it('reports the TO: field it could not place, with its line, and drops the MEMORANDUM line quietly', () => {
-    expect(result.warnings).toEqual([{ line: 3, message: expect.stringMatching(/^header field "TO: Members of the House Foreign Affairs Committee" has no place/) }]);
+    expect(result.warnings).toEqual([
+      { line: 3, message: expect.stringMatching(/^header field "TO: Members of the House Foreign Affairs Committee" has no place/) },
+    ]);
     expect(result.markdown).not.toContain('MEMORANDUM');
     expect(result.markdown).not.toMatch(/^(?:TO|FROM|RE|DATE):/m);
   });
@@ -59,7 +63,7 @@ describe('a memo whose date sits below its title', () => {
   });
 
   it('keeps questions under "Questions and Answers" as bold lead-ins, not new sections', () => {
-    expect(result.markdown).toContain('**Isn\'t Iran cheating?**\n\nNo. The International Atomic Energy Agency');
+    expect(result.markdown).toContain("**Isn't Iran cheating?**\n\nNo. The International Atomic Energy Agency");
     expect(section(memo, 'Questions and Answers').text).toContain('What about the sunset clauses?');
     expect(result.warnings).toEqual([]);
   });
@@ -107,7 +111,9 @@ describe('numbered headings and numbered recommendations', () => {
     expect(result.typeGuessed).toBe(true);
     expect(result.markdown).toContain('<!-- memo import: type "rapid-response" was guessed from the sections found; check it -->');
     expect(memo.lede).toHaveLength(1);
-    expect(memo.comments.map((comment) => comment.text)).toEqual(['memo import: type "rapid-response" was guessed from the sections found; check it']);
+    expect(memo.comments.map((comment) => comment.text)).toEqual([
+      'memo import: type "rapid-response" was guessed from the sections found; check it',
+    ]);
   });
 });
 
@@ -121,7 +127,11 @@ describe('an FAQ with question headings, an organisation-qualified title and pag
   });
 
   it('makes each question a section heading', () => {
-    expect(memo.sections.map((s) => s.heading.text)).toEqual(['What is snapback?', 'Can the United States trigger it?', 'What happens next?']);
+    expect(memo.sections.map((s) => s.heading.text)).toEqual([
+      'What is snapback?',
+      'Can the United States trigger it?',
+      'What happens next?',
+    ]);
     expect(section(memo, 'What is snapback?').text).toMatch(/^Snapback is a mechanism/);
   });
 
@@ -140,7 +150,8 @@ describe('an FAQ with question headings, an organisation-qualified title and pag
 
 describe('text that cannot be placed', () => {
   it('reports text above the title with its line, instead of losing it silently', () => {
-    const text = 'For Immediate Release\n\nMemo: A Title\n\nDecember 31, 2019\n\nThe lede.\n\nKey Takeaways\n\n- One.\n- Two.\n- Three.\n\nSequence of Events\n\n- Dec. 31: It happened.\n';
+    const text =
+      'For Immediate Release\n\nMemo: A Title\n\nDecember 31, 2019\n\nThe lede.\n\nKey Takeaways\n\n- One.\n- Two.\n- Three.\n\nSequence of Events\n\n- Dec. 31: It happened.\n';
     const result = importText(text, { types, source: 'x.txt' });
     expect(result.warnings).toEqual([{ line: 1, message: 'text before the title was left out: "For Immediate Release"' }]);
     const memo = parse(result.markdown);
@@ -161,7 +172,8 @@ describe('text that cannot be placed', () => {
   });
 
   it('escapes Markdown in the text so it reads back as written', () => {
-    const text = 'Memo: Stars *and* [Brackets]\n\nDecember 31, 2019\n\n2019. A year when <b>tags</b> and 5 * 3 = 15 and snake_case_names appeared.\n';
+    const text =
+      'Memo: Stars *and* [Brackets]\n\nDecember 31, 2019\n\n2019. A year when <b>tags</b> and 5 * 3 = 15 and snake_case_names appeared.\n';
     const memo = parse(importText(text, { types, source: 'x.txt', type: 'rapid-response' }).markdown);
     expect(memo.title).toBe('Stars *and* [Brackets]');
     expect(memo.titleHeadings[0]?.text).toBe('Memo: Stars *and* [Brackets]');

@@ -40,7 +40,32 @@ describe('date helpers', () => {
 });
 
 describe('parseLeadingDate: the fast path for dates written in full agrees with chrono', () => {
-  const months = ['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december'];
+  const months = [
+    'jan',
+    'january',
+    'feb',
+    'february',
+    'mar',
+    'march',
+    'apr',
+    'april',
+    'may',
+    'jun',
+    'june',
+    'jul',
+    'july',
+    'aug',
+    'august',
+    'sep',
+    'sept',
+    'september',
+    'oct',
+    'october',
+    'nov',
+    'november',
+    'dec',
+    'december',
+  ];
   const spellings = months.flatMap((month) => [month, month[0]?.toUpperCase() + month.slice(1), month.toUpperCase()]);
 
   it('on every month spelling, day 0–32, with and without dot, comma, in leap and common years', () => {
@@ -48,7 +73,11 @@ describe('parseLeadingDate: the fast path for dates written in full agrees with 
     for (const month of spellings) {
       for (const dot of ['', '.']) {
         for (let day = 0; day <= 32; day++) {
-          for (const [comma, space] of [[',', ' '], ['', ' '], [',', '  ']] as const) {
+          for (const [comma, space] of [
+            [',', ' '],
+            ['', ' '],
+            [',', '  '],
+          ] as const) {
             for (const year of ['2019', '2020', '1900', '2000']) {
               const text = `${month}${dot} ${day}${comma}${space}${year} — Something happens.`;
               expect(parseLeadingDate(text, '2019-12-31'), text).toEqual(parseLeadingDate(text, '2019-12-31', { chronoOnly: true }));
@@ -63,12 +92,23 @@ describe('parseLeadingDate: the fast path for dates written in full agrees with 
 
   it('on month and day without a year, against memo dates around year ends, leap days and mid-year', () => {
     let compared = 0;
-    for (const reference of ['2019-12-31', '2020-01-01', '2020-02-29', '2019-03-01', '2019-06-30', '2021-09-15', '2000-12-15', '1999-01-10']) {
+    for (const reference of [
+      '2019-12-31',
+      '2020-01-01',
+      '2020-02-29',
+      '2019-03-01',
+      '2019-06-30',
+      '2021-09-15',
+      '2000-12-15',
+      '1999-01-10',
+    ]) {
       for (const month of spellings) {
         for (const dot of ['', '.']) {
           for (let day = 0; day <= 32; day++) {
             const text = `${month}${dot} ${day} — Something happens.`;
-            expect(parseLeadingDate(text, reference), `${text} (memo of ${reference})`).toEqual(parseLeadingDate(text, reference, { chronoOnly: true }));
+            expect(parseLeadingDate(text, reference), `${text} (memo of ${reference})`).toEqual(
+              parseLeadingDate(text, reference, { chronoOnly: true }),
+            );
             compared++;
           }
         }
@@ -78,7 +118,17 @@ describe('parseLeadingDate: the fast path for dates written in full agrees with 
   });
 
   it('on ISO dates, real and not', () => {
-    for (const written of ['2019-12-27', '2020-02-29', '2019-02-29', '2019-13-01', '2019-00-10', '2019-1-5', '2019-12-5', '0000-01-01', '9999-12-31']) {
+    for (const written of [
+      '2019-12-27',
+      '2020-02-29',
+      '2019-02-29',
+      '2019-13-01',
+      '2019-00-10',
+      '2019-1-5',
+      '2019-12-5',
+      '0000-01-01',
+      '9999-12-31',
+    ]) {
       const text = `${written}: Something happens.`;
       expect(parseLeadingDate(text, '2019-12-31'), text).toEqual(parseLeadingDate(text, '2019-12-31', { chronoOnly: true }));
     }

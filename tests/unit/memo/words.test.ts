@@ -20,7 +20,16 @@ describe('countWords', () => {
   });
 
   it('agrees with the regex definition on any text', () => {
-    const anyText = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.array(fc.constantFrom('a', ' ', '\n', '—', '\u00a0', '😀', '𝒜', '\ud800', '1', '.', '\u3000'), { maxLength: 30 }).map((parts) => parts.join('')));
-    fc.assert(fc.property(anyText, (text) => countWords(text) === countWordsByRegex(text)), { numRuns: 2000 });
+    const anyText = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: 'grapheme' }),
+      fc
+        .array(fc.constantFrom('a', ' ', '\n', '—', '\u00a0', '😀', '𝒜', '\ud800', '1', '.', '\u3000'), { maxLength: 30 })
+        .map((parts) => parts.join('')),
+    );
+    fc.assert(
+      fc.property(anyText, (text) => countWords(text) === countWordsByRegex(text)),
+      { numRuns: 2000 },
+    );
   });
 });

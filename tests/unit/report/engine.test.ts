@@ -23,7 +23,10 @@ beforeAll(async () => {
   results = [
     engine.lint(join(ROOT, 'memos', 'new-memo.md'), scaffold),
     engine.lint(join(ROOT, 'memos', 'backlash.md'), BACKLASH_SOURCE),
-    engine.lint(join(ROOT, 'examples', '2019-12-31-backlash-to-us-strikes.md'), readFileSync(join(ROOT, 'examples', '2019-12-31-backlash-to-us-strikes.md'), 'utf8')),
+    engine.lint(
+      join(ROOT, 'examples', '2019-12-31-backlash-to-us-strikes.md'),
+      readFileSync(join(ROOT, 'examples', '2019-12-31-backlash-to-us-strikes.md'), 'utf8'),
+    ),
     ...readdirSync(memoDir)
       .filter((name) => name.endsWith('.md'))
       .sort()
@@ -50,7 +53,12 @@ describe('formatters over real lint results', () => {
     expect(output).toContain(`(${errors} error`);
     expect(output).toContain('\nmemos/new-memo.md\n');
     for (const message of results[0]!.messages) {
-      expect(output).toMatch(new RegExp(`^ +${message.line}:${message.column} +${message.severity === 'error' ? 'error' : 'warning'} +.+ ${message.ruleId}$`, 'm'));
+      expect(output).toMatch(
+        new RegExp(
+          `^ +${message.line}:${message.column} +${message.severity === 'error' ? 'error' : 'warning'} +.+ ${message.ruleId}$`,
+          'm',
+        ),
+      );
     }
     expect(output).not.toMatch(/\u001b\[/);
   });
@@ -61,14 +69,18 @@ describe('formatters over real lint results', () => {
     output.forEach((entry, index) => {
       const lint = results[index]!;
       expect(entry.filePath).toBe(lint.path);
-      expect(entry.messages.map((m) => [m.ruleId, m.line, m.column, m.severity])).toEqual(lint.messages.map((m) => [m.ruleId, m.line, m.column, m.severity === 'error' ? 2 : 1]));
+      expect(entry.messages.map((m) => [m.ruleId, m.line, m.column, m.severity])).toEqual(
+        lint.messages.map((m) => [m.ruleId, m.line, m.column, m.severity === 'error' ? 2 : 1]),
+      );
       expect(entry.source === undefined).toBe(lint.messages.length === 0);
     });
   });
 
   it('sarif validates, describes every registry rule plus unused-disable, and indexes each result correctly', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
-    const validate = new AjvDraft04.default({ strict: false, validateFormats: false, unicodeRegExp: false, allErrors: true }).compile(schema);
+    const validate = new AjvDraft04.default({ strict: false, validateFormats: false, unicodeRegExp: false, allErrors: true }).compile(
+      schema,
+    );
     const log = JSON.parse(String(formatters.sarif(results, context))) as Log;
     expect(validate(log) ? [] : validate.errors).toEqual([]);
     const run = log.runs[0]!;
@@ -76,13 +88,17 @@ describe('formatters over real lint results', () => {
     expect(ids).toEqual([...context.rules.map((rule) => rule.id), 'unused-disable']);
     expect(run.results!.length).toBe(results.reduce((sum, r) => sum + r.messages.length, 0));
     for (const item of run.results!) expect(ids[item.ruleIndex!]).toBe(item.ruleId);
-    expect(run.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toMatchObject({ uri: 'memos/new-memo.md', uriBaseId: '%SRCROOT%' });
+    expect(run.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toMatchObject({
+      uri: 'memos/new-memo.md',
+      uriBaseId: '%SRCROOT%',
+    });
   });
 
   it('github gives one annotation line per finding', () => {
     const lines = String(formatters.github(results, context)).trimEnd().split('\n');
     expect(lines).toHaveLength(results.reduce((sum, r) => sum + r.messages.length, 0));
-    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::\S/);
+    for (const line of lines)
+      expect(line).toMatch(/^::(error|warning) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::\S/);
   });
 
   it('junit is well-formed with a suite per file', () => {

@@ -16,7 +16,16 @@ export function result(path: string, messages: Finding[], source = ''): LintResu
   return summarize(path, messages, source);
 }
 
-export function finding(ruleId: string, severity: Finding['severity'], message: string, line: number, column: number, endLine: number, endColumn: number, fix?: Finding['fix']): Finding {
+export function finding(
+  ruleId: string,
+  severity: Finding['severity'],
+  message: string,
+  line: number,
+  column: number,
+  endLine: number,
+  endColumn: number,
+  fix?: Finding['fix'],
+): Finding {
   return { ruleId, severity, message, line, column, endLine, endColumn, ...(fix ? { fix } : {}) };
 }
 
@@ -24,11 +33,42 @@ const noop = () => undefined;
 
 /** The registry's metadata, as far as the formatters read it (check is never called). */
 export const fakeRules: Rule[] = [
-  { id: 'front-matter', description: 'Front matter parses and has `type`, `title` and a real ISO `date`.', severity: 'error', fixable: false, check: noop },
-  { id: 'title', description: 'Exactly one `#` heading, first, equal to the type prefix plus the title.', severity: 'error', fixable: true, check: noop },
-  { id: 'dated-events', description: 'Events start with a date, run in order, and none is after the memo.', severity: 'error', fixable: true, defaults: { allowFuture: false }, check: noop },
-  { id: 'back-to-top', description: 'Back to top links are where the memo type wants them.', severity: 'error', fixable: true, check: noop },
-  { id: 'placeholders', description: 'No `TK` markers or unfilled `{{...}}` placeholders are left.', severity: 'error', fixable: false, check: noop },
+  {
+    id: 'front-matter',
+    description: 'Front matter parses and has `type`, `title` and a real ISO `date`.',
+    severity: 'error',
+    fixable: false,
+    check: noop,
+  },
+  {
+    id: 'title',
+    description: 'Exactly one `#` heading, first, equal to the type prefix plus the title.',
+    severity: 'error',
+    fixable: true,
+    check: noop,
+  },
+  {
+    id: 'dated-events',
+    description: 'Events start with a date, run in order, and none is after the memo.',
+    severity: 'error',
+    fixable: true,
+    defaults: { allowFuture: false },
+    check: noop,
+  },
+  {
+    id: 'back-to-top',
+    description: 'Back to top links are where the memo type wants them.',
+    severity: 'error',
+    fixable: true,
+    check: noop,
+  },
+  {
+    id: 'placeholders',
+    description: 'No `TK` markers or unfilled `{{...}}` placeholders are left.',
+    severity: 'error',
+    fixable: false,
+    check: noop,
+  },
 ];
 
 export const BACKLASH_SOURCE = `---
@@ -55,16 +95,52 @@ export function handResults(): LintResult[] {
       'memos/2019-12-31-backlash.md',
       [
         finding('placeholders', 'error', 'Unfinished text: "TK" marker; write the text it stands for, then remove the marker.', 9, 1, 9, 3),
-        finding('dated-events', 'error', 'Sequence of Events item 2 (Dec. 27, 2019) comes before item 1 (Dec. 29, 2019); events run oldest first.', 14, 3, 14, 66, { range: [200, 330], text: '- **Dec. 27, 2019** — …' }),
-        finding('unused-disable', 'warn', 'Unused memo-lint-disable-next-line comment: no finding of anchors to suppress here; remove it.', 15, 1, 15, 45),
-        finding('back-to-top', 'warn', 'No "Back to top" link at the end; add [Back to top](#top) after the last section.', 15, 45, 15, 45, { range: [378, 378], text: '\n[Back to top](#top)\n' }),
+        finding(
+          'dated-events',
+          'error',
+          'Sequence of Events item 2 (Dec. 27, 2019) comes before item 1 (Dec. 29, 2019); events run oldest first.',
+          14,
+          3,
+          14,
+          66,
+          { range: [200, 330], text: '- **Dec. 27, 2019** — …' },
+        ),
+        finding(
+          'unused-disable',
+          'warn',
+          'Unused memo-lint-disable-next-line comment: no finding of anchors to suppress here; remove it.',
+          15,
+          1,
+          15,
+          45,
+        ),
+        finding(
+          'back-to-top',
+          'warn',
+          'No "Back to top" link at the end; add [Back to top](#top) after the last section.',
+          15,
+          45,
+          15,
+          45,
+          { range: [378, 378], text: '\n[Back to top](#top)\n' },
+        ),
       ],
       BACKLASH_SOURCE,
     ),
     result('memos/clean.md', [], '---\ntype: statement\n---\n'),
     result(
       'memos/odd, name: "q&a" <draft>.md',
-      [finding('front-matter', 'error', 'Unknown memo type "<q&a>"; 100% of memos need a known type,\nlike "rapid-response".', 2, 7, 2, 14)],
+      [
+        finding(
+          'front-matter',
+          'error',
+          'Unknown memo type "<q&a>"; 100% of memos need a known type,\nlike "rapid-response".',
+          2,
+          7,
+          2,
+          14,
+        ),
+      ],
       '---\ntype: <q&a>\n---\n',
     ),
   ];

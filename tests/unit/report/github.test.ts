@@ -18,8 +18,13 @@ describe('github', () => {
   });
 
   it("escapes %, CR and LF in the message, and also ':' and ',' in properties", () => {
-    const output = github([result('memos/a,b: c%.md', [finding('front-matter', 'error', '100% sure, really: no\r\nline two', 1, 1, 1, 4)])], context());
-    expect(output).toBe('::error file=memos/a%2Cb%3A c%25.md,line=1,col=1,endLine=1,endColumn=4,title=front-matter::100%25 sure, really: no%0D%0Aline two\n');
+    const output = github(
+      [result('memos/a,b: c%.md', [finding('front-matter', 'error', '100% sure, really: no\r\nline two', 1, 1, 1, 4)])],
+      context(),
+    );
+    expect(output).toBe(
+      '::error file=memos/a%2Cb%3A c%25.md,line=1,col=1,endLine=1,endColumn=4,title=front-matter::100%25 sure, really: no%0D%0Aline two\n',
+    );
     // One annotation stays one line.
     expect(output.split('\n')).toHaveLength(2);
   });

@@ -22,9 +22,14 @@ describe('Utf8Writer', () => {
 
   it('agrees with JSON.stringify on any well-formed text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\t', '\u0000', '\u001f'), fc.string({ unit: 'grapheme', maxLength: 1 })) }), (text) => {
-        expect(written(text).equals(viaStringify(text))).toBe(true);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\t', '\u0000', '\u001f'), fc.string({ unit: 'grapheme', maxLength: 1 })),
+        }),
+        (text) => {
+          expect(written(text).equals(viaStringify(text))).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

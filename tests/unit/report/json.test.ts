@@ -12,11 +12,36 @@ function parse(bytes: Uint8Array): JsonResult[] {
 describe('json', () => {
   it('has one ESLint-shaped entry per file, with absolute paths', () => {
     const output = parse(json(handResults(), context()));
-    expect(output.map((entry) => entry.filePath)).toEqual([`${CWD}/memos/2019-12-31-backlash.md`, `${CWD}/memos/clean.md`, `${CWD}/memos/odd, name: "q&a" <draft>.md`]);
+    expect(output.map((entry) => entry.filePath)).toEqual([
+      `${CWD}/memos/2019-12-31-backlash.md`,
+      `${CWD}/memos/clean.md`,
+      `${CWD}/memos/odd, name: "q&a" <draft>.md`,
+    ]);
     const [backlash, clean] = output;
-    expect(Object.keys(backlash!).sort()).toEqual(['errorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'source', 'warningCount']);
-    expect(backlash).toMatchObject({ errorCount: 2, warningCount: 2, fixableErrorCount: 1, fixableWarningCount: 1, source: BACKLASH_SOURCE });
-    expect(clean).toEqual({ filePath: `${CWD}/memos/clean.md`, messages: [], errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 });
+    expect(Object.keys(backlash!).sort()).toEqual([
+      'errorCount',
+      'filePath',
+      'fixableErrorCount',
+      'fixableWarningCount',
+      'messages',
+      'source',
+      'warningCount',
+    ]);
+    expect(backlash).toMatchObject({
+      errorCount: 2,
+      warningCount: 2,
+      fixableErrorCount: 1,
+      fixableWarningCount: 1,
+      source: BACKLASH_SOURCE,
+    });
+    expect(clean).toEqual({
+      filePath: `${CWD}/memos/clean.md`,
+      messages: [],
+      errorCount: 0,
+      warningCount: 0,
+      fixableErrorCount: 0,
+      fixableWarningCount: 0,
+    });
   });
 
   it('gives each message ruleId, severity 1|2, message, positions and its fix', () => {
@@ -40,7 +65,14 @@ describe('json', () => {
   });
 
   it('gives `output` instead of `source` when fixing changed the file (as ESLint does)', () => {
-    const fixed = { ...result('a.md', [{ ruleId: 'title', severity: 'error' as const, message: 'x', line: 1, column: 1, endLine: 1, endColumn: 2 }], 'old'), output: 'new' };
+    const fixed = {
+      ...result(
+        'a.md',
+        [{ ruleId: 'title', severity: 'error' as const, message: 'x', line: 1, column: 1, endLine: 1, endColumn: 2 }],
+        'old',
+      ),
+      output: 'new',
+    };
     const [entry] = parse(json([fixed], context()));
     expect(entry!.output).toBe('new');
     expect(entry).not.toHaveProperty('source');

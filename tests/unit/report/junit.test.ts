@@ -31,14 +31,23 @@ describe('junit', () => {
     const root = parseXml(junit(handResults(), context()));
     expect(root.name).toBe('testsuites');
     expect(root.attributes).toMatchObject({ tests: '6', failures: '5' });
-    expect(root.children.map((suite) => [suite.name, suite.attributes['name'], suite.attributes['tests'], suite.attributes['failures']])).toEqual([
+    expect(
+      root.children.map((suite) => [suite.name, suite.attributes['name'], suite.attributes['tests'], suite.attributes['failures']]),
+    ).toEqual([
       ['testsuite', 'memos/2019-12-31-backlash.md', '4', '4'],
       ['testsuite', 'memos/clean.md', '1', '0'],
       ['testsuite', 'memos/odd, name: "q&a" <draft>.md', '1', '1'],
     ]);
     const [backlash, clean] = root.children;
-    expect(backlash!.children.map((test) => test.children[0]!.attributes['type'])).toEqual(['placeholders', 'dated-events', 'unused-disable', 'back-to-top']);
-    expect(backlash!.children[0]!.children[0]!.text).toBe('memos/2019-12-31-backlash.md:9:1: error: Unfinished text: "TK" marker; write the text it stands for, then remove the marker. (placeholders)');
+    expect(backlash!.children.map((test) => test.children[0]!.attributes['type'])).toEqual([
+      'placeholders',
+      'dated-events',
+      'unused-disable',
+      'back-to-top',
+    ]);
+    expect(backlash!.children[0]!.children[0]!.text).toBe(
+      'memos/2019-12-31-backlash.md:9:1: error: Unfinished text: "TK" marker; write the text it stands for, then remove the marker. (placeholders)',
+    );
     expect(clean!.children).toHaveLength(1);
     expect(clean!.children[0]!.name).toBe('testcase');
     expect(clean!.children[0]!.children).toHaveLength(0);

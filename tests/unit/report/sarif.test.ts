@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { sarif } from '../../../src/report/sarif.js';
 import { CWD, context, fakeRules, finding, handResults, ROOT, result } from './fixtures.js';
 
-const schema = JSON.parse(readFileSync(fileURLToPath(new URL('../../fixtures/schemas/sarif-2.1.0-rtm.5.json', import.meta.url)), 'utf8')) as object;
+const schema = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../fixtures/schemas/sarif-2.1.0-rtm.5.json', import.meta.url)), 'utf8'),
+) as object;
 
 // The schema has a pattern (`^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$`) that is invalid with the `u` flag.
 // ajv-formats is not installed: the three formats the schema uses, checked strictly enough here.
@@ -83,7 +85,11 @@ describe('sarif', () => {
     for (const rule of rules.rules!) {
       const page = `${ROOT}docs/rules/${rule.id}.md`;
       if (existsSync(page)) {
-        expect(rule.help!.markdown).toBe(readFileSync(page, 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').trim());
+        expect(rule.help!.markdown).toBe(
+          readFileSync(page, 'utf8')
+            .replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')
+            .trim(),
+        );
       } else {
         expect(rule.help).toEqual({ text: rule.fullDescription!.text });
       }
@@ -108,7 +114,10 @@ describe('sarif', () => {
 
   it('uses an absolute file URI for a file outside the working folder', () => {
     const run = log(sarif([result('../elsewhere/memo one.md', [finding('title', 'error', 'x', 1, 1, 1, 2)])], context())).runs[0]!;
-    expect(run.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({ uri: 'file:///work/elsewhere/memo%20one.md', index: 0 });
+    expect(run.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toEqual({
+      uri: 'file:///work/elsewhere/memo%20one.md',
+      index: 0,
+    });
   });
 
   it('still describes a rule the registry does not list, and mends impossible regions', () => {

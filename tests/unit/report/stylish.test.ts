@@ -16,7 +16,9 @@ describe('stylish', () => {
     expect(lines).toContain('memos/2019-12-31-backlash.md');
     expect(output).not.toContain('memos/clean.md');
     expect(output).not.toContain('/work/policy-memos');
-    expect(output).toMatch(/^ {3}9:1 {3}error {4}Unfinished text: "TK" marker; write the text it stands for, then remove the marker +placeholders$/m);
+    expect(output).toMatch(
+      /^ {3}9:1 {3}error {4}Unfinished text: "TK" marker; write the text it stands for, then remove the marker +placeholders$/m,
+    );
     expect(output).toMatch(/^ {2}15:45 {2}warning {2}No "Back to top" link.*after the last section +back-to-top$/m);
     expect(output).toContain('\u2716 5 problems (3 errors, 2 warnings)\n');
     expect(output).toContain('  1 error and 1 warning potentially fixable with the `--fix` option.\n');
@@ -25,7 +27,10 @@ describe('stylish', () => {
 
   it('aligns the columns within a file', () => {
     const output = stylish(handResults(), context());
-    const block = output.split('\n\n')[0]!.split('\n').filter((line) => /^\s+\d+:\d+/.test(line));
+    const block = output
+      .split('\n\n')[0]!
+      .split('\n')
+      .filter((line) => /^\s+\d+:\d+/.test(line));
     expect(block).toHaveLength(4);
     const severityAt = block.map((line) => line.search(/error|warning/));
     expect(new Set(severityAt).size).toBe(1);

@@ -8,7 +8,9 @@ describe('back-to-top', () => {
   it('reports a wrong "Back to top" link inside the title but leaves it to the title rule (no fix loop)', () => {
     // Found by the mutation fuzzer: the title fix copied the front-matter title in, this rule's
     // fix pointed its link at #top, and the two undid each other on every --fix.
-    const source = fixture('title/pass.md').replace(/^title: .*$/m, 'title: A [Back to top](#wrong) title').replace(/^# .*$/m, '# Memo: A [Back to top](#wrong) title');
+    const source = fixture('title/pass.md')
+      .replace(/^title: .*$/m, 'title: A [Back to top](#wrong) title')
+      .replace(/^# .*$/m, '# Memo: A [Back to top](#wrong) title');
     const list = lint(source, { only: [rule] }).messages.filter((finding) => finding.message.includes('#wrong'));
     expect(list).toHaveLength(1);
     expect(list[0]?.fix).toBeUndefined();

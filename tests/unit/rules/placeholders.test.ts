@@ -29,7 +29,12 @@ describe('placeholders', () => {
       'Unfinished text: unfilled placeholder {{ author }}; write the text it stands for, then remove the marker.',
     );
     expect(list.map((f) => [f.line, f.endLine, f.endColumn - f.column])).toEqual([
-      [9, 9, 2], [9, 9, 12], [16, 16, 2], [17, 17, 2], [21, 21, 8], [21, 21, 2],
+      [9, 9, 2],
+      [9, 9, 12],
+      [16, 16, 2],
+      [17, 17, 2],
+      [21, 21, 8],
+      [21, 21, 2],
     ]);
     expect(list.every((f) => f.severity === 'error' && f.fix === undefined)).toBe(true);
   });
@@ -59,7 +64,11 @@ describe('placeholders', () => {
     const source = fixture(`${rule}/unfinished.md`).replace('- TK: the second', `${disable}- TK: the second`);
     // Line 16 is now the comment, the silenced TK line 17; the rest moved down one.
     expect(lines(lint(source, { only: [rule] }).messages)).toEqual([
-      'placeholders:9', 'placeholders:9', 'placeholders:18', 'placeholders:22', 'placeholders:22',
+      'placeholders:9',
+      'placeholders:9',
+      'placeholders:18',
+      'placeholders:22',
+      'placeholders:22',
     ]);
   });
 });
