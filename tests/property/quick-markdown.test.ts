@@ -121,8 +121,15 @@ const simpleBlock = fc.oneof(
   { arbitrary: orderedList, weight: 2 },
   { arbitrary: standalone, weight: 1 },
 );
+// Blocks a single newline apart run into each other (lazy continuations, a list after a paragraph),
+// which the fast path mostly declines: kept, but rarer, so that well over half the memos are compared.
+const blockGap = fc.oneof(
+  { arbitrary: fc.constant('\n\n'), weight: 3 },
+  { arbitrary: fc.constant('\n'), weight: 1 },
+  { arbitrary: fc.constant('\n\n\n'), weight: 1 },
+);
 const simpleMemo = fc
-  .tuple(fc.boolean(), fc.array(simpleBlock, { minLength: 0, maxLength: 10 }), fc.constantFrom('\n\n', '\n', '\n\n\n'), fc.boolean())
+  .tuple(fc.boolean(), fc.array(simpleBlock, { minLength: 0, maxLength: 7 }), blockGap, fc.boolean())
   .map(
     ([front, blocks, gap, finalNewline]) =>
       `${front ? '---\ntype: rapid-response\ntitle: "A: title"\ndate: 2019-12-31\n---\n\n' : ''}${blocks.join(gap)}${finalNewline ? '\n' : ''}`,
