@@ -32,6 +32,8 @@ export interface Config {
   /** Ignore globs, each with the folder it is relative to. */
   ignore: { base: string; pattern: string }[];
   export: ExportSettings;
+  /** How numeric event dates like `12/11/2019` are read: month first (`mdy`, the default) or day first. */
+  dateOrder?: 'mdy' | 'dmy';
 }
 
 const severity = { enum: ['off', 'warn', 'error'] };
@@ -55,6 +57,7 @@ export const configSchema = {
     rules: rulesMap,
     types: { type: 'object', additionalProperties: { type: 'object', additionalProperties: false, properties: { rules: rulesMap } } },
     ignore: { type: 'array', items: { type: 'string' } },
+    dateOrder: { enum: ['mdy', 'dmy'] },
     export: {
       type: 'object',
       additionalProperties: false,
@@ -75,6 +78,7 @@ interface RawConfig {
   types?: Record<string, { rules?: Record<string, RuleSetting> }>;
   ignore?: string[];
   export?: ExportSettings;
+  dateOrder?: 'mdy' | 'dmy';
 }
 
 /** Read and validate one config file. */
@@ -185,6 +189,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     }
     for (const pattern of raw.ignore ?? []) config.ignore.push({ base, pattern });
     Object.assign(config.export, raw.export);
+    if (raw.dateOrder) config.dateOrder = raw.dateOrder;
     if (raw.export?.css) config.export.css = resolve(base, raw.export.css);
     if (raw.templates) {
       const dir = resolve(base, raw.templates);

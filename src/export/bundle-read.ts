@@ -31,7 +31,12 @@ export type BundleReadOutcome = { kind: 'memo'; memo: Memo } | { kind: 'error'; 
 export async function readBundleMemo(job: BundleJob, options: BundleReadOptions): Promise<BundleReadOutcome> {
   try {
     const text = await readMemoFile(job.file);
-    const memo = parseMemo(text, { path: job.shown, types: loadMemoTypes(loadConfig(dirname(job.file), options.configFile).templatesDir) });
+    const config = loadConfig(dirname(job.file), options.configFile);
+    const memo = parseMemo(text, {
+      path: job.shown,
+      types: loadMemoTypes(config.templatesDir),
+      ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
+    });
     // A memo whose front matter cannot be read at all would make a garbage entry.
     const problem = memo.problems[0];
     if (problem) throw new MemoError(problem.message, { file: job.shown, line: problem.span.start.line });

@@ -69,7 +69,7 @@ export async function exportOne(file: string, shown: string, options: ExportOneO
     throw error;
   });
   const types = loadMemoTypes(config.templatesDir);
-  const memo = parseMemo(text, { path: shown, types });
+  const memo = parseMemo(text, { path: shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
   assertReadable(memo, shown);
   if (options.strict) {
     const [{ lintText }, { assertRuleSettings }] = await Promise.all([import('../lint/engine.js'), import('../lint/settings.js')]);

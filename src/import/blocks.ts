@@ -10,7 +10,8 @@ import * as chrono from 'chrono-node/en';
 import { stringify } from 'yaml';
 import { isBackToTopText } from '../memo/back-to-top.js';
 import { nearMiss } from '../memo/headings.js';
-import { MONTH, apDate, parseLeadingDate } from '../memo/dates.js';
+import { MONTH, apDate } from '../memo/dates.js';
+import { readLeadingDate, type LeadingDate } from '../memo/event-date.js';
 import { MemoError } from '../io/errors.js';
 import type { MemoType } from '../templates/structure.js';
 import { eventsSection } from '../templates/structure.js';
@@ -88,11 +89,19 @@ export function escapeBlockStart(markdown: string): string {
 }
 
 const MONTH_WORD = new RegExp(`\\b${MONTH}\\b`, 'i');
-/** A paragraph that starts like a dated event: `Dec. 27:`, `December 27, 2019 —`, `2019-12-27:`. */
-export const DATED_LINE = new RegExp(
-  `^(?:\\*\\*)?(?:${MONTH}\\.?\\s+\\d{1,2}(?:,?\\s+\\d{4})?|\\d{4}-\\d{1,2}-\\d{1,2})(?:,?\\s+\\d{1,2}(?::\\d{2})?\\s*(?:a\\.?m\\.?|p\\.?m\\.?)(?:\\s+[A-Z]{2,4})?)?(?:\\*\\*)?\\s*(?::|—|–|\\s-{1,2}\\s)`,
-  'i',
-);
+/**
+ * The date that opens a dated line — `Dec. 27:`, `December 27, 2019 —`, `27 December: `, `Q1 2021 —`,
+ * any form memo/event-date.ts reads — when a separator follows it. The prefix is what the date
+ * and its separator take of the text.
+ */
+export function eventLine(text: string, memoDate?: string): { leading: LeadingDate; prefix: string } | undefined {
+  const bold = /^(\*\*|__)(.+?)\1/.exec(text);
+  const plain = bold ? `${bold[2]}${text.slice(bold[0].length)}` : text;
+  const leading = readLeadingDate(plain, { reference: memoDate, ...(bold ? { lead: bold[2] } : {}) });
+  if (!leading) return undefined;
+  const prefix = plain.slice(0, plain.length - leading.rest.length);
+  return /(?:—|–|-{1,2}|:)\s*$/.test(prefix) ? { leading, prefix } : undefined;
+}
 
 const FIELD = /^(to|from|re|subject|subj|date|cc|bcc|attn|attention)\s*:\s*(.*)$/i;
 const MEMO_WORD = /^(?:memo|memorandum)$/i;
@@ -193,7 +202,7 @@ function headingLike(block: Block, knownHeadings: readonly string[]): boolean {
   if (!/\p{L}/u.test(text) || text.length > 200) return false;
   const words = text.split(/\s+/).length;
   if (words > QUESTION_WORDS) return false;
-  if (headerField(text) || DATED_LINE.test(text) || dateOnly(text)) return false;
+  if (headerField(text) || eventLine(text) || dateOnly(text)) return false;
   if (text.endsWith('?')) return words <= QUESTION_WORDS;
   if (text.endsWith(':')) return words <= 5 && knownHeadings.some((known) => nearMiss(text.slice(0, -1), known));
   if (/[.,;!:]$/.test(text) || /[“"(]$/.test(text)) return false;
@@ -239,17 +248,14 @@ function stripPlainPrefix(markdown: string, prefix: string): string | undefined 
  * written (so Dec. → Jan. rolls over). Undefined when the block does not start with a date.
  */
 function eventMarkdown(block: Block, memoDate: string | undefined): string | undefined {
-  const leading = parseLeadingDate(block.text, memoDate);
-  if (!leading) return undefined;
-  const prefix = block.text.slice(0, block.text.length - leading.rest.length);
-  if (!/(?:—|–|-{1,2}|:)\s*$/.test(prefix)) return undefined;
+  const line = eventLine(block.text, memoDate);
+  if (!line) return undefined;
+  const { leading, prefix } = line;
   const { date } = leading;
   let dateText = date.text;
-  if (!date.yearWritten && date.iso && memoDate) {
-    const year = date.iso.slice(0, 4);
-    dateText = `${date.text.replace(/[,\s]+$/, '')}, ${year}`;
-  }
-  if (date.time) dateText += `, ${date.time}`;
+  // A day without its year gets the year the memo's date gives it (so Dec. → Jan. rolls over).
+  if (!date.yearWritten && date.precision === 'day' && date.start && memoDate)
+    dateText = `${date.text.replace(/[,\s]+$/, '')}, ${date.start.slice(0, 4)}`;
   const rest = stripPlainPrefix(block.markdown, prefix.trimEnd()) ?? escapeInline(leading.rest);
   return `**${escapeInline(dateText)}** — ${escapeBlockStart(rest.replace(/^(?:—|–|-{1,2}|:)\s*/, ''))}`;
 }

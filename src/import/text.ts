@@ -5,7 +5,7 @@
 import { MemoError } from '../io/errors.js';
 import { MAX_MEMO_BYTES } from '../io/read.js';
 import type { Block, ImportOptions, ImportResult } from './blocks.js';
-import { DATED_LINE, blocksToMemo, cleanText, dateOnly, escapeInline, headerField, isFurniture } from './blocks.js';
+import { blocksToMemo, cleanText, dateOnly, escapeInline, eventLine, headerField, isFurniture } from './blocks.js';
 
 export type { Block, ImportOptions, ImportResult, ImportWarning } from './blocks.js';
 
@@ -37,7 +37,7 @@ function breaksParagraph(text: string): boolean {
   return (
     headerField(clean) !== undefined ||
     dateOnly(clean) !== undefined ||
-    DATED_LINE.test(clean) ||
+    eventLine(clean) !== undefined ||
     TITLE_WORD.test(clean) ||
     isFurniture(clean)
   );

@@ -73,7 +73,7 @@ export function settingsKey(config: Config, types: ReadonlyMap<string, MemoType>
   let key = byTypes.get(types);
   if (key === undefined) {
     const typeData = [...types.values()].map(({ origin, builtIn, file, ...rest }) => rest);
-    key = hashText(JSON.stringify([config.rules, config.types, typeData]));
+    key = hashText(JSON.stringify([config.rules, config.types, config.dateOrder ?? 'mdy', typeData]));
     byTypes.set(types, key);
   }
   return `${key}:${fix ? 'fix' : 'lint'}`;

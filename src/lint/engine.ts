@@ -3,7 +3,7 @@
 // until none applies. Never prints, never exits: the CLI does that.
 import type { Config } from '../config/config.js';
 import type { Memo } from '../memo/model.js';
-import { parseMemo } from '../memo/parse.js';
+import { parseMemo, type ParseOptions } from '../memo/parse.js';
 import type { MemoType } from '../templates/structure.js';
 import { applyDirectives } from './directives.js';
 import { rules, rulesById } from './rules/index.js';
@@ -93,9 +93,15 @@ function lintParsed(memo: Memo, options: LintOptions): Finding[] {
   return [...findings, ...directiveFindings].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
 }
 
+/** How the linter parses: CommonMark only (no rule reads GFM), numeric dates as the config says. */
+function memoOptions(options: LintOptions): ParseOptions {
+  const { dateOrder } = options.config;
+  return { path: options.path, types: options.types, gfm: false, ...(dateOrder ? { dateOrder } : {}) };
+}
+
 /** Lint one memo's text. With `fix`, fixes are applied and the text re-linted until stable. */
 export function lintText(text: string, options: LintOptions): LintResult {
-  let memo = parseMemo(text, { path: options.path, types: options.types, gfm: false });
+  let memo = parseMemo(text, memoOptions(options));
   // Fixed text is re-parsed without the byte-order mark; remember it to write it back.
   const bom = memo.bom;
   let findings = lintParsed(memo, options);
@@ -108,7 +114,7 @@ export function lintText(text: string, options: LintOptions): LintResult {
       );
       if (fixed === undefined) break;
       output = fixed;
-      memo = parseMemo(fixed, { path: options.path, types: options.types, gfm: false });
+      memo = parseMemo(fixed, memoOptions(options));
       findings = lintParsed(memo, options);
     }
   }

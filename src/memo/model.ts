@@ -2,6 +2,10 @@
 // feature: the linter, the exporters and the bundler. Nothing downstream re-reads the file.
 import type { Root, RootContent } from 'mdast';
 import type { MemoType } from '../templates/structure.js';
+import type { EventDate } from './event-date.js';
+
+/** A date found at the start of an event: an interval at the precision written (event-date.ts). */
+export type { EventDate };
 
 /** A point in the source: 1-based line and column, 0-based offset (after any BOM). */
 export interface Point {
@@ -32,18 +36,7 @@ export interface FrontMatter {
   keySpans: Record<string, Span>;
 }
 
-/** A date found at the start of an event item. */
-export interface EventDate {
-  /** ISO date, `YYYY-MM-DD`, or undefined when the text looks like a date but is not a real one. */
-  iso: string | undefined;
-  /** The date exactly as written (without emphasis markers): `Dec. 27, 2019`. */
-  text: string;
-  /** True when the year was written; false when it was inferred from the memo's date. */
-  yearWritten: boolean;
-  /** An optional time as written (`10:40 a.m. ET`). */
-  time?: string;
-}
-
+/** An item of a list; in the events section, also a paragraph that starts with a date (when it has no list). */
 export interface ListItem {
   /** Plain text of the item, markup removed. */
   text: string;
@@ -135,7 +128,10 @@ export interface Memo {
   sections: Section[];
   /** Items of the type's takeaways section (empty when the type has none or it is missing). */
   takeaways: ListItem[];
-  /** Items of the type's events section, with their dates. */
+  /**
+   * The events of the type's events section, with their dates: its list items, or, when it has
+   * no list, its paragraphs that start with a date (the layout many published memos use).
+   */
   events: ListItem[];
   links: Link[];
   /** "Back to top" links anywhere, including the lede. */

@@ -11,7 +11,8 @@ import { unified } from 'unified';
 import { isMap, parseDocument } from 'yaml';
 import type { MemoType } from '../templates/structure.js';
 import { eventsSection, takeawaysSection } from '../templates/structure.js';
-import { isIsoDate, parseLeadingDate } from './dates.js';
+import { isIsoDate } from './dates.js';
+import { readLeadingDate, type DateOrder } from './event-date.js';
 import { quickParse } from './quick-markdown.js';
 import { quickFrontMatter } from './quick-yaml.js';
 import { isBackToTopText } from './back-to-top.js';
@@ -32,6 +33,8 @@ export interface ParseOptions {
    * parse time of a typical memo.
    */
   gfm?: boolean;
+  /** How numeric event dates like `12/11/2019` are read (config `dateOrder`). Default `mdy`. */
+  dateOrder?: DateOrder;
 }
 
 const gfmProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
@@ -96,28 +99,42 @@ function parseFrontMatter(raw: string, span: Span, contentOffset: number, proble
   return frontMatter;
 }
 
-function listItems(nodes: RootContent[], memoDate: string | undefined, withDates: boolean): { items: ListItem[]; listCount: number } {
+interface DateContext {
+  memoDate: string | undefined;
+  order: DateOrder | undefined;
+}
+
+/** The text of a bold or italic run that opens a block (`**Dec. 27, 2019** — …`), if one does. */
+function leadingEmphasis(node: Nodes): string | undefined {
+  const paragraph = node.type === 'paragraph' ? node : node.type === 'listItem' ? node.children[0] : undefined;
+  const first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined;
+  return first && (first.type === 'strong' || first.type === 'emphasis') ? toString(first) : undefined;
+}
+
+function eventOf(node: Nodes, text: string, dates: DateContext | undefined, listIndex: number): ListItem {
+  const leading = dates ? readLeadingDate(text, { reference: dates.memoDate, order: dates.order, lead: leadingEmphasis(node) }) : undefined;
+  const body = leading ? leading.rest : text;
+  return { text, body, words: countWords(body), date: leading?.date, span: spanOf(node), listIndex, node: node as RootContent };
+}
+
+function listItems(nodes: RootContent[], dates: DateContext | undefined): { items: ListItem[]; listCount: number } {
   const items: ListItem[] = [];
   let listCount = 0;
   for (const node of nodes) {
     if (node.type !== 'list') continue;
-    for (const child of node.children) {
-      const text = blockText(child).trim();
-      const leading = withDates ? parseLeadingDate(text, memoDate) : undefined;
-      const body = leading ? leading.rest : text;
-      items.push({
-        text,
-        body,
-        words: countWords(body),
-        date: leading?.date,
-        span: spanOf(child),
-        listIndex: listCount,
-        node: child,
-      });
-    }
+    for (const child of node.children) items.push(eventOf(child, blockText(child).trim(), dates, listCount));
     listCount++;
   }
   return { items, listCount };
+}
+
+/** An events section written without a list: its paragraphs that start with a date are its events. */
+function paragraphEvents(nodes: RootContent[], dates: DateContext): ListItem[] {
+  return nodes.flatMap((node) => {
+    if (node.type !== 'paragraph') return [];
+    const event = eventOf(node, blockText(node).trim(), dates, 0);
+    return event.date ? [event] : [];
+  });
 }
 
 export function parseMemo(text: string, options: ParseOptions): Memo {
@@ -205,9 +222,10 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
 
   const eventsHeading = memoType ? eventsSection(memoType)?.heading : undefined;
   const takeawaysHeading = memoType ? takeawaysSection(memoType)?.heading : undefined;
+  const dates: DateContext = { memoDate: date, order: options.dateOrder };
   const sections: Section[] = sectionNodes.map(({ heading, nodes }) => {
     const isEvents = eventsHeading !== undefined && sameHeading(heading.text, eventsHeading);
-    const { items, listCount } = listItems(nodes, date, isEvents);
+    const { items, listCount } = listItems(nodes, isEvents ? dates : undefined);
     const content = nodes.filter((node) => node.type !== 'html' && !isBackToTopParagraph(node));
     const text = content
       .map((node) => blockText(node).trim())
@@ -230,6 +248,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
 
   const findSection = (name: string | undefined) =>
     name === undefined ? undefined : sections.find((s) => sameHeading(s.heading.text, name));
+  const eventsSectionFound = findSection(eventsHeading);
   const ledeWords = lede.reduce((sum, paragraph) => sum + paragraph.words, 0);
   const bodyLine = frontMatter ? frontMatter.span.end.line + 1 : 1;
 
@@ -253,7 +272,11 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     ledeWords,
     sections,
     takeaways: findSection(takeawaysHeading)?.items ?? [],
-    events: findSection(eventsHeading)?.items ?? [],
+    events: eventsSectionFound
+      ? eventsSectionFound.listCount > 0
+        ? eventsSectionFound.items
+        : paragraphEvents(eventsSectionFound.nodes, dates)
+      : [],
     links,
     backToTop: links.filter((link) => link.backToTop),
     comments,

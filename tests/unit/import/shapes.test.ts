@@ -33,7 +33,7 @@ describe('a TO/FROM/DATE/RE header memo', () => {
   });
 
   it('dates its events with the memo’s year', () => {
-    expect(memo.events.map((event) => event.date?.iso)).toEqual(['2020-01-03', '2020-01-05', '2020-01-08']);
+    expect(memo.events.map((event) => event.date?.start)).toEqual(['2020-01-03', '2020-01-05', '2020-01-08']);
     expect(result.markdown).toContain('- **Jan. 3, 2020** — A U.S. drone strike kills Qassem Soleimani in Baghdad.');
   });
 
@@ -75,7 +75,7 @@ describe('a timeline of dated paragraphs', () => {
   it('turns `Dec. 27:` paragraphs into dated event items, rolling the year over into January', () => {
     expect(result.type).toBe('rapid-response');
     expect(memo.date).toBe('2020-01-03');
-    expect(memo.events.map((event) => event.date?.iso)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31', '2020-01-03']);
+    expect(memo.events.map((event) => event.date?.start)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31', '2020-01-03']);
     expect(result.markdown).toContain('- **Dec. 27, 2019** — A rocket attack on the K-1 base near Kirkuk kills an American contractor.');
     expect(result.markdown).toContain('- **Jan. 3, 2020** — A U.S. drone strike kills Qassem Soleimani at Baghdad airport.');
     expect(section(memo, 'Sequence of Events').listCount).toBe(1);
@@ -156,7 +156,7 @@ describe('text that cannot be placed', () => {
     expect(result.warnings).toEqual([{ line: 1, message: 'text before the title was left out: "For Immediate Release"' }]);
     const memo = parse(result.markdown);
     expect(memo.title).toBe('A Title');
-    expect(memo.events[0]?.date?.iso).toBe('2019-12-31');
+    expect(memo.events[0]?.date?.start).toBe('2019-12-31');
   });
 
   it('warns when there is no date line, and writes no date', () => {
@@ -185,5 +185,55 @@ describe('text that cannot be placed', () => {
     expect(result.type).toBe('statement');
     expect(result.typeGuessed).toBe(false);
     expect(() => importText('Memo: A Title\n\nThe lede.\n', { types, source: 'x.txt', type: 'nope' })).toThrow(/unknown memo type "nope"/);
+  });
+});
+
+describe('timeline paragraphs in every date form the linter reads', () => {
+  const text = [
+    'Memo: A Long Year in the Gulf',
+    '',
+    'December 31, 2019',
+    '',
+    'Tensions rose all year, and the embassy was breached this morning.',
+    '',
+    'Key Takeaways',
+    '',
+    '- Pressure has not worked.',
+    '- Iran retains options.',
+    '- The U.S. position in Iraq is under threat.',
+    '',
+    'Sequence of Events',
+    '',
+    '2015 — The militia is founded.',
+    '',
+    'May 2018: Parliamentary elections are held.',
+    '',
+    'Q3 2019 — A summer of rocket attacks.',
+    '',
+    'early October 2019 – Security forces fire on protesters.',
+    '',
+    '5–7 December: Protests spread south.',
+    '',
+    '27 December: A contractor is killed near Kirkuk.',
+    '',
+    '12/29/2019 - U.S. airstrikes hit Kataib Hezbollah.',
+    '',
+    'Dec. 31, 9:40 a.m. ET: Protesters break into the embassy.',
+  ].join('\n');
+
+  it('turns each into a dated event at its precision, kept in order', () => {
+    const result = importText(text, { types, source: 'gulf.txt' });
+    const memo = parse(result.markdown);
+    expect(memo.events.map((event) => [event.date?.start, event.date?.precision])).toEqual([
+      ['2015', 'year'],
+      ['2018-05', 'month'],
+      ['2019-07', 'quarter'],
+      ['2019-10', 'part-of-month'],
+      ['2019-12-05', 'day'],
+      ['2019-12-27', 'day'],
+      ['2019-12-29', 'day'],
+      ['2019-12-31T09:40', 'minute'],
+    ]);
+    expect(memo.events.map((event) => event.body)).toContain('Protesters break into the embassy.');
   });
 });

@@ -37,7 +37,8 @@ describe('parseMemo on the example memo', () => {
   it('reads the takeaways and the dated events', () => {
     expect(memo.takeaways).toHaveLength(7);
     expect(memo.takeaways[0]?.span.start).toMatchObject({ line: 18, column: 1 });
-    expect(memo.events.map((e) => e.date?.iso)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31', '2019-12-31', '2019-12-31']);
+    expect(memo.events.map((e) => e.date?.start)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31', '2019-12-31', '2019-12-31']);
+    expect(memo.events.every((e) => e.date?.precision === 'day')).toBe(true);
     expect(memo.events[0]?.date?.text).toBe('Dec. 27, 2019');
     expect(memo.events[0]?.body).toMatch(/^An American contractor is killed/);
     expect(memo.events.every((e) => e.date?.yearWritten)).toBe(true);
@@ -86,7 +87,7 @@ describe('parseMemo edge cases', () => {
     expect(memo.problems).toEqual([]);
     expect(memo.title).toBe('CRLF Memo');
     expect(memo.sections.map((s) => s.heading.span.start.line)).toEqual([11, 16]);
-    expect(memo.events[0]?.date?.iso).toBe('2020-01-02');
+    expect(memo.events[0]?.date?.start).toBe('2020-01-02');
     expect(memo.takeaways.map((t) => t.text)).toEqual(['First.', 'Second.']);
   });
 
@@ -100,18 +101,20 @@ describe('parseMemo edge cases', () => {
 
   it('infers missing years from the memo date, rolling December over into January', () => {
     const memo = parseFixture('rollover.md');
-    const dates = memo.events.map((e) => [e.date?.text, e.date?.iso, e.date?.yearWritten]);
+    const dates = memo.events.map((e) => [e.date?.text, e.date?.start, e.date?.yearWritten]);
     expect(dates).toEqual([
       ['Dec. 30', '2019-12-30', false],
       ['Dec. 31', '2019-12-31', false],
       ['January 2', '2020-01-02', false],
       ['2020-01-03', '2020-01-03', true],
-      ['Sept. 3', '2019-09-03', false],
+      ['Sept. 3, 10:40 a.m. ET', '2019-09-03T10:40', false],
       ['Feb. 30, 2020', undefined, true],
-      [undefined, undefined, undefined],
+      // A bare weekday is the latest such day on or before the memo's date (2020-01-03, a Friday).
+      ['Tuesday', '2019-12-31', false],
       [undefined, undefined, undefined],
     ]);
-    expect(memo.events[4]?.date?.time).toBe('10:40 a.m. ET');
+    expect(memo.events[4]?.date?.precision).toBe('minute');
+    expect(memo.events[5]?.date?.problem).toBe('February 2020 has 29 days');
     expect(memo.events[4]?.body).toBe('With a time.');
     expect(memo.events[1]?.body).toBe('The embassy is breached.');
     expect(memo.events[7]?.body).toBe('An undated event.');
