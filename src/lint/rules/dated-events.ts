@@ -1,27 +1,46 @@
-// dated-events: every item of the memo type's events section starts with a date; the dates
-// are real; they run in the section's order (oldest first by default); and none is after the
-// memo's own date (a warning: it may be a typo, or a scheduled event). Fixable: items out of
-// order are put in order, each item's source kept exactly, separators between items untouched.
-import type { ListItem, Memo } from '../../memo/model.js';
+// dated-events: every event of the memo type's events section starts with a date memokit can
+// read; the dates run in the section's order (oldest first by default); none is after the memo's
+// own date, and a weekday written with a date is that date's (both warnings: a typo, or a
+// scheduled event). Dates are intervals at the precision written (memo/event-date.ts), so an
+// item is out of order only when it is definitely earlier (or later) than one before it:
+// "April 2018" then "April 9, 2018" is fine. Fixable: a list whose dates are all readable is put
+// in order, overlapping items keeping theirs, each item's source kept exactly.
 import { apDate } from '../../memo/dates.js';
 import { isBackToTopText } from '../../memo/back-to-top.js';
+import { isReadable, type ReadableDate } from '../../memo/event-date.js';
+import type { ListItem, Memo } from '../../memo/model.js';
 import { eventsSection } from '../../templates/structure.js';
 import type { Fix, Rule } from '../types.js';
 import { findSection } from './shared.js';
 
 const ORDINAL_MARKER = /^(\s*)(\d{1,9}[.)])/;
 
-/** The list's items sorted by date (stable), written back with the original separators. */
-function sortFix(memo: Memo, items: ListItem[], newestFirst: boolean): Fix | undefined {
-  if (items.length < 2 || items.some((item) => item.date?.iso === undefined)) return undefined;
-  const sorted = items
-    .map((item, index) => ({ item, index }))
-    .sort((a, b) => {
-      const [x, y] = [a.item.date?.iso ?? '', b.item.date?.iso ?? ''];
-      const order = x < y ? -1 : x > y ? 1 : 0;
-      return (newestFirst ? -order : order) || a.index - b.index;
-    })
-    .map(({ item }) => item);
+type Dated = ListItem & { date: ReadableDate };
+
+/** Must `a` come after `b`? Only when `a` is definitely later (oldest first) or earlier (newest first). */
+function mustFollow(a: Dated, b: Dated, newestFirst: boolean): boolean {
+  return newestFirst ? a.date.to < b.date.from : a.date.from > b.date.to;
+}
+
+/**
+ * The items in an order consistent with their dates that keeps the written order wherever the
+ * dates allow it: of the items nothing must follow, always the earliest written first. A
+ * timeline already in order comes back as it is.
+ */
+function orderByDate(items: Dated[], newestFirst: boolean): Dated[] {
+  const left = [...items];
+  const ordered: Dated[] = [];
+  while (left.length > 0) {
+    const next = left.findIndex((item) => !left.some((other) => other !== item && mustFollow(item, other, newestFirst)));
+    ordered.push(...left.splice(next === -1 ? 0 : next, 1));
+  }
+  return ordered;
+}
+
+/** The events put in date order, written back with the original separators between them. */
+function sortFix(memo: Memo, items: Dated[], newestFirst: boolean): Fix | undefined {
+  const sorted = orderByDate(items, newestFirst);
+  if (sorted.every((item, index) => item === items[index])) return undefined;
   const whole = (item: ListItem) => memo.source.slice(item.span.start.offset, item.span.end.offset);
   // A plain "Back to top" line run into an item (a lazy continuation) must not travel with the
   // item: it is cut off and kept after the list, where back-to-top's own fix (next pass, as the
@@ -47,15 +66,21 @@ function sortFix(memo: Memo, items: ListItem[], newestFirst: boolean): Fix | und
     if (marker) body = body.replace(ORDINAL_MARKER, marker[0]);
     output += body;
     const next = items[position + 1];
+    // What stands between two events stays where it is (a blank line, an undated paragraph).
     if (next) output += memo.source.slice(original.span.end.offset, next.span.start.offset);
   });
   output += tails.join('');
   return { range: [start, (items[items.length - 1] as ListItem).span.end.offset], text: output };
 }
 
+/** The last minute of the memo's date, in the same minutes as an event's interval. */
+function endOfDay(iso: string): number {
+  return Date.parse(`${iso}T23:59:00Z`) / 60_000;
+}
+
 export const datedEvents: Rule = {
   id: 'dated-events',
-  description: "Events start with a real date, run in the type's order, and none is after the memo's date.",
+  description: "Events start with a date memokit can read, run in the type's order, and none is after the memo's date.",
   severity: 'error',
   fixable: true,
   check(memo, context) {
@@ -66,46 +91,62 @@ export const datedEvents: Rule = {
     const name = section.heading.text;
     const newestFirst = spec.order === 'newest-first';
     const example = (): string => (memo.date ? `"**${apDate(memo.date)}** —"` : '"**Dec. 27, 2019** —"');
+    const events = memo.events;
+    const number = (item: ListItem) => events.indexOf(item) + 1;
 
-    section.items.forEach((item, index) => {
-      const which = `${name} item ${index + 1}`;
-      if (!item.date) {
+    for (const item of events) {
+      const which = `${name} item ${number(item)}`;
+      const date = item.date;
+      if (!date) {
         context.report({ message: `${which} has no date; start it with a date such as ${example()}.`, at: item.span });
-      } else if (item.date.iso === undefined) {
+      } else if (!isReadable(date)) {
+        const why = date.problem ? ` (${date.problem})` : '';
         context.report({
-          message: `${which} starts with "${item.date.text}", which is not a real date; correct it (e.g. ${example()}).`,
+          message: `${which} starts with "${date.text}", which memokit cannot read as a date${why}; write it like ${example()}.`,
           at: item.span,
         });
-      } else if (memo.date !== undefined && item.date.iso > memo.date) {
-        context.report({
-          message: `${which} is dated ${item.date.iso}, after the memo's date ${memo.date}; check the date (or the memo's).`,
-          at: item.span,
-          severity: 'warn',
-        });
-      }
-    });
-
-    // Order, list by list: each dated item against the dated item before it.
-    for (let list = 0; list < section.listCount; list++) {
-      const items = section.items.filter((item) => item.listIndex === list);
-      // Built on the first out-of-order item only: most lists are in order.
-      let fix: Fix | undefined | null = null;
-      let previous: ListItem | undefined;
-      for (const item of items) {
-        const iso = item.date?.iso;
-        if (iso === undefined) continue;
-        const before = previous?.date?.iso;
-        if (previous && before !== undefined && (newestFirst ? iso > before : iso < before)) {
-          if (fix === null) fix = sortFix(memo, items, newestFirst);
-          const index = section.items.indexOf(item) + 1;
-          const previousIndex = section.items.indexOf(previous) + 1;
+      } else {
+        if (memo.date !== undefined && date.from > endOfDay(memo.date)) {
           context.report({
-            message: `${name} item ${index} (${item.date?.text}) is out of order after item ${previousIndex} (${previous.date?.text}); events run ${newestFirst ? 'newest' : 'oldest'} first, so move it ${newestFirst ? 'down' : 'up'}.`,
+            message: `${which} is dated ${date.start}, after the memo's date ${memo.date}; check the date (or the memo's).`,
+            at: item.span,
+            severity: 'warn',
+          });
+        }
+        if (date.weekday) {
+          context.report({
+            message: `${which} says ${date.weekday.written}, but ${date.start} is a ${date.weekday.actual}; correct the weekday or the date.`,
+            at: item.span,
+            severity: 'warn',
+          });
+        }
+      }
+    }
+
+    // Order, list by list (the paragraphs of a section without a list are one).
+    const undated = events.find((item) => !isReadable(item.date));
+    for (const list of new Set(events.map((item) => item.listIndex))) {
+      const items = events.filter((item) => item.listIndex === list);
+      const dated = items.filter((item): item is Dated => isReadable(item.date));
+      // Each item against the one before that it is most likely to clash with: the latest
+      // starting (oldest first) or earliest ending (newest first) since the last misplaced item.
+      let fix: Fix | undefined | null = null;
+      let reference: Dated | undefined;
+      for (const item of dated) {
+        if (reference && mustFollow(reference, item, newestFirst)) {
+          // Built on the first misplaced item only: most lists are in order. Reordering needs
+          // every date: an undated item has no place in the order.
+          if (fix === null) fix = undated ? undefined : sortFix(memo, dated, newestFirst);
+          const why = undated ? ` --fix leaves the order alone while item ${number(undated)} has no date it can read.` : '';
+          context.report({
+            message: `${name} item ${number(item)} (${item.date.text}) is out of order after item ${number(reference)} (${reference.date.text}); events run ${newestFirst ? 'newest' : 'oldest'} first, so move it up.${why}`,
             at: item.span,
             ...(fix ? { fix } : {}),
           });
+          reference = item;
+        } else if (!reference || (newestFirst ? item.date.to < reference.date.to : item.date.from > reference.date.from)) {
+          reference = item;
         }
-        previous = item;
       }
     }
   },

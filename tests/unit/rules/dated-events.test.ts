@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoType } from '../../../src/templates/structure.js';
+import { emptyConfig } from '../../../src/config/config.js';
 import { findings, fixWith, fixture, lines, lint, types } from './helpers.js';
 
 const rule = 'dated-events';
@@ -16,10 +17,10 @@ describe('dated-events', () => {
     expect(list[0]?.message).toBe('Sequence of Events item 2 has no date; start it with a date such as "**Dec. 31, 2019** —".');
   });
 
-  it('reports a date that is not a real one', () => {
+  it('reports a date that is not a real one, saying why', () => {
     const list = of('not-real.md');
     expect(lines(list)).toEqual(['dated-events:22']);
-    expect(list[0]?.message).toContain('"Feb. 30, 2019", which is not a real date');
+    expect(list[0]?.message).toContain('"Feb. 30, 2019", which memokit cannot read as a date (February 2019 has 28 days)');
   });
 
   it("warns about an event after the memo's date", () => {
@@ -51,7 +52,8 @@ describe('dated-events', () => {
     const custom = new Map(types).set('rapid-response', newestFirst);
     const list = findings(rule, `${rule}/pass.md`, { types: custom });
     expect(lines(list)).toEqual(['dated-events:22', 'dated-events:23']);
-    expect(list[0]?.message).toContain('newest first');
+    // The later item is the newer one: it must move up, as in an oldest-first list.
+    expect(list[0]?.message).toContain('events run newest first, so move it up');
     expect(findings(rule, `${rule}/out-of-order.md`, { types: custom })).toHaveLength(1);
   });
 
@@ -75,5 +77,68 @@ describe('dated-events', () => {
     const fixed = lint(fixture(name), { fix: true }).output;
     expect(fixed).toBe(fixture(`${rule}/out-of-order.fixed.md`));
     expect(lint(fixed ?? '', { fix: true }).output).toBeUndefined();
+  });
+
+  it('reads every precision and passes a timeline whose intervals are in order (overlaps allowed)', () => {
+    expect(of('precisions.md')).toEqual([]);
+    expect(fixWith(rule, fixture(`${rule}/precisions.md`))).toBe(fixture(`${rule}/precisions.md`));
+  });
+
+  it('reads "May 2018" and "December 2019" as months: no false "after the memo", no false order, --fix is a no-op', () => {
+    expect(of('month-precision.md')).toEqual([]);
+    const source = fixture(`${rule}/month-precision.md`);
+    expect(lint(source, { fix: true }).output).toBeUndefined();
+  });
+
+  it('compares times on the same day', () => {
+    const list = of('times-out-of-order.md');
+    expect(lines(list)).toEqual(['dated-events:23']);
+    expect(list[0]?.message).toBe(
+      'Sequence of Events item 3 (Dec. 31, 9:00 a.m.) is out of order after item 2 (Dec. 31, 10:40 a.m.); events run oldest first, so move it up.',
+    );
+  });
+
+  it('reads day-first and numeric dates, and quotes what it cannot read instead of calling it missing', () => {
+    const list = of('unreadable.md');
+    expect(lines(list)).toEqual(['dated-events:23', 'dated-events:24']);
+    expect(list[0]?.message).toBe(
+      'Sequence of Events item 3 starts with "32/13/2019", which memokit cannot read as a date (neither 32 nor 13 can be a month); write it like "**Dec. 31, 2019** —".',
+    );
+    expect(list[1]?.message).toBe('Sequence of Events item 4 has no date; start it with a date such as "**Dec. 31, 2019** —".');
+  });
+
+  it('reads numeric dates month first by default, day first with dateOrder: dmy', () => {
+    // 11/12 then 12/11: Nov. 12 then Dec. 11 month first (in order); Dec. 11 then Nov. 12 day first.
+    const source = fixture(`${rule}/pass.md`).replace('**Dec. 27, 2019**', '**11/12/2019**').replace('**Dec. 29, 2019**', '**12/11/2019**');
+    expect(lint(source, { only: [rule] }).messages).toEqual([]);
+    const dmy = lint(source, { only: [rule], config: { ...emptyConfig(), dateOrder: 'dmy' } }).messages;
+    expect(dmy.map((m) => [m.line, m.message])).toEqual([
+      [22, 'Sequence of Events item 2 (12/11/2019) is out of order after item 1 (11/12/2019); events run oldest first, so move it up.'],
+    ]);
+  });
+
+  it('treats paragraphs that start with a date as the events of a section without a list, and fixes their order', () => {
+    const list = of('paragraphs.md');
+    expect(lines(list)).toEqual(['dated-events:25']);
+    expect(list[0]?.message).toContain('item 2 (Dec. 27, 2019) is out of order after item 1 (Dec. 29, 2019)');
+    const once = fixWith(rule, fixture(`${rule}/paragraphs.md`));
+    expect(once).toBe(fixture(`${rule}/paragraphs.fixed.md`));
+    expect(fixWith(rule, once)).toBe(once);
+  });
+
+  it('moves an item whole, nested list and continuation lines included', () => {
+    const once = fixWith(rule, fixture(`${rule}/nested.md`));
+    expect(once).toBe(fixture(`${rule}/nested.fixed.md`));
+    expect(findings(rule, `${rule}/nested.fixed.md`)).toEqual([]);
+  });
+
+  it("warns when a weekday is not the date's", () => {
+    const source = fixture(`${rule}/pass.md`)
+      .replace('**Dec. 27, 2019**', '**Friday, Dec. 27, 2019**')
+      .replace('**Dec. 29, 2019**', '**Fri., Dec. 29**');
+    const list = lint(source, { only: [rule] }).messages;
+    expect(list.map((m) => [m.line, m.severity, m.message])).toEqual([
+      [22, 'warn', 'Sequence of Events item 2 says Fri., but 2019-12-29 is a Sunday; correct the weekday or the date.'],
+    ]);
   });
 });
