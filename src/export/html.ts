@@ -18,6 +18,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { formatLongDate } from '../memo/dates.js';
+import { isReadable, type ReadableDate } from '../memo/event-date.js';
 import type { Memo } from '../memo/model.js';
 import { isBackToTopText } from '../memo/back-to-top.js';
 import { MEMO_CSS } from './style.css.js';
@@ -52,6 +53,9 @@ export interface ArticleOptions {
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobber: ['name'],
+  // Event dates are wrapped in <time datetime="…"> (wrapEventDate), by memokit, not the writer.
+  tagNames: [...(defaultSchema.tagNames ?? []), 'time'],
+  attributes: { ...defaultSchema.attributes, time: ['dateTime'] },
 };
 
 /** remark-rehype's prefix for footnote ids (its default, kept explicit). */
@@ -172,8 +176,39 @@ function plainText(node: MdastNode): string {
  * tools downstream cannot overflow the stack (a list nested thousands deep keeps its text,
  * unwrapped into its 32nd-level ancestor). Iterative, so any input depth is fine here.
  */
+/**
+ * `<time datetime="2019-12-27">Dec. 27, 2019</time>` around an event's date, where the date is
+ * the start of one text node (plain, or the whole of a bold lead): readers and feeds can read
+ * it. The ISO value carries the written precision (`2018-05`, `2020-01-03T09:40`).
+ */
+function wrapEventDate(event: MdastParent, date: ReadableDate): void {
+  const paragraph = event.type === 'paragraph' ? event : event.children[0];
+  if (paragraph?.type !== 'paragraph') return;
+  let parent: MdastParent = paragraph;
+  let first = paragraph.children[0];
+  if (first && (first.type === 'strong' || first.type === 'emphasis')) [parent, first] = [first, first.children[0]];
+  if (first?.type !== 'text') return;
+  const leading = first.value.length - first.value.trimStart().length;
+  if (!first.value.startsWith(date.text, leading)) return;
+  const end = leading + date.text.length;
+  const time = {
+    type: 'emphasis',
+    data: { hName: 'time', hProperties: { dateTime: date.start } },
+    children: [{ type: 'text', value: date.text }],
+  } as MdastParent;
+  const parts = [
+    ...(leading > 0 ? [{ type: 'text', value: first.value.slice(0, leading) }] : []),
+    time,
+    ...(end < first.value.length ? [{ type: 'text', value: first.value.slice(end) }] : []),
+  ] as MdastNode[];
+  (parent.children as MdastNode[]).splice(0, 1, ...parts);
+}
+
 function bodyTree(memo: Memo): MdastRoot {
   const ids = headingIds(memo);
+  const eventDates = new Map<MdastNode, ReadableDate>();
+  for (const event of memo.events) if (isReadable(event.date)) eventDates.set(event.node, event.date);
+  const events: [MdastParent, ReadableDate][] = [];
   const root: MdastRoot = { ...memo.tree, children: [] };
   interface Task {
     node: MdastNode;
@@ -208,9 +243,12 @@ function bodyTree(memo: Memo): MdastRoot {
     const copy = { ...node, children: [] } as MdastParent;
     const id = ids.get(node);
     if (copy.type === 'heading' && id !== undefined) copy.data = { ...copy.data, hProperties: { id } };
+    const date = eventDates.get(node);
+    if (date) events.push([copy, date]);
     append(copy);
     pushChildren(node, copy, depth + 1, nesting + (container ? 1 : 0));
   }
+  for (const [event, date] of events) wrapEventDate(event, date);
   return root;
 }
 

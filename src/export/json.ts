@@ -2,9 +2,10 @@
 // `memoJsonSchema` in schema.ts). Every value is read from the parsed Memo; nothing re-parses.
 //
 // Absent values: a scalar field the memo does not have is `null` (never missing, never ""),
-// a list the memo does not have is `[]`. The one optional key is an event's `time`, present
-// only when the event gives a time.
+// a list the memo does not have is `[]`. The one optional key is an event's `end`, present
+// only for dates that span (ranges, parts of a year, quarters, seasons, decades, weeks).
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import { isReadable, type DatePrecision } from '../memo/event-date.js';
 import type { ListItem, Memo } from '../memo/model.js';
 import { isBackToTopText } from '../memo/back-to-top.js';
 
@@ -12,16 +13,22 @@ import { isBackToTopText } from '../memo/back-to-top.js';
  * The JSON format's version. Additive changes (a new field) keep it; a breaking change
  * (a field removed, renamed, or its meaning or type changed) bumps it.
  */
-export const MEMO_JSON_VERSION = 1;
+export const MEMO_JSON_VERSION = 2;
 
 export interface MemoJsonEvent {
-  /** ISO date (`YYYY-MM-DD`); null when the item has no date or its date is not a real one. */
+  /**
+   * The ISO start at the precision written: `2015`, `2018-05`, `2019-12-27`, `2020-01-03T09:40`
+   * (a part of a month, a quarter or a season: its first month). Null when the item has no date
+   * or memokit cannot read it.
+   */
   date: string | null;
-  /** The date as written (`Dec. 27, 2019`), emphasis removed; null when the item has no date. */
+  /** For dates that span (ranges, parts of a year, quarters, seasons, decades, weeks): the ISO end at the same precision. */
+  end?: string;
+  /** `year`, `part-of-year`, `season`, `quarter`, `part-of-month`, `month`, `day` or `minute`; null with `date`. */
+  precision: DatePrecision | null;
+  /** The date exactly as written (`Fri., Jan. 3, 2020, 9:40 a.m.`), emphasis removed; null when the item has no date. */
   dateText: string | null;
-  /** The time as written (`10:40 a.m. ET`), only when the event gives one. */
-  time?: string;
-  /** The item's text after its date, time and separator (the whole text when undated). */
+  /** The item's text after its date and separator (the whole text when undated). */
   text: string;
 }
 
@@ -128,10 +135,12 @@ function blocksText(nodes: readonly RootContent[]): string {
 
 function event(item: ListItem): MemoJsonEvent {
   const date = item.date;
+  const readable = isReadable(date);
   return {
-    date: date?.iso ?? null,
+    date: readable ? date.start : null,
+    ...(readable && date.end !== undefined ? { end: date.end } : {}),
+    precision: readable ? date.precision : null,
     dateText: date?.text ?? null,
-    ...(date?.time !== undefined ? { time: date.time } : {}),
     text: collapse(item.body),
   };
 }

@@ -1,4 +1,4 @@
-// JSON Schema (2020-12) of the JSON export, version 1. `memo schema` prints it; the tests
+// JSON Schema (2020-12) of the JSON export, version 2. `memo schema` prints it; the tests
 // validate every export against it. Keep it in step with json.ts and docs/json-export.md.
 //
 // `format: "date"` is an annotation unless the validator loads a format plugin (ajv needs
@@ -7,10 +7,13 @@
 /** `YYYY-MM-DD` with a month 01–12 and a day 01–31 (the calendar check is the exporter's). */
 const ISO_DATE_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$';
 
+/** An event date at its precision: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`. */
+const EVENT_DATE_PATTERN = '^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9])?)?)?$';
+
 export const memoJsonSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'urn:memokit:memo-json:1',
-  title: 'memokit memo export, version 1',
+  $id: 'urn:memokit:memo-json:2',
+  title: 'memokit memo export, version 2',
   description:
     'One memo exported by `memo export --to json`. A field the memo does not have is null (a list: empty); see docs/json-export.md.',
   type: 'object',
@@ -33,7 +36,7 @@ export const memoJsonSchema = {
   properties: {
     version: {
       description: 'Format version. Additive changes keep it; breaking changes bump it.',
-      const: 1,
+      const: 2,
     },
     type: {
       description: 'The memo type, from the front matter `type` (e.g. "rapid-response"); null when absent.',
@@ -80,25 +83,31 @@ export const memoJsonSchema = {
         description: 'One event: its date and the text after it.',
         type: 'object',
         additionalProperties: false,
-        required: ['date', 'dateText', 'text'],
+        required: ['date', 'precision', 'dateText', 'text'],
         properties: {
           date: {
             description:
-              "The event's date as an ISO date (a year not written is taken from the memo's date); null when the item has no date or its date is not a real one.",
+              'The ISO start of the event\'s date at the precision written: "2015", "2018-05", "2019-12-27", "2020-01-03T09:40" (a part of a month, a quarter or a season: its first month; a year not written is taken from the memo\'s date); null when the item has no date or memokit cannot read it.',
             type: ['string', 'null'],
-            format: 'date',
-            pattern: ISO_DATE_PATTERN,
+            pattern: EVENT_DATE_PATTERN,
+          },
+          end: {
+            description:
+              'For dates that span (ranges, parts of a year, quarters, seasons, decades, weeks): the ISO end at the same precision as `date`.',
+            type: 'string',
+            pattern: EVENT_DATE_PATTERN,
+          },
+          precision: {
+            description: 'How precisely the date was written; null when `date` is.',
+            enum: ['year', 'part-of-year', 'season', 'quarter', 'part-of-month', 'month', 'day', 'minute', null],
           },
           dateText: {
-            description: 'The date exactly as written, emphasis markers removed (e.g. "Dec. 27, 2019"); null when the item has no date.',
+            description:
+              'The date exactly as written, with any weekday and time, emphasis markers removed (e.g. "Fri., Jan. 3, 2020, 9:40 a.m."); null when the item has no date.',
             type: ['string', 'null'],
           },
-          time: {
-            description: 'The time as written (e.g. "10:40 a.m. ET"); present only when the event gives one.',
-            type: 'string',
-          },
           text: {
-            description: "The item's text after its date, time and separator (the whole text when undated), markup removed.",
+            description: "The item's text after its date and separator (the whole text when undated), markup removed.",
             type: 'string',
           },
         },

@@ -55,7 +55,7 @@ describe('exportJson: the example memo', () => {
 
   it('carries the front matter', () => {
     expect(json.version).toBe(MEMO_JSON_VERSION);
-    expect(json.version).toBe(1);
+    expect(json.version).toBe(2);
     expect(json.type).toBe('rapid-response');
     expect(json.title).toBe('Backlash to U.S. Strikes in Iraq Underscores Failure of Max Pressure');
     expect(json.date).toBe('2019-12-31');
@@ -96,7 +96,8 @@ describe('exportJson: the example memo', () => {
     );
     for (const event of json.events) {
       expect(event.text).not.toMatch(/^(\*\*|Dec\.|—)/);
-      expect('time' in event).toBe(false);
+      expect(event.precision).toBe('day');
+      expect('end' in event).toBe(false);
     }
   });
 
@@ -128,15 +129,20 @@ describe('exportJson: fixtures', () => {
     expectValid(fixture(name), name);
   });
 
-  it('keeps undated and unreal dates as null, dates as written, and a time only where given', () => {
+  it('keeps undated and unreadable dates as null, dates as written, a time as the minute', () => {
     const json = fixture('events.md');
     expect(json.events).toStrictEqual([
-      { date: '2019-07-04', dateText: 'July 4, 2019', text: 'British Royal Marines help detain the Grace 1 off Gibraltar.' },
-      { date: '2019-07-10', dateText: 'July 10', text: 'Iranian boats approach the British Heritage tanker.' },
-      { date: '2019-07-19', dateText: 'July 19, 2019', time: '4:20 p.m. ET', text: 'The Stena Impero is seized.' },
-      { date: null, dateText: null, text: 'Officials say more details are expected in the coming days.' },
-      { date: null, dateText: 'Feb. 30, 2019', text: 'A date that does not exist, kept as written.' },
-      { date: '2019-07-20', dateText: '2019-07-20', text: "London summons Iran's chargé d'affaires." },
+      {
+        date: '2019-07-04',
+        precision: 'day',
+        dateText: 'July 4, 2019',
+        text: 'British Royal Marines help detain the Grace 1 off Gibraltar.',
+      },
+      { date: '2019-07-10', precision: 'day', dateText: 'July 10', text: 'Iranian boats approach the British Heritage tanker.' },
+      { date: '2019-07-19T16:20', precision: 'minute', dateText: 'July 19, 2019, 4:20 p.m. ET', text: 'The Stena Impero is seized.' },
+      { date: null, precision: null, dateText: null, text: 'Officials say more details are expected in the coming days.' },
+      { date: null, precision: null, dateText: 'Feb. 30, 2019', text: 'A date that does not exist, kept as written.' },
+      { date: '2019-07-20', precision: 'day', dateText: '2019-07-20', text: "London summons Iran's chargé d'affaires." },
     ]);
     expect(json.takeaways).toHaveLength(3);
     expect(json.author).toBeNull();
@@ -210,7 +216,7 @@ describe('memoJsonSchema', () => {
     expect(memoJsonSchema.description).toBeTruthy();
   });
 
-  it('describes every property, closes every object, and requires every field but `time`', () => {
+  it("describes every property, closes every object, and requires every field but an event's `end`", () => {
     const undescribed: string[] = [];
     const open: string[] = [];
     const walk = (schema: Record<string, unknown>, where: string): void => {
@@ -221,7 +227,7 @@ describe('memoJsonSchema', () => {
         const required = schema['required'] as string[];
         expect([...required].sort(), where).toEqual(
           Object.keys(properties)
-            .filter((key) => key !== 'time')
+            .filter((key) => key !== 'end')
             .sort(),
         );
         for (const [key, value] of Object.entries(properties)) walk(value, `${where}/${key}`);
@@ -238,21 +244,45 @@ describe('memoJsonSchema', () => {
     const json = fixture('events.md');
     expect(Object.keys(memoJsonSchema.properties)).toEqual(Object.keys(json));
     expect(Object.keys(memoJsonSchema.properties.sections.items.properties)).toEqual(Object.keys(json.sections[0] ?? {}));
-    expect(Object.keys(memoJsonSchema.properties.events.items.properties).sort()).toEqual(Object.keys(json.events[2] ?? {}).sort());
+    const eventKeys = new Set([...json.events, ...fixture('precisions.md').events].flatMap((event) => Object.keys(event)));
+    expect(Object.keys(memoJsonSchema.properties.events.items.properties).sort()).toEqual([...eventKeys].sort());
   });
 
-  it('declares the dates as `format: "date"` with a pattern, and the pattern rejects what is not YYYY-MM-DD', () => {
+  it('declares the memo date as `format: "date"` with a pattern, and event dates by a pattern for each precision', () => {
     expect(existsSync(join(ROOT, 'node_modules', 'ajv-formats'))).toBe(false); // if this fails, format checks are on: extend these tests
-    for (const date of [memoJsonSchema.properties.date, memoJsonSchema.properties.events.items.properties.date]) {
-      expect(date.format).toBe('date');
-      expect(date.type).toEqual(['string', 'null']);
-    }
+    expect(memoJsonSchema.properties.date.format).toBe('date');
+    expect(memoJsonSchema.properties.date.type).toEqual(['string', 'null']);
+    expect(memoJsonSchema.properties.events.items.properties.date.type).toEqual(['string', 'null']);
     const good = fixture('events.md');
+    const event = (date: string) => ({ date, precision: 'day', dateText: 'x', text: 'y' });
     for (const bad of ['Dec. 31, 2019', '2019-13-01', '2019-12-32', '2019-00-10', '19-12-31', '2019-12-31T00:00:00Z', '']) {
       expect(validate({ ...good, date: bad }), `date ${JSON.stringify(bad)}`).toBe(false);
-      expect(validate({ ...good, events: [{ date: bad, dateText: 'x', text: 'y' }] }), `event date ${JSON.stringify(bad)}`).toBe(false);
+      expect(validate({ ...good, events: [event(bad)] }), `event date ${JSON.stringify(bad)}`).toBe(false);
     }
+    for (const bad of ['2019-13', '2019-12-31T24:00', '2019-12-31T9:40', '201', '2019-1']) {
+      expect(validate({ ...good, events: [event(bad)] }), `event date ${JSON.stringify(bad)}`).toBe(false);
+    }
+    for (const fine of ['2015', '2018-05', '2019-12-27', '2020-01-03T09:40'])
+      expect(validate({ ...good, events: [event(fine)] }), fine).toBe(true);
     expect(validate({ ...good, date: '2020-02-29' })).toBe(true);
+  });
+
+  it('gives every precision its ISO start, spans their end, and validates', () => {
+    const json = fixture('precisions.md');
+    expectValid(json, 'precisions.md');
+    expect(json.events.map(({ date, end, precision, dateText }) => [dateText, date, end, precision])).toEqual([
+      ['2015', '2015', undefined, 'year'],
+      ['May 2018', '2018-05', undefined, 'month'],
+      ['2019–2020', '2019', '2020', 'year'],
+      ['Q1 2019', '2019-01', '2019-03', 'quarter'],
+      ['Spring 2019', '2019-03', '2019-05', 'season'],
+      ['winter 2019', '2019-12', '2020-02', 'season'],
+      ['mid-June 2019', '2019-06', undefined, 'part-of-month'],
+      ['July 10–12', '2019-07-10', '2019-07-12', 'day'],
+      ['Friday, July 19, 2019, 4:20 p.m. ET', '2019-07-19T16:20', undefined, 'minute'],
+      ['Dec. 30, 2019–Jan. 2, 2020', '2019-12-30', '2020-01-02', 'day'],
+    ]);
+    expect(json.events.map((event) => event.text)).toContain('The Stena Impero is seized.');
   });
 
   it('rejects unknown fields, missing fields, wrong types and another version', () => {
@@ -262,12 +292,14 @@ describe('memoJsonSchema', () => {
     const cases: [string, unknown][] = [
       ['an unknown field', { ...good, extra: 1 }],
       ['a missing field', missing],
-      ['version 2', { ...good, version: 2 }],
+      ['version 1', { ...good, version: 1 }],
       ['tags not strings', { ...good, tags: [1] }],
       ['a number for author', { ...good, author: 7 }],
       ['a negative word count', { ...good, wordCount: -1 }],
-      ['an event with an unknown field', { ...good, events: [{ date: null, dateText: null, text: 'x', when: 'now' }] }],
-      ['an event without text', { ...good, events: [{ date: null, dateText: null }] }],
+      ['an event with an unknown field', { ...good, events: [{ date: null, precision: null, dateText: null, text: 'x', when: 'now' }] }],
+      ['an event without text', { ...good, events: [{ date: null, precision: null, dateText: null }] }],
+      ['an event without precision', { ...good, events: [{ date: '2019', dateText: '2019', text: 'x' }] }],
+      ['an unknown precision', { ...good, events: [{ date: '2019', precision: 'decade', dateText: '2019', text: 'x' }] }],
       ['a section without items', { ...good, sections: [{ id: 'a', heading: 'A', text: '' }] }],
     ];
     for (const [label, value] of cases) expect(validate(value), label).toBe(false);
