@@ -30,7 +30,8 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export const GENERATOR_VERSION = 1;
+// 2: times on the same day run in order (memokit compares them since event dates became intervals).
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 'memokit-bench';
 export const DEFAULT_FLAWED_SHARE = 0.1;
 export const MEMOS_PER_FOLDER = 100;
@@ -584,6 +585,12 @@ function writeDate(ms, style, memoYear, time) {
   }
 }
 
+/** Minutes after midnight of a time randomTime wrote ("2:40 p.m. ET"). */
+function minutesOf(time) {
+  const [, hour, minute, half] = /^(\d+)(?::(\d+))? ([ap])/.exec(time);
+  return ((Number(hour) % 12) + (half === 'p' ? 12 : 0)) * 60 + Number(minute ?? 0);
+}
+
 function randomTime(r) {
   const hour = r.int(1, 12);
   const minute = r.pick(['', ':00', ':15', ':30', ':40', ':45']);
@@ -743,9 +750,12 @@ export function memoParts(seed, index) {
   for (let i = 2; i < eventCount; i++) offsets.push(r.int(0, span));
   offsets.sort((a, b) => b - a);
   const style = r.pick(DATE_STYLES);
+  // Events on the memo's day may carry a time; those times run in order, as memokit checks them.
+  const times = offsets.map((offset) => (offset === 0 && r.chance(0.3) ? randomTime(r) : undefined));
+  const ordered = times.filter((time) => time !== undefined).sort((a, b) => minutesOf(a) - minutesOf(b));
   const events = offsets.map((offset, i) => {
     const ms = dateMs - offset * DAY;
-    const time = offset === 0 && r.chance(0.3) ? randomTime(r) : undefined;
+    const time = times[i] === undefined ? undefined : ordered.shift();
     const text = paragraphOf(r, () => eventText(r, s, i === eventCount - 1), 14, 60);
     return { iso: isoOf(ms), date: writeDate(ms, style, memoYear, time), text };
   });
