@@ -25,6 +25,12 @@ export interface ParseProblem {
   span: Span;
 }
 
+/**
+ * The front-matter keys every memo knows (read into the fields of `Memo` below). A memo type's
+ * template may declare more (`frontMatter:`); the front-matter rule warns about any other key.
+ */
+export const FRONT_MATTER_KEYS: readonly string[] = ['type', 'title', 'date', 'author', 'tags', 'summary'];
+
 export interface FrontMatter {
   /** The YAML text between the fences. */
   raw: string;

@@ -117,3 +117,34 @@ describe('config: a misspelled type under types:', () => {
     expect(result.stderr).toBe(`memo: ${join(cwd, '.memorc.yaml')}:6: ${message.replace('backgrounder, ', 'backgrounder, op-ed, ')}\n`);
   });
 });
+
+describe('front matter: unknown keys', () => {
+  it("warns about each, naming the near known key; keys the memo type's template declares are known", () => {
+    const cwd = tempDir();
+    cpSync(join(FIXTURES, 'projects', 'briefing'), cwd, { recursive: true });
+    const result = memo(['lint', 'memos', '--format', 'json'], { cwd });
+    expect(result.status).toBe(0);
+    const files = JSON.parse(result.stdout) as {
+      filePath: string;
+      messages: { ruleId: string; severity: number; line: number; message: string }[];
+    }[];
+    expect(
+      files.map((file) => [file.filePath.slice(cwd.length + 1), file.messages.map((m) => [m.ruleId, m.severity, m.line, m.message])]),
+    ).toEqual([
+      ['memos/declared.md', [['front-matter', 1, 7, 'Front matter has an unknown key `summry`; did you mean `summary`?']]],
+      [
+        'memos/rapid.md',
+        [
+          [
+            'front-matter',
+            1,
+            5,
+            "Front matter has an unknown key `audience`; known keys: type, title, date, author, tags, summary (a memo type's template may declare more under `frontMatter:`).",
+          ],
+        ],
+      ],
+    ]);
+    // Warnings: a CI that allows none fails on them.
+    expect(memo(['lint', 'memos', '--max-warnings', '0'], { cwd }).status).toBe(1);
+  });
+});
