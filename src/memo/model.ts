@@ -117,7 +117,10 @@ export interface Memo {
   title: string | undefined;
   /** The memo's date as written, when it is a valid ISO date (`2019-12-31`). */
   date: string | undefined;
+  /** The authors joined with ", " (`Dana Reyes, Omid Farahani`); undefined when there are none. */
   author: string | undefined;
+  /** Front matter `author`, one name or a list of them, as a list (empty when absent). */
+  authors: string[];
   tags: string[];
   summary: string | undefined;
 

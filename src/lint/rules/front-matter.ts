@@ -14,6 +14,15 @@ const EXAMPLES: Record<string, string> = {
   date: 'date: 2019-12-31',
 };
 
+/** What a YAML value is, for a message: `a number`, `a mapping`... */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty entry';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'boolean') return 'true or false';
+  return `a ${typeof value}`;
+}
+
 export const frontMatter: Rule = {
   id: 'front-matter',
   description: 'Front matter is valid YAML with `type`, `title` and a real ISO `date`, `type` is a known memo type, and no key is unknown.',
@@ -57,6 +66,17 @@ export const frontMatter: Rule = {
       context.report({
         message: `Front matter \`date\` is "${date}", not a real ISO date; write it as YYYY-MM-DD, like \`date: 2019-12-31\`.`,
         at: fieldSpan('date'),
+      });
+    }
+
+    // `author` is one name or a list of names; anything else would vanish from every export.
+    const author = data['author'];
+    const isName = (value: unknown) => typeof value === 'string';
+    if (author !== undefined && author !== null && !(Array.isArray(author) ? author.every(isName) : isName(author))) {
+      const what = Array.isArray(author) ? `a list holding ${kindOf(author.find((value) => !isName(value)))}` : kindOf(author);
+      context.report({
+        message: `Front matter \`author\` must be a name or a list of names, not ${what}; write it like \`author: Dana Reyes\` or \`author: [Dana Reyes, Omid Farahani]\`.`,
+        at: fieldSpan('author'),
       });
     }
 

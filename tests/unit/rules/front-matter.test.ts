@@ -92,4 +92,27 @@ describe('front-matter', () => {
       '2 Unknown memo type "briefing"; known types: backgrounder, rapid-response, statement, talking-points.',
     ]);
   });
+
+  it('accepts an author that is a name or a list of names, and reports anything else at its line', () => {
+    const memo = (author: string) => `---\ntype: statement\ntitle: T\ndate: 2020-01-01\n${author}\n---\n\n# Statement: T\n\nText.\n`;
+    for (const ok of ['author: Policy Team', 'author: [Dana Reyes, Omid Farahani]', 'author:\n  - Dana Reyes', 'author: []', 'author:']) {
+      expect(lint(memo(ok), { only: [rule] }).messages, ok).toEqual([]);
+    }
+    const example = 'write it like `author: Dana Reyes` or `author: [Dana Reyes, Omid Farahani]`.';
+    const cases: [string, string][] = [
+      ['author: 42', 'a number'],
+      ['author: { name: Dana Reyes }', 'a mapping'],
+      ['author: true', 'true or false'],
+      ['author: [Dana Reyes, { name: Omid Farahani }]', 'a list holding a mapping'],
+      ['author:\n  - Dana Reyes\n  -\n', 'a list holding an empty entry'],
+      ['author: [[Dana, Omid]]', 'a list holding a list'],
+    ];
+    for (const [line, what] of cases) {
+      const list = lint(memo(line), { only: [rule] }).messages;
+      expect(
+        list.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`),
+        line,
+      ).toEqual([`5:1 error Front matter \`author\` must be a name or a list of names, not ${what}; ${example}`]);
+    }
+  });
 });
