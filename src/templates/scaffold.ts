@@ -26,8 +26,10 @@ export function scaffoldMemo(type: MemoType, input: ScaffoldInput): string {
   const frontMatter: Record<string, string | string[]> = { type: type.name, title: input.title, date: input.date };
   if (authors.length > 0) frontMatter['author'] = authors.length === 1 ? (authors[0] as string) : authors;
   const values: Record<string, string> = { title: input.title, date: input.date, author: namesInProse(authors), slug: slugify(input.title) };
-  // Unknown {{names}} are left in place, so the placeholders rule points the writer at them.
-  const body = type.body.replace(/\{\{\s*(title|date|author|slug)\s*\}\}/g, (_, name: string) => values[name] ?? '');
+  // Unknown {{names}} are left in place, so the placeholders rule points the writer at them. A
+  // known one with no value (no --author) becomes a TK marker naming it, for the same reason:
+  // "By {{author}}." must not turn into a finished-looking "By ."
+  const body = type.body.replace(/\{\{\s*(title|date|author|slug)\s*\}\}/g, (_, name: string) => values[name] || `TK: ${name}`);
   // Several authors as a flow list on one line, as writers type it: `author: [Dana Reyes, Omid Farahani]`.
   const yaml = new Document(frontMatter);
   const list = yaml.get('author', true);

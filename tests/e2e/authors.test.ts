@@ -1,4 +1,5 @@
-// Authors are people, plural (issue #15, point 10): through the built CLI, on real files.
+// Authors are people, plural (issue #15, point 10), and an empty template variable leaves a TK
+// marker (point 11): through the built CLI, on real files.
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +19,18 @@ interface JsonReport {
 }
 
 describe('memo new: authors and empty variables', () => {
+  it('writes a TK marker where {{author}} has no value, and lint points at it', () => {
+    const cwd = briefingProject();
+    expect(memo(['new', 'briefing', 'Shipping in the Gulf', '--date', '2019-07-20', '-o', 'new.md'], { cwd }).status).toBe(0);
+    expect(readFileSync(join(cwd, 'new.md'), 'utf8')).toBe(
+      '---\ntype: briefing\ntitle: Shipping in the Gulf\ndate: 2019-07-20\n---\n\n# Briefing: Shipping in the Gulf\n\nBy TK: author.\n\nTK: what the audience needs to know.\n',
+    );
+    const lint = memo(['lint', 'new.md', '--format', 'json'], { cwd });
+    expect(lint.status).toBe(1);
+    const [report] = JSON.parse(lint.stdout) as JsonReport[];
+    expect(report?.messages.map((m) => `${m.ruleId} ${m.line}:${m.column}`)).toEqual(['placeholders 9:4', 'placeholders 11:1']);
+  });
+
   it('takes --author again for each author: a list in the front matter, the names in prose in the body', () => {
     const cwd = briefingProject();
     const args = ['new', 'briefing', 'Shipping in the Gulf', '--date', '2019-07-20', '-o', 'new.md'];

@@ -102,4 +102,13 @@ describe('scaffolding', () => {
     expect(one).toContain('\nauthor: Dana Reyes\n---\n');
   });
 
+  it('leaves a TK marker naming a variable that has no value, never an empty gap', () => {
+    const type = { ...(types.get('statement') as MemoType), body: '# {{title}}\n\nBy {{author}}. Filed {{ date }} as {{slug}}; {{unknown}} stays.\n' };
+    for (const author of [undefined, '', '  ', [], ['', ' ']]) {
+      const text = scaffoldMemo(type, { title: 'On the Budget', date: '2020-02-01', ...(author === undefined ? {} : { author }) });
+      expect(text).toBe(
+        '---\ntype: statement\ntitle: On the Budget\ndate: 2020-02-01\n---\n\n# On the Budget\n\nBy TK: author. Filed 2020-02-01 as on-the-budget; {{unknown}} stays.\n',
+      );
+    }
+  });
 });
