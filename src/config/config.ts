@@ -1,5 +1,6 @@
 // `.memorc.yaml`: found from a folder upwards; configs cascade (the nearer one wins) until one
-// says `root: true`. Invalid YAML or an unknown field is a MemoError (exit 2) naming the file.
+// says `root: true`. Invalid YAML or an unknown field is a MemoError (exit 2) naming the file
+// and the line.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';

@@ -1,9 +1,9 @@
 // Rule settings in a config: normalised, and checked once per config before any file is
 // linted (unknown rule ids, bad options and unknown memo types under `types:` are exit 2,
-// naming the config file and line). Only the
-// commands that run rules check them (lint, export --strict): the config layer below knows
-// nothing of rules, so exporting or importing never loads the rule registry. Kept apart from
-// the engine so checking a config never loads the Markdown parser.
+// naming the config file and line). Only the commands that run rules check them (lint,
+// export --strict): the config layer below knows nothing of rules, so exporting or importing
+// never loads the rule registry. Kept apart from the engine so checking a config never loads
+// the Markdown parser.
 import type { Config, ConfigPlace, RuleSetting, Severity } from '../config/config.js';
 import { loadConfig } from '../config/config.js';
 import { MemoError } from '../io/errors.js';
