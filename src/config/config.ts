@@ -1,10 +1,12 @@
 // `.memorc.yaml`: found from a folder upwards; configs cascade (the nearer one wins) until one
-// says `root: true`. Invalid YAML or an unknown field is a MemoError (exit 2) naming the file.
+// says `root: true`. Invalid YAML or an unknown field is a MemoError (exit 2) naming the file
+// and the line.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { MemoError } from '../io/errors.js';
 import { describeSchemaError, validator } from '../io/schema.js';
+import { nearestName } from '../util/nearest.js';
 
 export const CONFIG_NAMES = ['.memorc.yaml', '.memorc.yml'];
 
@@ -18,6 +20,12 @@ export interface ExportSettings {
   width?: number;
   lang?: string;
   css?: string;
+}
+
+/** Where a config entry was written: its file, and the line of its key. */
+export interface ConfigPlace {
+  file: string;
+  line?: number;
 }
 
 export interface Config {
@@ -34,6 +42,11 @@ export interface Config {
   export: ExportSettings;
   /** How numeric event dates like `12/11/2019` are read: month first (`mdy`, the default) or day first. */
   dateOrder?: 'mdy' | 'dmy';
+  /**
+   * Where each entry of `rules` and `types` was written (the nearest file that has it), so an
+   * error about one names that file and line, not merely the nearest config of the cascade.
+   */
+  places?: { rules: Record<string, ConfigPlace>; types: Record<string, ConfigPlace> };
 }
 
 const severity = { enum: ['off', 'warn', 'error'] };
@@ -72,6 +85,8 @@ export const configSchema = {
 } as const;
 
 interface RawConfig {
+  /** Lines of the keys under `rules:` and `types:` (not a field of the file: added on reading). */
+  lines: { rules: Record<string, number>; types: Record<string, number> };
   root?: boolean;
   templates?: string;
   rules?: Record<string, RuleSetting>;
@@ -79,6 +94,62 @@ interface RawConfig {
   ignore?: string[];
   export?: ExportSettings;
   dateOrder?: 'mdy' | 'dmy';
+}
+
+/**
+ * An empty section (`rules:` with every entry commented out, as a user trims the file `memo init`
+ * wrote) is YAML null: read it as no entries, not as a config error.
+ */
+function withoutEmptySections(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+  const config = { ...(data as Record<string, unknown>) };
+  for (const key of ['rules', 'types', 'ignore', 'export']) if (config[key] === null) delete config[key];
+  const types = config['types'];
+  if (typeof types === 'object' && types !== null && !Array.isArray(types)) {
+    config['types'] = Object.fromEntries(
+      Object.entries(types as Record<string, unknown>).map(([name, override]) => {
+        if (override === null) return [name, {}];
+        if (typeof override !== 'object' || Array.isArray(override)) return [name, override];
+        const { rules, ...rest } = override as Record<string, unknown>;
+        return [name, rules === null ? rest : override];
+      }),
+    );
+  }
+  return config;
+}
+
+/** The field names the config schema allows in the object at `path` (for "did you mean"). */
+function fieldsAt(path: string[]): string[] {
+  let schema: unknown = configSchema;
+  for (const part of path) {
+    const node = schema as { properties?: Record<string, unknown>; additionalProperties?: unknown };
+    schema = node.properties?.[part] ?? (typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined);
+    if (schema === undefined) return [];
+  }
+  return Object.keys((schema as { properties?: Record<string, unknown> }).properties ?? {});
+}
+
+/** The line of the key (or list item) at `path` in the document, or of the deepest part found. */
+function lineOf(document: Document, lineCounter: LineCounter, path: string[]): number | undefined {
+  let node: unknown = document.contents;
+  let line: number | undefined;
+  const lineAt = (offset: number | undefined) => (offset === undefined ? line : lineCounter.linePos(offset).line);
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(({ key }) => isScalar(key) && String(key.value) === part);
+      if (!pair) break;
+      line = lineAt(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item: unknown = node.items[Number(part)];
+      if (!isNode(item)) break;
+      line = lineAt(item.range?.[0]);
+      node = item;
+    } else {
+      break;
+    }
+  }
+  return line;
 }
 
 /** Read and validate one config file. */
@@ -90,17 +161,40 @@ export function readConfigFile(file: string): RawConfig {
     const code = (error as NodeJS.ErrnoException).code;
     throw new MemoError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'error'})`, { file });
   }
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
   const yamlError = document.errors[0];
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
     const reason = (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
     throw new MemoError(`invalid YAML in config: ${reason}`, { file, ...(line ? { line } : {}) });
   }
-  const data = (document.toJS() ?? {}) as unknown;
+  const data = withoutEmptySections((document.toJS() ?? {}) as unknown);
   const validate = validator(configSchema);
-  if (!validate(data)) throw new MemoError(`invalid config: ${describeSchemaError(validate.errors)}`, { file });
-  return data as RawConfig;
+  if (!validate(data)) {
+    const error = validate.errors?.[0];
+    const path = (error?.instancePath ?? '')
+      .split('/')
+      .slice(1)
+      .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+    let message = describeSchemaError(validate.errors);
+    if (error?.keyword === 'additionalProperties') {
+      const field = String((error.params as { additionalProperty: unknown }).additionalProperty);
+      path.push(field);
+      const near = nearestName(field, fieldsAt(path.slice(0, -1)));
+      if (near) message += `; did you mean "${near}"?`;
+    }
+    const line = lineOf(document, lineCounter, path);
+    throw new MemoError(`invalid config: ${message}`, { file, ...(line ? { line } : {}) });
+  }
+  const keyLines = (section: string): Record<string, number> => {
+    const lines: Record<string, number> = {};
+    const map = document.get(section, true);
+    if (!isMap(map)) return lines;
+    for (const { key } of map.items) if (isScalar(key) && key.range) lines[String(key.value)] = lineCounter.linePos(key.range[0]).line;
+    return lines;
+  };
+  return { ...(data as Omit<RawConfig, 'lines'>), lines: { rules: keyLines('rules'), types: keyLines('types') } };
 }
 
 // A run looks up the config of every folder it lints; sibling folders share their ancestors,
@@ -170,6 +264,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     cache.set(key, sameFiles);
     return sameFiles;
   }
+  const places: NonNullable<Config['places']> = { rules: {}, types: {} };
   const config: Config = {
     files,
     dir: files[0] ? dirname(files[0]) : undefined,
@@ -178,6 +273,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     types: {},
     ignore: [],
     export: {},
+    places,
   };
   // Farthest first, so nearer files override.
   for (const file of [...files].reverse()) {
@@ -186,6 +282,12 @@ export function loadConfig(folder: string, explicit?: string): Config {
     Object.assign(config.rules, raw.rules);
     for (const [type, override] of Object.entries(raw.types ?? {})) {
       config.types[type] = { rules: { ...config.types[type]?.rules, ...override.rules } };
+    }
+    for (const section of ['rules', 'types'] as const) {
+      for (const key of Object.keys(raw[section] ?? {})) {
+        const line = raw.lines[section][key];
+        places[section][key] = { file, ...(line !== undefined ? { line } : {}) };
+      }
     }
     for (const pattern of raw.ignore ?? []) config.ignore.push({ base, pattern });
     Object.assign(config.export, raw.export);

@@ -256,7 +256,7 @@ export function bundleFeedObject(memos: readonly Memo[], options: BundleOptions 
     if (memo.summary !== undefined) item.summary = memo.summary;
     if (memo.date !== undefined) item.date_published = `${memo.date}T00:00:00Z`;
     if (memo.tags.length > 0) item.tags = [...memo.tags];
-    if (memo.author !== undefined) item.authors = [{ name: memo.author }];
+    if (memo.authors.length > 0) item.authors = memo.authors.map((name) => ({ name }));
     return item;
   });
   return {

@@ -453,10 +453,8 @@ export function exportHtml(memo: Memo, options: HtmlOptions = {}): string {
       lang: options.lang ?? 'en',
       title: memoTitle(memo),
       css,
-      meta: [
-        ['author', memo.author],
-        ['description', memo.summary],
-      ],
+      // One <meta name="author"> per person, as HTML defines it ("one of the page's authors").
+      meta: [...memo.authors.map((name): [string, string] => ['author', name]), ['description', memo.summary]],
       body: [article],
     }),
   );

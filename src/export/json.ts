@@ -51,7 +51,10 @@ export interface MemoJson {
   title: string | null;
   /** Front matter `date`, when it is a real ISO date. */
   date: string | null;
+  /** The authors joined with ", "; null when there are none. */
   author: string | null;
+  /** Front matter `author` (one name or a list) as a list; empty when absent. */
+  authors: string[];
   tags: string[];
   summary: string | null;
   /** The lede's paragraphs as plain text, joined by "\n\n"; null when there is no lede. */
@@ -156,6 +159,7 @@ export function exportJson(memo: Memo): MemoJson {
     title: memo.title ?? null,
     date: memo.date ?? null,
     author: memo.author ?? null,
+    authors: [...memo.authors],
     tags: [...memo.tags],
     summary: memo.summary ?? null,
     lede: lede === '' ? null : lede,

@@ -24,6 +24,7 @@ export const memoJsonSchema = {
     'title',
     'date',
     'author',
+    'authors',
     'tags',
     'summary',
     'lede',
@@ -53,8 +54,13 @@ export const memoJsonSchema = {
       pattern: ISO_DATE_PATTERN,
     },
     author: {
-      description: 'The front matter `author`; null when absent.',
+      description: 'The front matter `author`: the name, or the names of a list joined with ", "; null when absent.',
       type: ['string', 'null'],
+    },
+    authors: {
+      description: 'The front matter `author` as a list of names (one name is a list of one), in order; empty when absent.',
+      type: 'array',
+      items: { description: 'One author, as written.', type: 'string', minLength: 1 },
     },
     tags: {
       description: 'The front matter `tags`, in order; empty when absent.',

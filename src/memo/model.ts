@@ -25,6 +25,12 @@ export interface ParseProblem {
   span: Span;
 }
 
+/**
+ * The front-matter keys every memo knows (read into the fields of `Memo` below). A memo type's
+ * template may declare more (`frontMatter:`); the front-matter rule warns about any other key.
+ */
+export const FRONT_MATTER_KEYS: readonly string[] = ['type', 'title', 'date', 'author', 'tags', 'summary'];
+
 export interface FrontMatter {
   /** The YAML text between the fences. */
   raw: string;
@@ -111,7 +117,10 @@ export interface Memo {
   title: string | undefined;
   /** The memo's date as written, when it is a valid ISO date (`2019-12-31`). */
   date: string | undefined;
+  /** The authors joined with ", " (`Dana Reyes, Omid Farahani`); undefined when there are none. */
   author: string | undefined;
+  /** Front matter `author`, one name or a list of them, as a list (empty when absent). */
+  authors: string[];
   tags: string[];
   summary: string | undefined;
 

@@ -137,6 +137,19 @@ function paragraphEvents(nodes: RootContent[], dates: DateContext): ListItem[] {
   });
 }
 
+/**
+ * `author` as people: one name, or a YAML list of them. A name is taken whole, commas and all
+ * ("Reyes, Dana"; "Policy Team, Acme Inc."), so several people are a list, never a split
+ * string. Blank names and entries that are not text (which front-matter reports) are left out.
+ */
+function readAuthors(value: unknown): string[] {
+  const names = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  return names
+    .filter((name): name is string => typeof name === 'string')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+}
+
 export function parseMemo(text: string, options: ParseOptions): Memo {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
@@ -168,6 +181,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
           .map((tag) => tag.trim())
           .filter(Boolean)
       : [];
+  const authors = readAuthors(data['author']);
   const memoType = type ? options.types?.get(type) : undefined;
 
   // Ids for every heading, GitHub-style; `top` is taken by the memo's top.
@@ -262,7 +276,8 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     type,
     title: field('title'),
     date,
-    author: field('author'),
+    author: authors.length > 0 ? authors.join(', ') : undefined,
+    authors,
     tags,
     summary: field('summary'),
     memoType,

@@ -22,6 +22,7 @@ interface TemplateData {
   maxWords?: number;
   sections?: SectionSpec[];
   backToTop?: MemoType['backToTop'];
+  frontMatter?: string[];
 }
 
 /** Parse and validate one template file. */
@@ -70,6 +71,7 @@ export function readTemplate(file: string, origin: string, builtIn: boolean): Me
     ...(structure.maxWords ? { maxWords: structure.maxWords } : {}),
     sections,
     backToTop: structure.backToTop ?? 'end',
+    frontMatter: structure.frontMatter ?? [],
     body: text.slice(match[0].length),
     origin,
     builtIn,

@@ -29,6 +29,11 @@ export interface MemoType {
   maxWords?: number;
   sections: SectionSpec[];
   backToTop: BackToTopPolicy;
+  /**
+   * Front-matter keys memos of this type may carry besides the ones every memo knows (`type`,
+   * `title`, `date`, `author`, `tags`, `summary`); the front-matter rule warns about any other.
+   */
+  frontMatter?: string[];
   /** The skeleton `memo new` fills in. */
   body: string;
   /** Where it came from: `built-in`, or the template file's path. */
@@ -67,6 +72,7 @@ export const templateSchema = {
     },
     maxWords: { type: 'integer', minimum: 1 },
     backToTop: { enum: ['end', 'every-section', 'off'] },
+    frontMatter: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_-]*$' } },
     sections: {
       type: 'array',
       items: {

@@ -144,7 +144,7 @@ describe('event dates through the CLI', () => {
     const bad = project('- **11/12/2019** — Protests.', { '.memorc.yaml': 'root: true\ndateOrder: ymd\n' });
     const result = memo(['lint', 'memo.md'], { cwd: bad });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/\.memorc\.yaml: invalid config: dateOrder: must be one of "mdy", "dmy"/);
+    expect(result.stderr).toMatch(/\.memorc\.yaml:2: invalid config: dateOrder: must be one of "mdy", "dmy"/);
   });
 
   it('HTML wraps each readable event date in <time datetime>', () => {

@@ -102,7 +102,7 @@ describe('memo export', () => {
     writeFileSync(join(cwd, 'memo.md'), readFileSync(EXAMPLE));
     const strict = memo(['export', 'memo.md', '--to', 'text', '--strict'], { cwd });
     expect(strict.status).toBe(2);
-    expect(strict.stderr).toMatch(/\.memorc\.yaml: unknown rule "no-such-rule"/);
+    expect(strict.stderr).toMatch(/\.memorc\.yaml:3: unknown rule "no-such-rule"/);
     const plain = memo(['export', 'memo.md', '--to', 'text'], { cwd });
     expect(plain.status).toBe(0);
     expect(plain.stdout).toContain('Backlash');

@@ -128,7 +128,7 @@ describe('memo lint', () => {
       'an unknown rule id in config',
       ['lint', 'memo.md'],
       join(E2E, 'unknown-rule'),
-      /unknown-rule\/\.memorc\.yaml: unknown rule "no-such-rule"; known rules: front-matter, title/,
+      /unknown-rule\/\.memorc\.yaml:3: unknown rule "no-such-rule"; known rules: front-matter, title/,
     ],
     ['an unknown format', ['lint', 'x.md', '--format', 'xml'], null, /argument 'xml' is invalid/],
     ['a bad --max-warnings', ['lint', 'x.md', '--max-warnings', 'many'], null, /expected a whole number/],

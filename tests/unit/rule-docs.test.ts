@@ -68,15 +68,20 @@ describe('rule docs', () => {
         for (const option of options) expect(page.text).toContain(`| \`${option}\` |`);
       });
 
-      it('fails its failing example with exactly the listed findings', () => {
+      it('fails its failing examples with exactly the listed findings', () => {
+        // One or more pairs: a markdown block, then a text block of the findings it yields.
         const blocks = blocksUnder(page.text, 'Fails');
-        const memo = blocks[0];
-        const expected = blocks[1];
-        expect(memo?.lang).toBe('markdown');
-        expect(expected?.lang).toBe('text');
-        const listed = (expected?.body ?? '').split('\n').filter((line) => line.trim() !== '');
-        expect(listed.length).toBeGreaterThan(0);
-        expect(findings(page.id, memo?.body ?? '')).toEqual(listed);
+        expect(blocks.length).toBeGreaterThan(0);
+        expect(blocks.length % 2).toBe(0);
+        for (let index = 0; index < blocks.length; index += 2) {
+          const memo = blocks[index];
+          const expected = blocks[index + 1];
+          expect(memo?.lang).toBe('markdown');
+          expect(expected?.lang).toBe('text');
+          const listed = (expected?.body ?? '').split('\n').filter((line) => line.trim() !== '');
+          expect(listed.length).toBeGreaterThan(0);
+          expect(findings(page.id, memo?.body ?? '')).toEqual(listed);
+        }
       });
 
       it('passes its passing example', () => {

@@ -6,6 +6,8 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { printInfo } from '../output.js';
 
+// Every commented example below must load when uncommented (tests/e2e/new.test.ts uncomments
+// each one, and all at once, and lints with the result): copy one and it works.
 const CONFIG = `# memokit configuration. memo looks for this file from a memo's folder upwards;
 # \`root: true\` stops the search here.
 root: true
@@ -14,20 +16,28 @@ root: true
 # A template named like a built-in (rapid-response.md) replaces the built-in.
 templates: templates
 
-# Lint rules: off | warn | error, or [severity, { options }].
+# Lint rules: off | warn | error, or [severity, { options }] for the rules that take
+# options (lede, takeaways; see docs/rules/).
 rules:
   placeholders: error
-  # dated-events: [error, { future: warn }]
+  # dated-events: warn
+  # lede: [warn, { maxWords: 120 }]
 
-# Per-type overrides.
+# Per-type overrides; the type must be one \`memo templates\` lists.
 # types:
 #   statement:
 #     rules:
 #       lede: warn
+#   rapid-response:
+#     rules:
+#       takeaways: [error, { maxItems: 10 }]
 
 # Files never linted or exported (globs, relative to this file).
 ignore:
   - "drafts/**"
+
+# Numeric event dates: 12/11/2019 is Dec. 11 (mdy, the default) or 12 Nov. (dmy).
+# dateOrder: dmy
 
 # Export settings.
 export:

@@ -6,13 +6,16 @@ import { writeStdout } from '../output.js';
 
 interface NewOptions {
   date?: string;
-  author?: string;
+  author?: string[];
   dir?: string;
   output?: string;
   stdout?: boolean;
   force?: boolean;
   config?: string;
 }
+
+/** `--author` may be given again for each author (commander would keep only the last). */
+const collect = (name: string, names: string[] = []): string[] => [...names, name];
 
 export function registerNew(program: Command, context: CommandContext): void {
   program
@@ -21,7 +24,7 @@ export function registerNew(program: Command, context: CommandContext): void {
     .argument('<type>', 'memo type, e.g. rapid-response')
     .argument('<title...>', 'the memo title (quotes optional)')
     .option('--date <date>', 'memo date, YYYY-MM-DD (default: today)')
-    .option('--author <name>', 'author for the front matter')
+    .option('--author <name>', 'author for the front matter; repeat it for several', collect)
     .addOption(
       new Option('--dir <folder>', 'folder to write <date>-<slug>.md into')
         .default('.', 'the current folder')
@@ -33,7 +36,7 @@ export function registerNew(program: Command, context: CommandContext): void {
     .option('--config <file>', 'use this .memorc.yaml instead of searching for one')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ memo new rapid-response "Backlash to U.S. Strikes in Iraq" --date 2019-12-31\n  $ memo new statement "On the Budget" --author "Press Office" --stdout',
+      '\nExamples:\n  $ memo new rapid-response "Backlash to U.S. Strikes in Iraq" --date 2019-12-31\n  $ memo new statement "On the Budget" --author "Press Office" --stdout\n  $ memo new backgrounder "Iran Sanctions" --author "Dana Reyes" --author "Omid Farahani"',
     )
     .action(async (type: string, titleWords: string[], options: NewOptions, command: Command) => {
       context.exit(await runNew(type, titleWords.join(' '), options, command.getOptionValueSource('dir') === 'cli'));

@@ -1,6 +1,9 @@
 // front-matter: the YAML parses; `type`, `title` and `date` are there; `date` is a real ISO
-// date; `type` names a known memo type (and, when it does not, the nearest one is suggested).
-import { closest } from 'fastest-levenshtein';
+// date; `type` names a known memo type (and, when it does not, a near one is suggested);
+// every other key is one memokit reads or the type's template declares (a warning: `summry:`
+// is silently left out of every export otherwise).
+import { FRONT_MATTER_KEYS } from '../../memo/model.js';
+import { nearestName } from '../../util/nearest.js';
 import type { Rule } from '../types.js';
 import { at } from './shared.js';
 
@@ -11,9 +14,18 @@ const EXAMPLES: Record<string, string> = {
   date: 'date: 2019-12-31',
 };
 
+/** What a YAML value is, for a message: `a number`, `a mapping`... */
+function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'an empty entry';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'boolean') return 'true or false';
+  return `a ${typeof value}`;
+}
+
 export const frontMatter: Rule = {
   id: 'front-matter',
-  description: 'Front matter is valid YAML with `type`, `title` and a real ISO `date`, and `type` is a known memo type.',
+  description: 'Front matter is valid YAML with `type`, `title` and a real ISO `date`, `type` is a known memo type, and no key is unknown.',
   severity: 'error',
   fixable: false,
   check(memo, context) {
@@ -57,13 +69,43 @@ export const frontMatter: Rule = {
       });
     }
 
+    // `author` is one name or a list of names; anything else would vanish from every export.
+    const author = data['author'];
+    const isName = (value: unknown) => typeof value === 'string';
+    if (author !== undefined && author !== null && !(Array.isArray(author) ? author.every(isName) : isName(author))) {
+      const what = Array.isArray(author) ? `a list holding ${kindOf(author.find((value) => !isName(value)))}` : kindOf(author);
+      context.report({
+        message: `Front matter \`author\` must be a name or a list of names, not ${what}; write it like \`author: Dana Reyes\` or \`author: [Dana Reyes, Omid Farahani]\`.`,
+        at: fieldSpan('author'),
+      });
+    }
+
     if (memo.type !== undefined && memo.type !== '' && memo.memoType === undefined) {
       const known = context.knownTypes ?? [];
+      const near = nearestName(memo.type, known);
       const message =
         known.length === 0
           ? `Unknown memo type "${memo.type}"; no memo types are loaded (check the templates folder).`
-          : `Unknown memo type "${memo.type}"; did you mean "${closest(memo.type, [...known])}"? Known types: ${known.join(', ')}.`;
+          : near
+            ? `Unknown memo type "${memo.type}"; did you mean "${near}"? Known types: ${known.join(', ')}.`
+            : `Unknown memo type "${memo.type}"; known types: ${known.join(', ')}.`;
       context.report({ message, at: fieldSpan('type') });
+    }
+
+    // A memo of an unknown type may carry keys its (missing) template would declare: only the
+    // type is reported then.
+    if (memo.type !== undefined && memo.memoType === undefined) return;
+    const keys = [...FRONT_MATTER_KEYS, ...(memo.memoType?.frontMatter ?? [])];
+    for (const key of Object.keys(data)) {
+      if (keys.includes(key)) continue;
+      const near = nearestName(key, keys);
+      context.report({
+        message: near
+          ? `Front matter has an unknown key \`${key}\`; did you mean \`${near}\`?`
+          : `Front matter has an unknown key \`${key}\`; known keys: ${keys.join(', ')} (a memo type's template may declare more under \`frontMatter:\`).`,
+        at: fieldSpan(key),
+        severity: 'warn',
+      });
     }
   },
 };

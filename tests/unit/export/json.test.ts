@@ -306,6 +306,41 @@ describe('memoJsonSchema', () => {
   });
 });
 
+describe('exportJson: authors', () => {
+  const AUTHORS = join(ROOT, 'tests', 'fixtures', 'authors');
+  const authorsOf = (name: string) => {
+    const json = exportJson(load(join(AUTHORS, name)));
+    expectValid(json, name);
+    return { author: json.author, authors: json.authors };
+  };
+
+  it('keeps every person of a list (BOM, CRLF), `author` joining them with ", "', () => {
+    expect(authorsOf('two-authors.md')).toEqual({ author: 'Dana Reyes, Omid Farahani', authors: ['Dana Reyes', 'Omid Farahani'] });
+  });
+
+  it('keeps names with commas whole in `authors`', () => {
+    expect(authorsOf('block-list.md')).toEqual({
+      author: 'Reyes, Dana, Omid Farahani, Policy Team, Acme Inc.',
+      authors: ['Reyes, Dana', 'Omid Farahani', 'Policy Team, Acme Inc.'],
+    });
+  });
+
+  it('makes one name a list of one, and none an empty list', () => {
+    expect(authorsOf('one-author.md')).toEqual({ author: 'Policy Team', authors: ['Policy Team'] });
+    expect(authorsOf('bad-author.md')).toEqual({ author: 'Dana Reyes', authors: ['Dana Reyes'] });
+    expect(fixture('events.md')).toMatchObject({ author: null, authors: [] });
+  });
+
+  it('puts `authors` right after `author`, and the schema requires it', () => {
+    const json = exportJson(load(join(AUTHORS, 'two-authors.md')));
+    expect(Object.keys(json).slice(4, 7)).toEqual(['author', 'authors', 'tags']);
+    const { authors: _, ...without } = json;
+    expect(validate(without)).toBe(false);
+    expect(validate({ ...json, authors: 'Dana Reyes' })).toBe(false);
+    expect(validate({ ...json, authors: [''] })).toBe(false);
+  });
+});
+
 describe('docs/json-export.md', () => {
   const doc = readFileSync(DOC, 'utf8');
 

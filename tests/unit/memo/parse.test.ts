@@ -125,3 +125,29 @@ describe('parseMemo edge cases', () => {
     expect(memo.headings.map((h) => h.id)).toEqual(['memo-x', 'top-1', 'notes', 'notes-1']);
   });
 });
+
+describe('parseMemo: authors are people, one or several', () => {
+  const front = (author: string) =>
+    parseMemo(`---\ntype: statement\ntitle: T\ndate: 2020-01-01\n${author}\n---\n\n# T\n`, { path: 'a.md', types });
+
+  it.each([
+    ['author: Policy Team', ['Policy Team'], 'Policy Team'],
+    ['author: [Dana Reyes, Omid Farahani]', ['Dana Reyes', 'Omid Farahani'], 'Dana Reyes, Omid Farahani'],
+    ['author:\n  - Dana Reyes\n  - Omid Farahani', ['Dana Reyes', 'Omid Farahani'], 'Dana Reyes, Omid Farahani'],
+    // A string is one person, commas and all: a name may hold one.
+    ['author: Reyes, Dana', ['Reyes, Dana'], 'Reyes, Dana'],
+    ['author: ["Reyes, Dana", Omid Farahani]', ['Reyes, Dana', 'Omid Farahani'], 'Reyes, Dana, Omid Farahani'],
+    ['author: "  Dana Reyes  "', ['Dana Reyes'], 'Dana Reyes'],
+    ['author: [Dana Reyes, "", "  "]', ['Dana Reyes'], 'Dana Reyes'],
+    ['author: [Dana Reyes, 42, { name: Omid }]', ['Dana Reyes'], 'Dana Reyes'],
+    ['author: []', [], undefined],
+    ['author:', [], undefined],
+    ['author: 42', [], undefined],
+    ['summary: none', [], undefined],
+  ])('%s', (line, authors, author) => {
+    const memo = front(line);
+    expect(memo.problems).toEqual([]);
+    expect(memo.authors).toEqual(authors);
+    expect(memo.author).toBe(author);
+  });
+});

@@ -4,6 +4,7 @@ import { MemoError } from '../../../src/io/errors.js';
 import { parseMemo } from '../../../src/memo/parse.js';
 import { loadMemoTypes, readTemplate } from '../../../src/templates/load.js';
 import { memoFileName, scaffoldMemo, slugify } from '../../../src/templates/scaffold.js';
+import type { MemoType } from '../../../src/templates/structure.js';
 import { FIXTURES } from '../../helpers/cli.js';
 
 describe('built-in memo types', () => {
@@ -75,6 +76,39 @@ describe('scaffolding', () => {
       expect(memo.titleHeadings[0]?.text).toBe(`${type.titlePrefix}A "Quoted": Title`);
       expect(memo.sections.map((s) => s.heading.text)).toEqual(type.sections.map((s) => s.heading));
       expect(text).not.toMatch(/\{\{/);
+    }
+  });
+
+  it('writes several authors as a flow list, and {{author}} as the names in prose', () => {
+    const opEd = loadMemoTypes(join(FIXTURES, 'projects', 'custom', 'templates')).get('op-ed');
+    if (!opEd) throw new Error('no op-ed template');
+    const text = scaffoldMemo(opEd, { title: 'Fix the Roads', date: '2020-03-01', author: ['Dana Reyes', 'Reyes, Dana', ' ', 'Omid Farahani'] });
+    expect(text.split('\n').slice(0, 10)).toEqual([
+      '---',
+      'type: op-ed',
+      'title: Fix the Roads',
+      'date: 2020-03-01',
+      'author: [Dana Reyes, "Reyes, Dana", Omid Farahani]',
+      '---',
+      '',
+      '# Fix the Roads',
+      '',
+      'By Dana Reyes, Reyes, Dana and Omid Farahani',
+    ]);
+    expect(parseMemo(text, { path: 'new.md', types }).authors).toEqual(['Dana Reyes', 'Reyes, Dana', 'Omid Farahani']);
+    const two = scaffoldMemo(opEd, { title: 'T', date: '2020-03-01', author: ['Dana Reyes', 'Omid Farahani'] });
+    expect(two).toContain('\nBy Dana Reyes and Omid Farahani\n');
+    const one = scaffoldMemo(opEd, { title: 'T', date: '2020-03-01', author: ['Dana Reyes'] });
+    expect(one).toContain('\nauthor: Dana Reyes\n---\n');
+  });
+
+  it('leaves a TK marker naming a variable that has no value, never an empty gap', () => {
+    const type = { ...(types.get('statement') as MemoType), body: '# {{title}}\n\nBy {{author}}. Filed {{ date }} as {{slug}}; {{unknown}} stays.\n' };
+    for (const author of [undefined, '', '  ', [], ['', ' ']]) {
+      const text = scaffoldMemo(type, { title: 'On the Budget', date: '2020-02-01', ...(author === undefined ? {} : { author }) });
+      expect(text).toBe(
+        '---\ntype: statement\ntitle: On the Budget\ndate: 2020-02-01\n---\n\n# On the Budget\n\nBy TK: author. Filed 2020-02-01 as on-the-budget; {{unknown}} stays.\n',
+      );
     }
   });
 });
