@@ -1,6 +1,6 @@
-// Docs are tests (remark-lint's @example): every docs/rules/<id>.md page's failing example must
-// yield exactly the findings its ```text block lists, its passing example none, and its
-// metadata lines must say what the rule's metadata says.
+// Docs are tests (remark-lint's @example): every docs/rules/<id>.md page's failing examples
+// must each yield exactly the findings the ```text block after it lists, its passing examples
+// none, and its metadata lines must say what the rule's metadata says.
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,21 +68,28 @@ describe('rule docs', () => {
         for (const option of options) expect(page.text).toContain(`| \`${option}\` |`);
       });
 
-      it('fails its failing example with exactly the listed findings', () => {
+      it('fails each failing example with exactly the findings listed below it', () => {
         const blocks = blocksUnder(page.text, 'Fails');
-        const memo = blocks[0];
-        const expected = blocks[1];
-        expect(memo?.lang).toBe('markdown');
-        expect(expected?.lang).toBe('text');
-        const listed = (expected?.body ?? '').split('\n').filter((line) => line.trim() !== '');
-        expect(listed.length).toBeGreaterThan(0);
-        expect(findings(page.id, memo?.body ?? '')).toEqual(listed);
+        expect(blocks.length).toBeGreaterThan(0);
+        expect(blocks.length % 2).toBe(0);
+        for (let index = 0; index < blocks.length; index += 2) {
+          const memo = blocks[index];
+          const expected = blocks[index + 1];
+          expect(memo?.lang).toBe('markdown');
+          expect(expected?.lang).toBe('text');
+          const listed = (expected?.body ?? '').split('\n').filter((line) => line.trim() !== '');
+          expect(listed.length).toBeGreaterThan(0);
+          expect(findings(page.id, memo?.body ?? ''), `example ${index / 2 + 1}`).toEqual(listed);
+        }
       });
 
-      it('passes its passing example', () => {
-        const memo = blocksUnder(page.text, 'Passes')[0];
-        expect(memo?.lang).toBe('markdown');
-        expect(findings(page.id, memo?.body ?? '')).toEqual([]);
+      it('passes each passing example', () => {
+        const blocks = blocksUnder(page.text, 'Passes');
+        expect(blocks.length).toBeGreaterThan(0);
+        for (const [index, memo] of blocks.entries()) {
+          expect(memo.lang).toBe('markdown');
+          expect(findings(page.id, memo.body), `example ${index + 1}`).toEqual([]);
+        }
       });
     });
   }
