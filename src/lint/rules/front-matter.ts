@@ -1,6 +1,6 @@
 // front-matter: the YAML parses; `type`, `title` and `date` are there; `date` is a real ISO
-// date; `type` names a known memo type (and, when it does not, the nearest one is suggested).
-import { closest } from 'fastest-levenshtein';
+// date; `type` names a known memo type (and, when it does not, a close one is suggested).
+import { closeMatch } from '../../util/suggest.js';
 import type { Rule } from '../types.js';
 import { at } from './shared.js';
 
@@ -59,10 +59,11 @@ export const frontMatter: Rule = {
 
     if (memo.type !== undefined && memo.type !== '' && memo.memoType === undefined) {
       const known = context.knownTypes ?? [];
+      const near = closeMatch(memo.type, known);
       const message =
         known.length === 0
           ? `Unknown memo type "${memo.type}"; no memo types are loaded (check the templates folder).`
-          : `Unknown memo type "${memo.type}"; did you mean "${closest(memo.type, [...known])}"? Known types: ${known.join(', ')}.`;
+          : `Unknown memo type "${memo.type}"; ${near ? `did you mean "${near}"? ` : ''}Known types: ${known.join(', ')}.`;
       context.report({ message, at: fieldSpan('type') });
     }
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findings, lines } from './helpers.js';
+import { findings, fixture, lines, lint } from './helpers.js';
 
 const rule = 'front-matter';
 const of = (name: string) => findings(rule, `${rule}/${name}`);
@@ -50,5 +50,12 @@ describe('front-matter', () => {
     expect(lines(list)).toEqual(['front-matter:2']);
     expect(list[0]?.message).toContain('did you mean "rapid-response"?');
     expect(list[0]?.message).toContain('backgrounder, rapid-response, statement, talking-points');
+  });
+
+  it('suggests no type when none is close, and lists them', () => {
+    const source = fixture('front-matter/unknown-type.md').replace('type: rapid-respons', 'type: newsletter');
+    expect(lint(source, { only: [rule] }).messages.map((f) => `${f.line} ${f.message}`)).toEqual([
+      '2 Unknown memo type "newsletter"; Known types: backgrounder, rapid-response, statement, talking-points.',
+    ]);
   });
 });
