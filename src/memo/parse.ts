@@ -193,7 +193,9 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     }
   });
 
-  // One pass over the top-level blocks: title, lede, then `##` sections.
+  // One pass over the top-level blocks: title, lede, then `##` sections. A `#` heading after the
+  // title starts a section too: it is a `##` typed with one `#` too few (heading-levels reports
+  // it), and glued to the section above it, its list would be that section's second list.
   const titleHeadings: Heading[] = [];
   const ledeNodes: RootContent[] = [];
   const sectionNodes: { heading: Heading; nodes: RootContent[] }[] = [];
@@ -201,6 +203,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     if (node.type === 'yaml') continue;
     if (node.type === 'heading' && node.depth === 1) {
       titleHeadings.push(headingByNode.get(node) as Heading);
+      if (titleHeadings.length > 1) sectionNodes.push({ heading: headingByNode.get(node) as Heading, nodes: [] });
       continue;
     }
     if (node.type === 'heading' && node.depth === 2) {
