@@ -228,9 +228,7 @@ export const backToTop: Rule = {
       // After a code fence or HTML block that is never closed, inserted text would land inside
       // it and the fix would never settle: report, but offer no fix.
       const raw = last ? memo.source.slice(start, end.offset).trimEnd() : '';
-      const unclosed =
-        (last?.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(raw) && !/\n {0,3}(`{3,}|~{3,})[ \t]*$/.test(raw)) ||
-        (last?.type === 'html' && htmlRunsToEnd(raw));
+      const unclosed = (last?.type === 'code' && fenceRunsToEnd(raw)) || (last?.type === 'html' && htmlRunsToEnd(raw));
       context.report({
         message: `${region.name} does not end with a "Back to top" link; add ${LINK} after its last block.`,
         at: at(end),
@@ -258,6 +256,18 @@ function blankAfter(source: string, offset: number): boolean {
   if (newline === -1) return true;
   const next = source.indexOf('\n', newline + 1);
   return source.slice(newline + 1, next === -1 ? source.length : next).trim() === '';
+}
+
+/**
+ * Whether a fenced code block lacks its closing fence, so that it runs on to the end of the
+ * memo. Only a fence of the opening's character, at least as long, closes it: "```" does not
+ * close "~~~" (a link added after it would land inside the code).
+ */
+function fenceRunsToEnd(raw: string): boolean {
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+  if (!open) return false;
+  const closing = new RegExp(`\\n {0,3}${open[0] === '`' ? '`' : '~'}{${open.length},}[ \\t]*$`);
+  return !closing.test(raw);
 }
 
 /**
