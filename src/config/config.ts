@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { MemoError } from '../io/errors.js';
 import { describeSchemaError, validator } from '../io/schema.js';
-import { nearestName } from '../util/nearest.js';
+import { closeMatch } from '../util/suggest.js';
 
 export const CONFIG_NAMES = ['.memorc.yaml', '.memorc.yml'];
 
@@ -181,7 +181,7 @@ export function readConfigFile(file: string): RawConfig {
     if (error?.keyword === 'additionalProperties') {
       const field = String((error.params as { additionalProperty: unknown }).additionalProperty);
       path.push(field);
-      const near = nearestName(field, fieldsAt(path.slice(0, -1)));
+      const near = closeMatch(field, fieldsAt(path.slice(0, -1)));
       if (near) message += `; did you mean "${near}"?`;
     }
     const line = lineOf(document, lineCounter, path);

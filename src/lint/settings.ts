@@ -9,7 +9,7 @@ import { loadConfig } from '../config/config.js';
 import { MemoError } from '../io/errors.js';
 import { describeSchemaError, validator } from '../io/schema.js';
 import { loadMemoTypes } from '../templates/load.js';
-import { nearestName } from '../util/nearest.js';
+import { closeMatch } from '../util/suggest.js';
 import { rules, rulesById } from './rules/index.js';
 import type { Rule } from './types.js';
 
@@ -34,7 +34,7 @@ export function validateRuleConfig(config: Config): void {
   const check = (settings: Record<string, RuleSetting> | undefined, where: string, place: (id: string) => Place) => {
     for (const [id, setting] of Object.entries(settings ?? {})) {
       const rule = rulesById.get(id);
-      if (!rule) throw new MemoError(`unknown rule "${id}"${where}${suggestion(nearestName(id, ruleIds), 'rules', ruleIds)}`, place(id));
+      if (!rule) throw new MemoError(`unknown rule "${id}"${where}${suggestion(closeMatch(id, ruleIds), 'rules', ruleIds)}`, place(id));
       const { options } = normalizeSetting(setting);
       const problem = options ? optionsProblem(rule, options) : undefined;
       if (problem) throw new MemoError(`invalid options for rule "${id}"${where}: ${problem}`, place(id));
@@ -50,7 +50,7 @@ export function validateRuleConfig(config: Config): void {
   for (const [type, override] of entries) {
     const place = placeOf('types', type);
     if (!known.includes(type)) {
-      throw new MemoError(`types: "${type}" is not a memo type${suggestion(nearestName(type, known), 'types', known)}`, place);
+      throw new MemoError(`types: "${type}" is not a memo type${suggestion(closeMatch(type, known), 'types', known)}`, place);
     }
     check(override.rules, ` (types.${type})`, () => place);
   }
@@ -65,7 +65,7 @@ function optionsProblem(rule: Rule, options: Record<string, unknown>): string | 
     return `it takes no options (got ${given.map((name) => `"${name}"`).join(', ')}); give a severity alone, like \`${rule.id}: warn\``;
   }
   const unknown = given.find((name) => !names.includes(name));
-  if (unknown !== undefined) return `unknown option "${unknown}"${suggestion(nearestName(unknown, names), 'options', names)}`;
+  if (unknown !== undefined) return `unknown option "${unknown}"${suggestion(closeMatch(unknown, names), 'options', names)}`;
   const validate = validator(rule.optionsSchema ?? {});
   return validate(options) ? undefined : describeSchemaError(validate.errors);
 }

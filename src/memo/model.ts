@@ -131,9 +131,10 @@ export interface Memo {
   titleHeadings: Heading[];
   /** All headings anywhere in the body, with their ids. */
   headings: Heading[];
-  /** Paragraphs (and other blocks, as text) between the title and the first `##`. */
+  /** Paragraphs (and other blocks, as text) between the title and the first section. */
   lede: Paragraph[];
   ledeWords: number;
+  /** The `##` sections, in order; a top-level `#` heading after the title starts one too. */
   sections: Section[];
   /** Items of the type's takeaways section (empty when the type has none or it is missing). */
   takeaways: ListItem[];

@@ -46,6 +46,19 @@ function walk(node: Nodes, enter: (node: Nodes) => void): void {
   if ('children' in node) for (const child of node.children) walk(child, enter);
 }
 
+/**
+ * A heading's span, from its own first line: a setext heading's position takes in the link
+ * reference definitions typed right above its text (`[a]: /url`, `Title`, `===`), and a fix
+ * that rewrote the heading from there would delete them.
+ */
+function ownSpan(node: MdastHeading, source: string): Span {
+  const span = spanOf(node);
+  const first = node.children[0]?.position?.start;
+  if (!first || first.line <= span.start.line) return span;
+  const lineStart = source.lastIndexOf('\n', (first.offset ?? 0) - 1) + 1;
+  return { start: { line: first.line, column: span.start.column, offset: lineStart + span.start.column - 1 }, end: span.end };
+}
+
 function isBackToTopParagraph(node: RootContent): boolean {
   return node.type === 'paragraph' && node.children.length === 1 && node.children[0]?.type === 'link' && isBackToTopText(toString(node));
 }
@@ -194,7 +207,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
   walk(tree, (node) => {
     if (node.type === 'heading') {
       const text = toString(node).trim();
-      const heading: Heading = { depth: node.depth, text, id: slugger.slug(text), span: spanOf(node) };
+      const heading: Heading = { depth: node.depth, text, id: slugger.slug(text), span: ownSpan(node, source) };
       headings.push(heading);
       headingByNode.set(node, heading);
     } else if (node.type === 'link') {
@@ -207,7 +220,9 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     }
   });
 
-  // One pass over the top-level blocks: title, lede, then `##` sections.
+  // One pass over the top-level blocks: title, lede, then `##` sections. A `#` heading after the
+  // title starts a section too: it is a `##` typed with one `#` too few (heading-levels reports
+  // it), and glued to the section above it, its list would be that section's second list.
   const titleHeadings: Heading[] = [];
   const ledeNodes: RootContent[] = [];
   const sectionNodes: { heading: Heading; nodes: RootContent[] }[] = [];
@@ -215,6 +230,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     if (node.type === 'yaml') continue;
     if (node.type === 'heading' && node.depth === 1) {
       titleHeadings.push(headingByNode.get(node) as Heading);
+      if (titleHeadings.length > 1) sectionNodes.push({ heading: headingByNode.get(node) as Heading, nodes: [] });
       continue;
     }
     if (node.type === 'heading' && node.depth === 2) {

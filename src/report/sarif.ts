@@ -1,10 +1,11 @@
 // sarif: a SARIF 2.1.0 log for code scanning (GitHub and others). One run; the tool driver
 // carries every rule's metadata — read from the registry, with help from docs/rules/<id>.md —
-// plus the `unused-disable` pseudo-rule; each finding is a result pointing at its rule by index.
+// plus the directives' pseudo-rules (`unused-disable`, `unknown-directive`); each finding is a
+// result pointing at its rule by index.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Artifact, Log, ReportingDescriptor, Result } from 'sarif';
-import { DIRECTIVE_RULE_ID } from '../lint/directives.js';
+import { directiveRules } from '../lint/directives.js';
 import type { LintResult, Rule, RuleSeverity } from '../lint/types.js';
 import { absolutePath, displayPath, normalizedRange, severityName, type FormatContext } from './context.js';
 
@@ -13,14 +14,6 @@ export const INFORMATION_URI = 'https://github.com/memokit/memokit';
 const DOCS_URL = `${INFORMATION_URI}/blob/main/docs/rules/`;
 const DOCS_DIR = new URL('../../docs/rules/', import.meta.url);
 const SRCROOT = '%SRCROOT%';
-
-/** The pseudo-rule the directives report under: a disable comment that suppresses nothing. */
-const directiveRule: Pick<Rule, 'id' | 'description' | 'severity' | 'fixable'> = {
-  id: DIRECTIVE_RULE_ID,
-  description: 'Every memo-lint-disable comment suppresses a finding and names only known rules.',
-  severity: 'warn',
-  fixable: false,
-};
 
 const helpCache = new Map<string, string | undefined>();
 
@@ -66,7 +59,11 @@ function descriptor(rule: Pick<Rule, 'id' | 'description' | 'severity' | 'fixabl
     help: markdown ? { text: markdown, markdown } : { text: fullDescription },
     defaultConfiguration: { level: level(rule.severity), ...parameters },
     properties: {
-      tags: ['memo', rule.id === DIRECTIVE_RULE_ID ? 'directives' : 'structure', ...(rule.fixable ? ['fixable'] : [])],
+      tags: [
+        'memo',
+        directiveRules.some((directive) => directive.id === rule.id) ? 'directives' : 'structure',
+        ...(rule.fixable ? ['fixable'] : []),
+      ],
       precision: 'very-high',
       'problem.severity': level(rule.severity),
     },
@@ -92,7 +89,7 @@ export function toSarifLog(results: LintResult[], context: FormatContext): Log {
     rules.push(descriptor(rule));
   };
   for (const rule of context.rules) addRule(rule);
-  addRule(directiveRule);
+  for (const rule of directiveRules) addRule(rule);
 
   const artifacts: Artifact[] = [];
   const sarifResults: Result[] = [];

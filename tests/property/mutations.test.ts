@@ -5,7 +5,7 @@
 // property (default 40), seeded by `FUZZ_SEED` when set.
 import { describe, expect, it } from 'vitest';
 import { CORPUS, FUZZ_RUNS, mutatedMemo, splicedMemo } from './arbitraries.js';
-import { allProblems, itHasNoProblems, lint } from './pipeline.js';
+import { allProblems, itHasNoProblems, keptWords, lint } from './pipeline.js';
 
 describe(`property on real memos, damaged (${FUZZ_RUNS} cases each): nothing throws, --fix is local and idempotent, JSON validates, HTML anchors resolve`, () => {
   it('the corpus is there', () => {
@@ -170,8 +170,78 @@ describe('--fix bugs found by fuzzing', () => {
     expect(result.messages.filter((message) => message.fix)).toEqual([]);
   });
 
+  it('offers no "Back to top" fix after a ~~~ block that a ``` line does not close (src/lint/rules/back-to-top.ts)', () => {
+    // Found at FUZZ_RUNS=500 (seed 365009321) by the word property: the "```" inside the block
+    // was taken for its closing fence, and the link went in as code text, never a link.
+    const found =
+      '---\ntype: rapid-response\ntitle: "the"\ndate: 2019-02-30\n---\n\n# Memo: the\n\n## Key Takeaways\n\n~~~\n\n\n## Sequence of Events\n\n```';
+    expect(allProblems(found)).toEqual([]);
+    expect(lint(found, true).output).toBeUndefined();
+    // Closed by its own kind of fence, it gets the link after it.
+    const closed = memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.', '', '~~~~', '```', '~~~~']);
+    expect(lint(closed, true).output).toBe(`${closed}\n[Back to top](#top)\n`);
+  });
+
+  it('may rewrite a title heading that reads "Back to top": the title is the one place --fix changes words (src/lint/rules/title.ts)', () => {
+    // Found at FUZZ_RUNS=500 (seed 796802451) by the property that no "Back to top" is removed.
+    const found = '---\ntype: backgrounder\ntitle: "café"\ndate: 2017-01-01\n---\n\n# Back to top';
+    expect(allProblems(found)).toEqual([]);
+    expect(lint(found, true).output).toContain('# Backgrounder: café');
+  });
+
+  it('rewrites a setext title without the link definitions typed right above it (src/memo/parse.ts, heading spans)', () => {
+    // Found at FUZZ_RUNS=800 (seed -1136213259) by the word property: a setext heading's
+    // position takes in the definitions above it, and the title fix deleted "[^1]: the".
+    const found = '---\ntype: rapid-response\ntitle: "the"\ndate: 2019-02-30\n---\n\n[^1]: the\nthe\n===';
+    expect(allProblems(found)).toEqual([]);
+    const output = lint(found, true).output ?? '';
+    expect(output).toContain('[^1]: the\n');
+    expect(output).toMatch(/\n# Memo: the$/);
+    expect(lint(found.replace('[^1]', '[a]'), false).messages.find((m) => m.ruleId === 'title')?.line).toBe(8);
+  });
+
   it('runs the checks these bugs are skipped from on a memo without them', () => {
     const text = '---\ntype: statement\ntitle: Foo\ndate: 2019-12-31\n---\n\n# Foo\n\nText.\n';
     expect(lint(text, true).output).toBe(text.replace('# Foo', '# Statement: Foo'));
+  });
+});
+
+// The word property (#15): --fix keeps the memo's words, but for what it documents writing.
+describe('--fix keeps the words of a memo', () => {
+  const words = keptWords;
+
+  it('counts a word lost, gained or changed anywhere but in the title heading and the "Back to top"s', () => {
+    const text = memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.']);
+    expect(words(text)).toContain('contractor');
+    expect(words(text.replace('contractor', 'worker'))).not.toEqual(words(text));
+    expect(words(text.replace('Lede.', 'Lede. Lede.'))).not.toEqual(words(text));
+    expect(words(text.replace('Lede.', ''))).not.toEqual(words(text));
+    // Reordered, re-spaced, re-lined: the same words.
+    expect(words(text.replace('- One.\n- Two.', '- Two.\r\n\n-   One.'))).toEqual(words(text));
+    // What --fix documents writing does not count: the title heading, a "Back to top" in any form.
+    expect(words(text.replace('# Memo: Backlash', '# Backlash and more'))).toEqual(words(text));
+    expect(words(`${text}\n[Back to top](#start)\n\n↑ Back to top\n`)).toEqual(words(text));
+  });
+
+  it('holds for the fixes of #15: a glued link moved out, a title ending in ##, a timeline sorted with its link glued', () => {
+    for (const text of [
+      memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed.', '[Back to top](#top)']),
+      memoEndingIn(['- **Dec. 27, 2019** — A contractor is killed. [Back to top](#wrong)']),
+      memoEndingIn([
+        '- **Dec. 29, 2019** — Airstrikes.',
+        '[Back to top](#top)',
+        '- **Dec. 27, 2019** — A contractor is killed.',
+        '[Back to top](#top)',
+      ]),
+      memoEndingIn(['- **Dec. 29, 2019** — Airstrikes.', '- **Dec. 27, 2019** — A contractor is killed.']).replace(
+        'title: Backlash',
+        'title: "Backlash ##"',
+      ),
+    ]) {
+      expect(allProblems(text), text).toEqual([]);
+      const output = lint(text, true).output;
+      expect(output, text).toBeDefined();
+      expect(words(output ?? ''), text).toEqual(words(text));
+    }
   });
 });

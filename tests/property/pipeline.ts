@@ -4,7 +4,8 @@
 // (HTML, text, JSON Feed; the memo twice, as two files, so its ids collide across memos).
 // Then: the JSON export validates against `memo schema`; every HTML output has unique ids and
 // in-page links that resolve (except links the memo itself has broken); --fix is local,
-// idempotent and keeps the memo readable (front matter, BOM, line endings).
+// idempotent, keeps the memo readable (front matter, BOM, line endings) and keeps its words
+// (but for the "Back to top" and title heading it documents writing).
 import fc from 'fast-check';
 import type { Definition } from 'mdast';
 import { expect, it } from 'vitest';
@@ -18,7 +19,7 @@ import { exportText } from '../../src/export/text.js';
 import { describeSchemaError, validator } from '../../src/io/schema.js';
 import { lintText } from '../../src/lint/engine.js';
 import type { LintResult } from '../../src/lint/types.js';
-import type { Memo } from '../../src/memo/model.js';
+import type { Memo, Span } from '../../src/memo/model.js';
 import { parseMemo } from '../../src/memo/parse.js';
 import { loadMemoTypes } from '../../src/templates/load.js';
 import { anchorProblems, fragmentTarget, parseHtml } from '../helpers/html.js';
@@ -173,6 +174,13 @@ export function fixProblems(text: string, out: Pick<Outputs, 'memo' | 'lint' | '
   if (was.crlf && !was.lf && now.lf) problems.push('--fix wrote LF line endings into a CRLF memo');
   if (was.lf && !was.crlf && now.crlf) problems.push('--fix wrote CRLF line endings into an LF memo');
 
+  // The words are the memo's own, but for what --fix documents adding or rewriting: a "Back to
+  // top" (added, pointed at #top, made a link) and the title heading (the type's prefix + the
+  // front-matter title). Nothing is ever dropped, duplicated or reworded elsewhere.
+  const [wordsBefore, wordsAfter] = [keptWords(text), keptWords(fixed)];
+  if (wordsBefore.join('\n') !== wordsAfter.join('\n')) problems.push(`--fix changed the words: ${wordChanges(wordsBefore, wordsAfter)}`);
+  if (backToTopPhrases(reparsed) < backToTopPhrases(original)) problems.push('--fix removed a "Back to top"');
+
   // Only where the fixable findings were: the text before the first fix and after the last is kept.
   // Fix ranges are offsets into the text after its BOM: what lies before the first range and
   // after the last one is still there, at the start and at the end of the fixed text.
@@ -183,6 +191,47 @@ export function fixProblems(text: string, out: Pick<Outputs, 'memo' | 'lint' | '
   if (!target.startsWith(source.slice(0, first))) problems.push(`--fix changed the text before the first fix (at offset ${first})`);
   if (!target.endsWith(source.slice(last))) problems.push(`--fix changed the text after the last fix (which ends at offset ${last})`);
   return problems;
+}
+
+/** The memo's source without the given spans (each replaced by a space). */
+function without(memo: Memo, spans: (Span | undefined)[]): string {
+  const cuts = spans.flatMap((span) => (span ? [[span.start.offset, span.end.offset] as const] : [])).sort((a, b) => a[0] - b[0]);
+  let text = '';
+  let cursor = 0;
+  for (const [start, end] of cuts) {
+    if (start > cursor) text += memo.source.slice(cursor, start);
+    text += ' ';
+    cursor = Math.max(cursor, end);
+  }
+  return text + memo.source.slice(cursor);
+}
+
+/** How many times the memo says "back to top", its front matter and title heading left out. */
+export function backToTopPhrases(memo: Memo): number {
+  return (without(memo, [memo.frontMatter?.span, memo.titleHeadings[0]?.span]).match(/back\s+to\s+top/gi) ?? []).length;
+}
+
+/**
+ * The memo's words (runs of non-space characters with a letter or digit in them, as memokit
+ * counts them), sorted, leaving out its front matter, its title heading and every "Back to top".
+ * Read as the linter reads it (CommonMark), so the title heading is the one its fix rewrites.
+ */
+export function keptWords(text: string): string[] {
+  const memo = parseMemo(text, { path: 'memos/generated.md', types, gfm: false });
+  return without(memo, [memo.frontMatter?.span, memo.titleHeadings[0]?.span, ...memo.backToTop.map((link) => link.span)])
+    .replace(/[↑^]?\s*back\s+to\s+top\s*↑?/gi, ' ')
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .sort();
+}
+
+/** What one sorted word list has that the other lacks, for a failure message. */
+function wordChanges(before: string[], after: string[]): string {
+  const count = (words: string[]) => words.reduce((map, word) => map.set(word, (map.get(word) ?? 0) + 1), new Map<string, number>());
+  const [was, now] = [count(before), count(after)];
+  const lost = [...was].filter(([word, n]) => (now.get(word) ?? 0) < n).map(([word]) => word);
+  const gained = [...now].filter(([word, n]) => (was.get(word) ?? 0) < n).map(([word]) => word);
+  return `lost ${JSON.stringify(lost)}, gained ${JSON.stringify(gained)}`;
 }
 
 /** Everything checked for one memo: the outputs, and --fix. */

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { MemoError } from '../../src/io/errors.js';
 import { validateRuleConfig } from '../../src/lint/settings.js';
-import { nearestName, typoDistance } from '../../src/util/nearest.js';
+import { closeMatch, typoDistance } from '../../src/util/suggest.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
 
 /** A folder holding `.memorc.yaml` with `text`. */
@@ -31,7 +31,7 @@ function failure(run: () => unknown, folder: string): string {
 const check = (folder: string) => () => validateRuleConfig(loadConfig(folder));
 const BUILT_IN_TYPES = 'backgrounder, rapid-response, statement, talking-points';
 
-describe('nearestName', () => {
+describe('closeMatch on config and front-matter names', () => {
   it('counts a swap of two letters as one slip', () => {
     expect(typoDistance('widht', 'width')).toBe(1);
     expect(typoDistance('summry', 'summary')).toBe(1);
@@ -42,13 +42,13 @@ describe('nearestName', () => {
 
   it('suggests a near name, ignoring case, and nothing for a far one', () => {
     const keys = ['type', 'title', 'date', 'author', 'tags', 'summary'];
-    expect(nearestName('summry', keys)).toBe('summary');
-    expect(nearestName('Title', keys)).toBe('title');
-    expect(nearestName('authors', keys)).toBe('author');
-    expect(nearestName('rapid-reponse', ['backgrounder', 'rapid-response', 'statement'])).toBe('rapid-response');
-    expect(nearestName('region', keys)).toBeUndefined();
-    expect(nearestName('name', keys)).toBeUndefined();
-    expect(nearestName('x', [])).toBeUndefined();
+    expect(closeMatch('summry', keys)).toBe('summary');
+    expect(closeMatch('Title', keys)).toBe('title');
+    expect(closeMatch('authors', keys)).toBe('author');
+    expect(closeMatch('rapid-reponse', ['backgrounder', 'rapid-response', 'statement'])).toBe('rapid-response');
+    expect(closeMatch('region', keys)).toBeUndefined();
+    expect(closeMatch('name', keys)).toBeUndefined();
+    expect(closeMatch('x', [])).toBeUndefined();
   });
 });
 

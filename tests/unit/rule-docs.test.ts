@@ -1,6 +1,6 @@
-// Docs are tests (remark-lint's @example): every docs/rules/<id>.md page's failing example must
-// yield exactly the findings its ```text block lists, its passing example none, and its
-// metadata lines must say what the rule's metadata says.
+// Docs are tests (remark-lint's @example): every docs/rules/<id>.md page's failing examples
+// must each yield exactly the findings the ```text block after it lists, its passing examples
+// none, and its metadata lines must say what the rule's metadata says.
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,8 +68,7 @@ describe('rule docs', () => {
         for (const option of options) expect(page.text).toContain(`| \`${option}\` |`);
       });
 
-      it('fails its failing examples with exactly the listed findings', () => {
-        // One or more pairs: a markdown block, then a text block of the findings it yields.
+      it('fails each failing example with exactly the findings listed below it', () => {
         const blocks = blocksUnder(page.text, 'Fails');
         expect(blocks.length).toBeGreaterThan(0);
         expect(blocks.length % 2).toBe(0);
@@ -80,14 +79,17 @@ describe('rule docs', () => {
           expect(expected?.lang).toBe('text');
           const listed = (expected?.body ?? '').split('\n').filter((line) => line.trim() !== '');
           expect(listed.length).toBeGreaterThan(0);
-          expect(findings(page.id, memo?.body ?? '')).toEqual(listed);
+          expect(findings(page.id, memo?.body ?? ''), `example ${index / 2 + 1}`).toEqual(listed);
         }
       });
 
-      it('passes its passing example', () => {
-        const memo = blocksUnder(page.text, 'Passes')[0];
-        expect(memo?.lang).toBe('markdown');
-        expect(findings(page.id, memo?.body ?? '')).toEqual([]);
+      it('passes each passing example', () => {
+        const blocks = blocksUnder(page.text, 'Passes');
+        expect(blocks.length).toBeGreaterThan(0);
+        for (const [index, memo] of blocks.entries()) {
+          expect(memo.lang).toBe('markdown');
+          expect(findings(page.id, memo.body), `example ${index + 1}`).toEqual([]);
+        }
       });
     });
   }

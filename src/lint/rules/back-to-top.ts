@@ -2,8 +2,10 @@
 // last section's content; `every-section`: closing each `##` section; `off`: nowhere), each
 // pointing at `#top`, none left as plain text. More links than the policy asks for are fine.
 // Fixable: a missing link is added after the block it should follow; a wrong URL becomes
-// `#top`; a plain-text "Back to top" line becomes the link.
-import type { Nodes, RootContent } from 'mdast';
+// `#top`; a plain-text "Back to top" line becomes the link; a link typed right under the last
+// list item (which Markdown makes part of that item) gets the blank line above it.
+import type { Link as LinkNode, Nodes, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { Memo, Point } from '../../memo/model.js';
 import { isBackToTopText } from '../../memo/back-to-top.js';
 import { spanOf } from '../../memo/nodes.js';
@@ -60,6 +62,85 @@ function plainLines(memo: Memo): { start: number; end: number; line: number; bla
     offset += raw.length + 1;
   });
   return found;
+}
+
+/** A "Back to top" link that ends a region's last block from inside it, and how to move it out. */
+interface Glued {
+  link: LinkNode;
+  message: string;
+  fix: { range: [number, number]; text: string };
+}
+
+/** Whether a line holds nothing but spaces, tabs and block-quote markers. */
+const onlyMarkers = (line: string): boolean => /^[ \t>]*$/.test(line);
+
+/**
+ * The "Back to top" link that ends `block` from inside it: typed right under the last list item
+ * (or a paragraph, or a quote) it is a lazy continuation line of that item's paragraph;
+ * indented under the item after a blank line it is the item's own paragraph. Either way the
+ * region has no link after its last block. The fix moves the link
+ * into a paragraph of its own: a blank line above it, no indent. Undefined when the link is the
+ * whole of a list item (`- [Back to top](#top)`), which a blank line would not help.
+ */
+function gluedLink(memo: Memo, block: RootContent, regionName: string): Glued | undefined {
+  if (block.type !== 'list' && block.type !== 'blockquote' && block.type !== 'paragraph') return undefined;
+  let node: Nodes = block;
+  while ((node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') && node.children.length > 0)
+    node = node.children[node.children.length - 1] as Nodes;
+  if (node.type !== 'paragraph') return undefined;
+  const inlines = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+  const link = inlines[inlines.length - 1];
+  if (link?.type !== 'link' || !isBackToTopText(toString(link)) || !link.position) return undefined;
+  const source = memo.source;
+  const start = link.position.start.offset ?? 0;
+  const end = link.position.end.offset ?? 0;
+  const blockStart = block.position?.start.offset ?? 0;
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  const prefix = source.slice(lineStart, start);
+  const sameLine = !onlyMarkers(prefix);
+  if (sameLine && inlines.length === 1) return undefined; // the link is the item: `- [Back to top](#top)`
+  let from: number;
+  if (sameLine) from = start - (prefix.length - prefix.trimEnd().length);
+  else {
+    // From the end of the last line above with text on it (blank and `>`-only lines go too).
+    let cursor = lineStart;
+    for (;;) {
+      if (cursor === 0) return undefined;
+      const above = source.lastIndexOf('\n', cursor - 2) + 1;
+      const line = source.slice(above, cursor - 1).replace(/\r$/, '');
+      if (!onlyMarkers(line)) {
+        from = above + line.length;
+        break;
+      }
+      cursor = above;
+    }
+    if (from < blockStart) return undefined;
+  }
+  const between = source.slice(from, lineStart);
+  const blankAbove = !sameLine && between.split('\n').length > 2;
+  const indented = !sameLine && prefix !== '';
+  const what = sameLine
+    ? 'put the link on a line of its own, with a blank line above it'
+    : prefix.includes('>')
+      ? 'move the link out of the quote, with a blank line above it'
+      : !blankAbove && indented
+        ? 'put a blank line above the link and remove its indent'
+        : !blankAbove
+          ? 'put a blank line above the link'
+          : "remove the link's indent";
+  const [inside, thing] =
+    block.type === 'list'
+      ? ['the last list item', 'an item']
+      : block.type === 'blockquote'
+        ? ['the block quote', 'a quote']
+        : ['the last paragraph', 'a paragraph'];
+  const why = sameLine ? '' : !blankAbove ? ` (a line typed right under ${thing} joins it)` : ` (indented, it belongs to ${thing})`;
+  const nl = eol(source);
+  return {
+    link,
+    message: `${regionName} ends with its "Back to top" link inside ${inside}${why}; ${what}.`,
+    fix: { range: [from, end], text: `${nl}${nl}${source.slice(start, end)}${blankAfter(source, end) ? '' : nl}` },
+  };
 }
 
 export const backToTop: Rule = {
@@ -130,6 +211,14 @@ export const backToTop: Rule = {
       // reported, and fixed, as plain text above; its fix moves it out into its own paragraph.
       // One in the middle of the block does not end the region: the link is still missing.
       const last = lastContent >= 0 ? region.nodes[lastContent] : undefined;
+      // A link typed right under the last item is in the item: say so, and move it out (a
+      // second link added after the list would leave the first one inside it).
+      const glued = last && gluedLink(memo, last, region.name);
+      if (glued) {
+        const span = spanOf(glued.link);
+        context.report({ message: glued.message, at: span, fix: glued.fix });
+        continue;
+      }
       const end = last ? spanOf(last).end : region.fallback;
       const start = last ? spanOf(last).start.offset : end.offset;
       const endsWithPlain = plain.some(
@@ -139,9 +228,7 @@ export const backToTop: Rule = {
       // After a code fence or HTML block that is never closed, inserted text would land inside
       // it and the fix would never settle: report, but offer no fix.
       const raw = last ? memo.source.slice(start, end.offset).trimEnd() : '';
-      const unclosed =
-        (last?.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(raw) && !/\n {0,3}(`{3,}|~{3,})[ \t]*$/.test(raw)) ||
-        (last?.type === 'html' && htmlRunsToEnd(raw));
+      const unclosed = (last?.type === 'code' && fenceRunsToEnd(raw)) || (last?.type === 'html' && htmlRunsToEnd(raw));
       context.report({
         message: `${region.name} does not end with a "Back to top" link; add ${LINK} after its last block.`,
         at: at(end),
@@ -169,6 +256,18 @@ function blankAfter(source: string, offset: number): boolean {
   if (newline === -1) return true;
   const next = source.indexOf('\n', newline + 1);
   return source.slice(newline + 1, next === -1 ? source.length : next).trim() === '';
+}
+
+/**
+ * Whether a fenced code block lacks its closing fence, so that it runs on to the end of the
+ * memo. Only a fence of the opening's character, at least as long, closes it: "```" does not
+ * close "~~~" (a link added after it would land inside the code).
+ */
+function fenceRunsToEnd(raw: string): boolean {
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+  if (!open) return false;
+  const closing = new RegExp(`\\n {0,3}${open[0] === '`' ? '`' : '~'}{${open.length},}[ \\t]*$`);
+  return !closing.test(raw);
 }
 
 /**

@@ -5,13 +5,14 @@
 // item is out of order only when it is definitely earlier (or later) than one before it:
 // "April 2018" then "April 9, 2018" is fine. Fixable: a list whose dates are all readable is put
 // in order, overlapping items keeping theirs, each item's source kept exactly.
+import type { Nodes } from 'mdast';
 import { apDate } from '../../memo/dates.js';
 import { isBackToTopText } from '../../memo/back-to-top.js';
 import { isReadable, type ReadableDate } from '../../memo/event-date.js';
 import type { ListItem, Memo } from '../../memo/model.js';
 import { eventsSection } from '../../templates/structure.js';
 import type { Fix, Rule } from '../types.js';
-import { findSection } from './shared.js';
+import { eol, findSection } from './shared.js';
 
 const ORDINAL_MARKER = /^(\s*)(\d{1,9}[.)])/;
 
@@ -37,25 +38,57 @@ function orderByDate(items: Dated[], newestFirst: boolean): Dated[] {
   return ordered;
 }
 
+/** Whether a block's last block, all the way down, is a paragraph (`- A\n  - b`: yes). */
+function endsInParagraph(node: Nodes | undefined): boolean {
+  while (node && (node.type === 'listItem' || node.type === 'list' || node.type === 'blockquote'))
+    node = node.children[node.children.length - 1];
+  return node?.type === 'paragraph';
+}
+
 /** The events put in date order, written back with the original separators between them. */
 function sortFix(memo: Memo, items: Dated[], newestFirst: boolean): Fix | undefined {
   const sorted = orderByDate(items, newestFirst);
   if (sorted.every((item, index) => item === items[index])) return undefined;
   const whole = (item: ListItem) => memo.source.slice(item.span.start.offset, item.span.end.offset);
-  // A plain "Back to top" line run into an item (a lazy continuation) must not travel with the
-  // item: it is cut off and kept after the list, where back-to-top's own fix (next pass, as the
-  // two overlap) makes it the link.
-  const tails: string[] = [];
-  const text = (item: ListItem): string => {
-    const lines = whole(item).split('\n');
-    const cut = lines.findIndex((line, index) => index > 0 && isBackToTopText(line));
-    return cut === -1 ? lines.join('\n') : lines.slice(0, cut).join('\n').replace(/\r$/, '');
-  };
-  for (const item of items) {
+  // A "Back to top" run into an item (a plain line, or a link, typed right under it, or a link
+  // ending its line) must not travel with the item: it is cut off and stays at its place in the
+  // list, like what stands between items. Under the last item, that is after the list, where
+  // back-to-top's own fix (next pass, as the two overlap) gives it a paragraph of its own.
+  const cut = (item: ListItem): { kept: string; tail: string } => {
     const body = whole(item);
-    const kept = text(item);
-    if (kept.length < body.length) tails.push(body.slice(kept.length));
-  }
+    const base = item.span.start.offset;
+    const links = memo.backToTop.filter((link) => link.span.start.offset > base && link.span.end.offset <= item.span.end.offset);
+    let offset = 0;
+    const lines = body.split('\n');
+    for (const [index, raw] of lines.entries()) {
+      const line = raw.replace(/\r$/, '');
+      const lead = base + offset + (line.length - line.trimStart().length);
+      const lineEnd = base + offset + line.length;
+      const isLink = links.some(
+        (link) => link.span.start.offset === lead && memo.source.slice(link.span.end.offset, lineEnd).trim() === '',
+      );
+      if (index > 0 && (isBackToTopText(line) || isLink)) {
+        const kept = body.slice(0, offset - 1).replace(/\r$/, '');
+        return { kept, tail: body.slice(kept.length) };
+      }
+      offset += raw.length + 1;
+    }
+    // A link that ends the item on a line with text: cut, and kept after the list on its own line.
+    const last = links.find((link) => memo.source.slice(link.span.end.offset, item.span.end.offset).trim() === '');
+    if (last) {
+      const kept = memo.source.slice(base, last.span.start.offset).trimEnd();
+      const words = kept.replace(/^\s*(?:[-+*]|\d{1,9}[.)])/, '').trim();
+      if (words !== '' && !/\n[ \t>]*$/.test(memo.source.slice(base, last.span.start.offset)))
+        return { kept, tail: `${eol(memo.source)}${memo.source.slice(last.span.start.offset, item.span.end.offset)}` };
+    }
+    return { kept: body, tail: '' };
+  };
+  const text = (item: ListItem): string => cut(item).kept;
+  // A line kept at its place joins the item now there as a lazy continuation of its last
+  // paragraph; after an item ending in any other block it would end the list: no fix then.
+  const lastIndex = items.length - 1;
+  if (items.some((item, position) => position < lastIndex && cut(item).tail !== '' && !endsInParagraph(sorted[position]?.node)))
+    return undefined;
   const start = items[0]?.span.start.offset ?? 0;
   let output = '';
   sorted.forEach((item, position) => {
@@ -64,12 +97,11 @@ function sortFix(memo: Memo, items: Dated[], newestFirst: boolean): Fix | undefi
     // An ordered list keeps its numbering: each place keeps its own marker.
     const marker = ORDINAL_MARKER.exec(text(original));
     if (marker) body = body.replace(ORDINAL_MARKER, marker[0]);
-    output += body;
+    output += body + cut(original).tail;
     const next = items[position + 1];
     // What stands between two events stays where it is (a blank line, an undated paragraph).
     if (next) output += memo.source.slice(original.span.end.offset, next.span.start.offset);
   });
-  output += tails.join('');
   return { range: [start, (items[items.length - 1] as ListItem).span.end.offset], text: output };
 }
 

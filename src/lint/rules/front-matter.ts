@@ -3,7 +3,7 @@
 // every other key is one memokit reads or the type's template declares (a warning: `summry:`
 // is silently left out of every export otherwise).
 import { FRONT_MATTER_KEYS } from '../../memo/model.js';
-import { nearestName } from '../../util/nearest.js';
+import { closeMatch } from '../../util/suggest.js';
 import type { Rule } from '../types.js';
 import { at } from './shared.js';
 
@@ -82,7 +82,7 @@ export const frontMatter: Rule = {
 
     if (memo.type !== undefined && memo.type !== '' && memo.memoType === undefined) {
       const known = context.knownTypes ?? [];
-      const near = nearestName(memo.type, known);
+      const near = closeMatch(memo.type, known);
       const message =
         known.length === 0
           ? `Unknown memo type "${memo.type}"; no memo types are loaded (check the templates folder).`
@@ -98,7 +98,7 @@ export const frontMatter: Rule = {
     const keys = [...FRONT_MATTER_KEYS, ...(memo.memoType?.frontMatter ?? [])];
     for (const key of Object.keys(data)) {
       if (keys.includes(key)) continue;
-      const near = nearestName(key, keys);
+      const near = closeMatch(key, keys);
       context.report({
         message: near
           ? `Front matter has an unknown key \`${key}\`; did you mean \`${near}\`?`

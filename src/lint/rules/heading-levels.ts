@@ -1,5 +1,6 @@
 // heading-levels: headings go down one level at a time (`##` → `###`, never `##` → `####`),
-// and there is only one `#` heading (the title).
+// and there is only one `#` heading (the title). A second `#` heading is taken for the `##` it
+// was meant to be (the parser starts a section at it): its sub-headings are measured from 2.
 import type { Rule } from '../types.js';
 
 export const headingLevels: Rule = {
@@ -11,9 +12,11 @@ export const headingLevels: Rule = {
     let previous: { depth: number; line: number } | undefined;
     let title: number | undefined;
     for (const heading of memo.headings) {
+      let depth = heading.depth;
       if (heading.depth === 1) {
         if (title === undefined) title = heading.span.start.line;
         else {
+          depth = 2;
           context.report({
             message: `Second \`#\` heading "${heading.text}" (the title is on line ${title}); a memo has one title, so make this a \`##\` section.`,
             at: heading.span,
@@ -29,7 +32,7 @@ export const headingLevels: Rule = {
           at: heading.span,
         });
       }
-      previous = { depth: heading.depth, line: heading.span.start.line };
+      previous = { depth, line: heading.span.start.line };
     }
   },
 };

@@ -77,6 +77,25 @@ describe('parseMemo edge cases', () => {
     expect(memo.problems.map((p) => [p.span.start.line, /unique/i.test(p.message)])).toEqual([[4, true]]);
   });
 
+  it('starts a section at a `#` heading after the title, as at the `##` it was meant to be (#15)', () => {
+    const source = readFileSync(join(FIXTURES, 'lint', 'heading-levels', 'one-hash-sections.md'), 'utf8');
+    const memo = parseMemo(source, { path: 'x.md', types });
+    expect(memo.titleHeadings.map((h) => h.text)).toEqual([
+      'Memo: Backlash to U.S. Strikes in Iraq',
+      'Key Takeaways',
+      'Sequence of Events',
+    ]);
+    expect(memo.sections.map((s) => [s.heading.text, s.heading.depth, s.listCount])).toEqual([
+      ['Key Takeaways', 1, 1],
+      ['Sequence of Events', 1, 1],
+    ]);
+    expect(memo.lede.map((p) => p.span.start.line)).toEqual([9, 11]);
+    expect(memo.takeaways).toHaveLength(3);
+    expect(memo.events.map((e) => e.date?.start)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31']);
+    // Its heading's words count, as a `##` heading's do.
+    expect(memo.words).toBe(parseMemo(source.replace(/^# (Key|Seq)/gm, '## $1'), { path: 'x.md', types }).words);
+  });
+
   it('reports front matter that is never closed', () => {
     const memo = parseMemo('---\ntype: statement\n\n# Statement: X\n', { path: 'x.md', types });
     expect(memo.problems[0]?.message).toMatch(/never closed/);

@@ -76,7 +76,7 @@ describe('formatters over real lint results', () => {
     });
   });
 
-  it('sarif validates, describes every registry rule plus unused-disable, and indexes each result correctly', () => {
+  it('sarif validates, describes every registry rule plus unused-disable and unknown-directive, and indexes each result correctly', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as object;
     const validate = new AjvDraft04.default({ strict: false, validateFormats: false, unicodeRegExp: false, allErrors: true }).compile(
       schema,
@@ -85,7 +85,7 @@ describe('formatters over real lint results', () => {
     expect(validate(log) ? [] : validate.errors).toEqual([]);
     const run = log.runs[0]!;
     const ids = run.tool.driver.rules!.map((rule) => rule.id);
-    expect(ids).toEqual([...context.rules.map((rule) => rule.id), 'unused-disable']);
+    expect(ids).toEqual([...context.rules.map((rule) => rule.id), 'unused-disable', 'unknown-directive']);
     expect(run.results!.length).toBe(results.reduce((sum, r) => sum + r.messages.length, 0));
     for (const item of run.results!) expect(ids[item.ruleIndex!]).toBe(item.ruleId);
     expect(run.results![0]!.locations![0]!.physicalLocation!.artifactLocation).toMatchObject({

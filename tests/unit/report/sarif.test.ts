@@ -51,10 +51,10 @@ describe('sarif', () => {
     expect(validate(badUri)).toBe(false);
   });
 
-  it("describes every rule, plus unused-disable, and every result's ruleIndex points at its ruleId", () => {
+  it("describes every rule, plus unused-disable and unknown-directive, and every result's ruleIndex points at its ruleId", () => {
     const run = log(sarif(handResults(), context())).runs[0]!;
     const rules = run.tool.driver.rules!;
-    expect(rules.map((rule) => rule.id)).toEqual([...fakeRules.map((rule) => rule.id), 'unused-disable']);
+    expect(rules.map((rule) => rule.id)).toEqual([...fakeRules.map((rule) => rule.id), 'unused-disable', 'unknown-directive']);
     expect(run.results).toHaveLength(5);
     for (const item of run.results!) {
       expect(rules[item.ruleIndex!]!.id).toBe(item.ruleId);
@@ -82,6 +82,12 @@ describe('sarif', () => {
     expect(datedEvents.fullDescription!.text).toContain('--fix');
     expect(datedEvents.properties!.tags).toContain('fixable');
     expect(byId.get('unused-disable')!.defaultConfiguration!.level).toBe('warning');
+    expect(byId.get('unknown-directive')).toMatchObject({
+      name: 'UnknownDirective',
+      shortDescription: { text: 'Every memo-lint comment is a directive memokit knows.' },
+      defaultConfiguration: { level: 'error' },
+      properties: { tags: ['memo', 'directives'] },
+    });
     for (const rule of rules.rules!) {
       const page = `${ROOT}docs/rules/${rule.id}.md`;
       if (existsSync(page)) {
@@ -124,8 +130,8 @@ describe('sarif', () => {
     const output = log(sarif([result('a.md', [finding('mystery', 'warn', 'odd', 0, 0, 0, 0)])], context({ rules: [] })));
     expectValid(output);
     const run = output.runs[0]!;
-    expect(run.tool.driver.rules!.map((rule) => rule.id)).toEqual(['unused-disable', 'mystery']);
-    expect(run.results![0]!.ruleIndex).toBe(1);
+    expect(run.tool.driver.rules!.map((rule) => rule.id)).toEqual(['unused-disable', 'unknown-directive', 'mystery']);
+    expect(run.results![0]!.ruleIndex).toBe(2);
     expect(run.results![0]!.locations![0]!.physicalLocation!.region).toEqual({ startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 });
   });
 

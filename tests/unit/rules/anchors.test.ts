@@ -15,6 +15,14 @@ describe('anchors', () => {
     expect(list[0]?.message).toBe('Link "#key-take-aways" goes to no heading in this memo; did you mean "#key-takeaways"?');
   });
 
+  it('suggests an id only when it is close, and lists the ids otherwise (#15: "#soleimani" got "#timeline")', () => {
+    expect(of('far.md').map((f) => `${f.ruleId}:${f.line}:${f.column} ${f.message}`)).toEqual([
+      'anchors:9:12 Link "#soleimani" goes to no heading in this memo; link to one of its ids: "#top", "#memo-backlash-to-us-strikes-in-iraq", "#key-takeaways" or "#sequence-of-events".',
+      // A whole word of an id is close: "events" is the end of "sequence-of-events".
+      'anchors:9:44 Link "#events" goes to no heading in this memo; did you mean "#sequence-of-events"?',
+    ]);
+  });
+
   it('knows the -1 ids of repeated headings', () => {
     const list = of('duplicate-ids.md');
     expect(lines(list)).toEqual(['anchors:27']);

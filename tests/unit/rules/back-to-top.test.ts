@@ -71,6 +71,104 @@ describe('back-to-top', () => {
     });
   }
 
+  describe('a link typed inside the last block (#15): reported as such, moved out by --fix, never doubled', () => {
+    const last = '- **Dec. 31, 2019** — Militia supporters break into the U.S. Embassy compound in Baghdad.';
+    const base = fixture(`${rule}/pass.md`);
+    const ending = (tail: string) => base.replace(`${last}\n\n[Back to top](#top)\n`, tail);
+    const section = 'The last section, "## Sequence of Events", ends with its "Back to top" link inside';
+    const cases: [name: string, tail: string, message: string, fixed: string][] = [
+      [
+        'typed right under the last item',
+        `${last}\n[Back to top](#top)\n`,
+        `${section} the last list item (a line typed right under an item joins it); put a blank line above the link.`,
+        `${last}\n\n[Back to top](#top)\n`,
+      ],
+      [
+        'indented under the last item',
+        `${last}\n  [Back to top](#top)\n`,
+        `${section} the last list item (a line typed right under an item joins it); put a blank line above the link and remove its indent.`,
+        `${last}\n\n[Back to top](#top)\n`,
+      ],
+      [
+        'indented under the last item after a blank line',
+        `${last}\n\n  [Back to top](#top)\n`,
+        `${section} the last list item (indented, it belongs to an item); remove the link's indent.`,
+        `${last}\n\n[Back to top](#top)\n`,
+      ],
+      [
+        "on the last item's own line",
+        `${last} [Back to top](#top)\n`,
+        `${section} the last list item; put the link on a line of its own, with a blank line above it.`,
+        `${last}\n\n[Back to top](#top)\n`,
+      ],
+      [
+        'typed right under a closing paragraph',
+        `${last}\n\nMore to come.\n[Back to top](#top)\n`,
+        `${section} the last paragraph (a line typed right under a paragraph joins it); put a blank line above the link.`,
+        `${last}\n\nMore to come.\n\n[Back to top](#top)\n`,
+      ],
+      [
+        'typed right under a closing quote',
+        `${last}\n\n> More to come.\n[Back to top](#top)\n`,
+        `${section} the block quote (a line typed right under a quote joins it); put a blank line above the link.`,
+        `${last}\n\n> More to come.\n\n[Back to top](#top)\n`,
+      ],
+      [
+        'inside a closing quote',
+        `${last}\n\n> More to come.\n> [Back to top](#top)\n`,
+        `${section} the block quote (a line typed right under a quote joins it); move the link out of the quote, with a blank line above it.`,
+        `${last}\n\n> More to come.\n\n[Back to top](#top)\n`,
+      ],
+      [
+        'with a comment right below it',
+        `${last}\n[Back to top](#top)\n<!-- end -->\n`,
+        `${section} the last list item (a line typed right under an item joins it); put a blank line above the link.`,
+        `${last}\n\n[Back to top](#top)\n\n<!-- end -->\n`,
+      ],
+    ];
+    for (const [name, tail, message, fixed] of cases) {
+      it(`${name}: one finding at the link, fixed to exactly one link after the block`, () => {
+        const source = ending(tail);
+        const list = lint(source, { only: [rule] }).messages;
+        expect(list.map((f) => `${f.line} ${f.message}`)).toEqual([
+          `${source.split('\n').findIndex((line) => line.includes('[Back to top]')) + 1} ${message}`,
+        ]);
+        const once = fixWith(rule, source);
+        expect(once).toBe(ending(fixed));
+        expect(once.match(/\[Back to top\]/g)).toHaveLength(1);
+        expect(lint(once).messages).toEqual([]);
+        expect(fixWith(rule, once)).toBe(once);
+        const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+        expect(fixWith(rule, crlf(source))).toBe(crlf(ending(fixed)));
+      });
+    }
+
+    it('fixes a glued link with a wrong URL too, in two passes of one --fix', () => {
+      const source = ending(`${last}\n[Back to top](#start)\n`);
+      expect(lint(source, { only: [rule] }).messages.map((f) => f.message)).toEqual([
+        '"Back to top" link points at "#start"; point it at "#top".',
+        expect.stringContaining('inside the last list item'),
+      ]);
+      expect(fixWith(rule, source)).toBe(base);
+    });
+
+    it('closing a section that is not the last, when the type wants a link after every section', () => {
+      const source = fixture(`${rule}/every-section-missing.md`);
+      const glued = source.replace(/(\n- [^\n]+)\n\n\[Back to top\]\(#top\)\n/, '$1\n[Back to top](#top)\n');
+      expect(glued).not.toBe(source);
+      const list = lint(glued, { only: [rule] }).messages.map((f) => f.message);
+      expect(list).toContainEqual(
+        expect.stringMatching(/^Section "## Key Takeaways" ends with its "Back to top" link inside the last list item/),
+      );
+      expect(fixWith(rule, glued)).toBe(fixture(`${rule}/every-section-missing.fixed.md`));
+    });
+
+    it('is the fixture glued-link.md, fixed to pass.md', () => {
+      expect(lines(of('glued-link.md'))).toEqual(['back-to-top:24']);
+      expect(fixWith(rule, fixture(`${rule}/glued-link.md`))).toBe(fixture(`${rule}/glued-link.fixed.md`));
+    });
+  });
+
   it('keeps CRLF line endings in what it adds', () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
     for (const name of ['missing-end', 'plain-text-lazy']) {

@@ -79,6 +79,47 @@ describe('dated-events', () => {
     expect(lint(fixed ?? '', { fix: true }).output).toBeUndefined();
   });
 
+  it('never carries a glued "Back to top" link with its item: under the last item it ends up after the list (#15)', () => {
+    const name = `${rule}/out-of-order-glued-link.md`;
+    expect(lines(findings(rule, name))).toEqual(['dated-events:23']);
+    const all = lint(fixture(name)).messages;
+    expect(all.map((f) => `${f.ruleId}:${f.line}`)).toEqual(['dated-events:23', 'back-to-top:24']);
+    // The sort leaves the link where it was typed, under the last place of the list, and no item takes it along.
+    expect(all[0]?.fix?.text).toMatch(/Baghdad\.\n\[Back to top\]\(#top\)$/);
+    const fixed = lint(fixture(name), { fix: true }).output;
+    expect(fixed).toBe(fixture(`${rule}/out-of-order.fixed.md`));
+    expect(lint(fixed ?? '', { fix: true }).output).toBeUndefined();
+  });
+
+  it('leaves a link glued under a middle item at its place in the list, not with the item it was under', () => {
+    const source = fixture(`${rule}/out-of-order-glued-link-mid.md`);
+    const fixed = fixWith(rule, source);
+    expect(fixed).toContain(
+      [
+        '- **Dec. 27, 2019** — An American contractor is killed in a rocket attack on a base near Kirkuk.',
+        '[Back to top](#top)',
+        '- **Dec. 29, 2019** — U.S. airstrikes hit Kataib Hezbollah positions in Iraq and Syria.',
+        '- **Dec. 31, 2019** — Militia supporters break into the U.S. Embassy compound in Baghdad.',
+      ].join('\n'),
+    );
+    expect(fixWith(rule, fixed)).toBe(fixed);
+    // A link at the end of an item's own line stays at its place too, on a line of its own.
+    const sameLine = fixture(`${rule}/out-of-order-glued-link.md`).replace('Kirkuk.\n[Back to top](#top)', 'Kirkuk. [Back to top](#top)');
+    expect(fixWith(rule, sameLine)).toBe(
+      fixture(`${rule}/out-of-order.fixed.md`).replace('Baghdad.\n\n[Back to top](#top)', 'Baghdad.\n[Back to top](#top)'),
+    );
+  });
+
+  it('offers no sort when a glued line would have to follow an item that ends in something else than a paragraph', () => {
+    const source = fixture(`${rule}/out-of-order-glued-link-mid.md`).replace(
+      '- **Dec. 27, 2019** — An American contractor is killed in a rocket attack on a base near Kirkuk.',
+      '- **Dec. 27, 2019** — An American contractor is killed in a rocket attack on a base near Kirkuk.\n\n  ```\n  report\n  ```',
+    );
+    // The link under item 1 would go under the moved item 3, after its code block, and split the list.
+    expect(lint(source, { only: [rule] }).messages.map((f) => [f.line, f.fix])).toEqual([[24, undefined]]);
+    expect(lint(source.replace('[Back to top](#top)\n- **Dec. 31', '- **Dec. 31'), { only: [rule] }).messages[0]?.fix).toBeDefined();
+  });
+
   it('reads every precision and passes a timeline whose intervals are in order (overlaps allowed)', () => {
     expect(of('precisions.md')).toEqual([]);
     expect(fixWith(rule, fixture(`${rule}/precisions.md`))).toBe(fixture(`${rule}/precisions.md`));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadMemoTypes } from '../../../src/templates/load.js';
 import { ROOT } from '../../helpers/cli.js';
-import { findings, lines, lint } from './helpers.js';
+import { findings, fixture, lines, lint } from './helpers.js';
 
 const rule = 'front-matter';
 const of = (name: string) => findings(rule, `${rule}/${name}`);
@@ -114,5 +114,11 @@ describe('front-matter', () => {
         line,
       ).toEqual([`5:1 error Front matter \`author\` must be a name or a list of names, not ${what}; ${example}`]);
     }
+  });
+  it('suggests no type when none is close, and lists them', () => {
+    const source = fixture('front-matter/unknown-type.md').replace('type: rapid-respons', 'type: newsletter');
+    expect(lint(source, { only: [rule] }).messages.map((f) => `${f.line} ${f.message}`)).toEqual([
+      '2 Unknown memo type "newsletter"; known types: backgrounder, rapid-response, statement, talking-points.',
+    ]);
   });
 });
