@@ -260,6 +260,7 @@ export function bundleFeedObject(memos: readonly Memo[], options: BundleOptions 
       content_html: exportHtml(memo, {
         fragment: true,
         dateFormat,
+        ...(options.lang !== undefined ? { lang: options.lang } : {}),
         ...(options.warnings ? { warnings: options.warnings } : {}),
       }),
       content_text: exportText(memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat }),

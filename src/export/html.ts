@@ -34,6 +34,7 @@ import {
   type ExportWarning,
 } from './html-screen.js';
 import { MEMO_CSS } from './style.css.js';
+import { textDirection } from '../util/direction.js';
 import { Slugger } from '../util/slugs.js';
 
 export interface HtmlOptions {
@@ -58,6 +59,8 @@ export interface ArticleOptions {
   headingShift?: number;
   /** Collects what the sanitizer removed from the memo (see html-screen.ts). */
   warnings?: ExportWarning[];
+  /** `rtl` on the `<article>` itself: a fragment of a right-to-left memo, whose page memokit does not write. */
+  dir?: 'rtl';
 }
 
 /**
@@ -444,7 +447,7 @@ export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
   while (content[content.length - 1]?.type === 'text' && (content[content.length - 1] as { value: string }).value.trim() === '')
     content.pop();
 
-  const article = element('article', { className: ['memo'] }, [
+  const article = element('article', { className: ['memo'], ...(options.dir ? { dir: options.dir } : {}) }, [
     NEWLINE(),
     header,
     NEWLINE(),
@@ -481,6 +484,8 @@ export function documentTree(parts: DocumentParts): HastRoot {
   }
   head.push(element('style', {}, [textNode(`\n${safeCss(parts.css).trim()}\n`)]));
   const html = element('html', { lang: parts.lang }, lines([element('head', {}, lines(head)), element('body', {}, lines(parts.body))]));
+  // Right-to-left languages (fa, ar, he, ur...) read from the right: the page says so.
+  if (textDirection(parts.lang) === 'rtl') html.properties['dir'] = 'rtl';
   return { type: 'root', children: [{ type: 'doctype' }, textNode('\n'), html, textNode('\n')] };
 }
 
@@ -503,6 +508,7 @@ export function exportHtml(memo: Memo, options: HtmlOptions = {}): string {
   const article = memoArticle(memo, {
     dateFormat: options.dateFormat ?? 'long',
     ...(options.warnings ? { warnings: options.warnings } : {}),
+    ...(options.fragment && options.lang !== undefined && textDirection(options.lang) === 'rtl' ? { dir: 'rtl' as const } : {}),
   });
   const css = options.css ?? MEMO_CSS;
   if (options.fragment) {
