@@ -97,20 +97,53 @@ export interface PrepareOptions {
   file: string;
 }
 
+/** Properties whose scheme the schema checks (`sanitizeSchema.protocols`'s keys). */
+const URL_PROPERTIES = ['href', 'src', 'cite', 'longDesc'];
+
+/**
+ * Whether the sanitizer will refuse this URL's scheme: its rule (a colon before any `/`, `?` or
+ * `#` ends a scheme, which must be one of `allowed`), used only to know whether there is anything
+ * to compare; the warnings themselves come from what the sanitizer did.
+ */
+function refusedScheme(url: string, allowed: readonly string[]): boolean {
+  const colon = url.indexOf(':');
+  if (colon < 0) return false;
+  for (const stop of ['/', '?', '#']) {
+    const at = url.indexOf(stop);
+    if (at > -1 && colon > at) return false;
+  }
+  return !allowed.includes(url.slice(0, colon));
+}
+
+export interface Prepared {
+  /** Raw HTML removed before the sanitizer ran (form controls, media sources). */
+  warnings: ExportWarning[];
+  /**
+   * Whether the sanitizer may remove anything: there is raw HTML, or a URL with a refused
+   * scheme. Markdown makes nothing else the schema refuses, so without either there is nothing
+   * to compare (removedBySanitizer), which spares nearly every memo that walk.
+   */
+  suspect: boolean;
+}
+
 /**
  * Ready a memo's tree for the sanitizer, in place: URL schemes in capitals folded to lower case;
  * in the writer's raw HTML, ids prefixed as GitHub does (`user-content-`, so they can never take
  * `top` or a heading's id), and form controls and media sources removed (with a warning, their
- * words kept). Returns those warnings.
+ * words kept).
  */
-export function prepareForSanitizer(root: Root, options: PrepareOptions): ExportWarning[] {
+export function prepareForSanitizer(root: Root, options: PrepareOptions): Prepared {
   const warnings: ExportWarning[] = [];
   const { markdown, protocols } = options;
+  let suspect = markdown !== undefined;
   visit(root, 'element', (node, index, parent) => {
-    for (const property of Object.keys(URL_NOUNS).concat('cite', 'longDesc')) {
+    for (const property of URL_PROPERTIES) {
       const value = node.properties[property];
       const allowed = protocols[property];
-      if (typeof value === 'string' && allowed) node.properties[property] = foldScheme(value, allowed);
+      if (typeof value !== 'string' || !allowed) continue;
+      const folded = foldScheme(value, allowed);
+      node.properties[property] = folded;
+      if (!suspect && refusedScheme(folded, allowed)) suspect = true;
     }
     const start = node.position?.start.offset;
     if (!markdown || start === undefined || markdown.has(`${start}:${node.tagName}`)) return undefined;
@@ -126,7 +159,7 @@ export function prepareForSanitizer(root: Root, options: PrepareOptions): Export
     }
     return undefined;
   });
-  return warnings;
+  return { warnings, suspect };
 }
 
 function removedElement(node: Element): string {

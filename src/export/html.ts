@@ -302,10 +302,10 @@ function sanitizedBody(memo: Memo, warnings: ExportWarning[] | undefined): { bod
   const markdown = rawHtml ? markdownElements(hast) : undefined;
   if (rawHtml) hast = parseRaw.runSync(hast);
   const screen = { protocols: sanitizeSchema.protocols ?? {}, file: memo.path, ...(markdown ? { markdown } : {}) };
-  const found = prepareForSanitizer(hast, screen);
+  const prepared = prepareForSanitizer(hast, screen);
   const body = sanitizer.runSync(hast);
   if (warnings) {
-    found.push(...removedBySanitizer(hast, body, screen));
+    const found = prepared.suspect ? [...prepared.warnings, ...removedBySanitizer(hast, body, screen)] : prepared.warnings;
     warnings.push(...found.sort((a, b) => a.line - b.line));
   }
   if (rawHtml) wrapLooseText(body);

@@ -2,6 +2,8 @@
 // how that is said (one warning per removal, with its line), the JSON text of the same HTML, and
 // the small helpers (scheme folding, writing direction). End-to-end runs are in
 // tests/e2e/export-words.test.ts.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { foldScheme, type ExportWarning } from '../../../src/export/html-screen.js';
 import { exportHtml, sanitizeSchema } from '../../../src/export/html.js';
@@ -10,6 +12,7 @@ import type { Memo } from '../../../src/memo/model.js';
 import { parseMemo } from '../../../src/memo/parse.js';
 import { loadMemoTypes } from '../../../src/templates/load.js';
 import { textDirection } from '../../../src/util/direction.js';
+import { EXAMPLE, FIXTURES } from '../../helpers/cli.js';
 
 const types = loadMemoTypes();
 
@@ -102,6 +105,18 @@ describe('raw HTML in the HTML export', () => {
       '7: dropped the link to "javascript:alert(1)", kept its text (exported HTML links only to http:, https:, irc:, ircs:, mailto:, xmpp:, tel: and relative URLs)',
       '9: dropped the image "data:image/png;base64,AA" (exported HTML shows only http:, https: and relative images)',
     ]);
+  });
+
+  it('says nothing about memos with nothing to remove (Markdown links, footnotes, task lists, tables, comments)', () => {
+    const quiet = [
+      EXAMPLE,
+      ...['edge-cases.md', 'week-one.md', 'week-two.md', 'long-words.md'].map((name) => join(FIXTURES, 'export', name)),
+    ];
+    for (const file of quiet) {
+      const warnings: ExportWarning[] = [];
+      exportHtml(parseMemo(readFileSync(file, 'utf8'), { path: file, types }), { warnings });
+      expect(warnings, file).toEqual([]);
+    }
   });
 
   it('gives the same HTML with or without a warnings list', () => {
