@@ -35,6 +35,79 @@ export const STRIPPED_ELEMENTS: readonly string[] = ['script', 'style', 'templat
  */
 const NEVER_FROM_RAW_HTML = new Set(['input', 'source']);
 
+/**
+ * Raw HTML nested deeper than this is kept as plain words instead: the HTML tools downstream
+ * (parse5's tree adapter, the sanitizer, the serializer) recurse, and a few thousand levels
+ * overflow the stack. Real memos nest a handful of levels; 2,000 `<div>`s overflowed.
+ */
+export const MAX_RAW_HTML_NESTING = 256;
+
+/** Elements that never hold others (void), or that the parser closes by itself (`<p><p>` is two paragraphs). */
+const NOT_NESTING = new Set(
+  'area base br col embed hr img input link meta param source track wbr p li dt dd tr option optgroup rb rt rtc rp tbody thead tfoot colgroup'.split(
+    ' ',
+  ),
+);
+/** Elements an end tag cannot close past (the parser's "in scope" boundaries), and table cells. */
+const SCOPE = new Set(['table', 'td', 'th', 'caption', 'template', 'object', 'applet', 'marquee', 'html', 'svg', 'math']);
+const CELLS = new Set(['td', 'th', 'tr']);
+const TAG = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-z][a-z0-9-]*)(?=[\s/>])[^>]*>/gi;
+
+/**
+ * How deep raw HTML nests, read tag by tag the way the parser closes elements: an end tag closes
+ * the nearest open element of its name (and those inside it) unless a table, a cell and the like
+ * stands between them; an end tag for nothing open is ignored; a new cell or row closes the open
+ * cell; `<div/>` opens a `<div>`, as in HTML. Fed every raw HTML node of a memo in order (inline
+ * tags are one node each). An estimate, so the HTML path also falls back on a stack overflow.
+ */
+export class NestingGauge {
+  private readonly open: string[] = [];
+  deepest = 0;
+
+  add(value: string): void {
+    if (this.tooDeep) return;
+    for (const match of value.matchAll(TAG)) {
+      const name = match[2]?.toLowerCase();
+      if (name === undefined) continue;
+      if (CELLS.has(name) && match[1] !== '/') this.closeCell();
+      if (NOT_NESTING.has(name)) continue;
+      if (match[1] === '/') this.close(name);
+      else {
+        this.open.push(name);
+        this.deepest = Math.max(this.deepest, this.open.length);
+      }
+    }
+  }
+
+  private close(name: string): void {
+    const at = this.open.lastIndexOf(name);
+    if (at < 0) return;
+    for (let i = at + 1; i < this.open.length; i++) if (SCOPE.has(this.open[i] as string)) return;
+    this.open.length = at;
+  }
+
+  private closeCell(): void {
+    const table = this.open.lastIndexOf('table');
+    const cell = Math.max(this.open.lastIndexOf('td'), this.open.lastIndexOf('th'));
+    if (cell > table) this.open.length = cell;
+  }
+
+  get tooDeep(): boolean {
+    return this.deepest > MAX_RAW_HTML_NESTING;
+  }
+}
+
+const STRIPPED_CONTENT = new RegExp(`<(${STRIPPED_ELEMENTS.join('|')})\\b[\\s\\S]*?(?:<\\/\\1\\s*>|$)`, 'gi');
+
+/** The words of raw HTML without parsing it (for HTML nested too deep to parse): comments, scripts and styles dropped, tags gone. */
+export function rawWords(value: string): string {
+  return value
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, '')
+    .replace(STRIPPED_CONTENT, ' ')
+    .replace(/<[a-z/!][^>]*>/gi, (tag) => (/^<br\b/i.test(tag) ? '\n' : ' '))
+    .replace(/[ \t]+/g, ' ');
+}
+
 /** Properties whose value is a URL the schema checks the scheme of, and how a removal is told. */
 const URL_NOUNS: Record<string, string> = { href: 'link to', src: 'image' };
 

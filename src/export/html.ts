@@ -25,9 +25,12 @@ import { isReadable, type ReadableDate } from '../memo/event-date.js';
 import type { Memo } from '../memo/model.js';
 import { isBackToTopText } from '../memo/back-to-top.js';
 import {
+  MAX_RAW_HTML_NESTING,
   markdownElements,
+  NestingGauge,
   pointAtWriterIds,
   prepareForSanitizer,
+  rawWords,
   removedBySanitizer,
   STRIPPED_ELEMENTS,
   wrapLooseText,
@@ -241,8 +244,18 @@ function wrapEventDate(event: MdastParent, date: ReadableDate): void {
 /** Raw HTML that is only comments (lint directives): nothing for rehype-raw to parse. */
 const ONLY_COMMENTS = /^\s*(?:<!--[\s\S]*?-->\s*)*$/;
 
-function bodyTree(memo: Memo): { tree: MdastRoot; rawHtml: boolean } {
-  let rawHtml = false;
+interface BodyTree {
+  tree: MdastRoot;
+  /** The raw HTML nodes (copies in `tree`), comments aside; empty when there are none. */
+  rawHtml: MdastNode[];
+  /** Where the raw HTML nests deeper than MAX_RAW_HTML_NESTING (NestingGauge), if it does. */
+  tooDeepAt?: number;
+}
+
+function bodyTree(memo: Memo): BodyTree {
+  const rawHtml: MdastNode[] = [];
+  const gauge = new NestingGauge();
+  let tooDeepAt: number | undefined;
   const ids = headingIds(memo);
   const eventDates = new Map<MdastNode, ReadableDate>();
   for (const event of memo.events) if (isReadable(event.date)) eventDates.set(event.node, event.date);
@@ -270,8 +283,13 @@ function bodyTree(memo: Memo): { tree: MdastRoot; rawHtml: boolean } {
       continue;
     }
     if (!hasChildren(node)) {
-      if (node.type === 'html' && !ONLY_COMMENTS.test(node.value)) rawHtml = true;
-      append({ ...node });
+      const copy = { ...node };
+      if (copy.type === 'html' && !ONLY_COMMENTS.test(copy.value)) {
+        rawHtml.push(copy);
+        gauge.add(copy.value);
+        if (gauge.tooDeep) tooDeepAt ??= copy.position?.start.line ?? 1;
+      }
+      append(copy);
       continue;
     }
     const container = CONTAINERS.has(node.type);
@@ -288,28 +306,52 @@ function bodyTree(memo: Memo): { tree: MdastRoot; rawHtml: boolean } {
     pushChildren(node, copy, depth + 1, nesting + (container ? 1 : 0));
   }
   for (const [event, date] of events) wrapEventDate(event, date);
-  return { tree: root, rawHtml };
+  return { tree: root, rawHtml, ...(tooDeepAt !== undefined ? { tooDeepAt } : {}) };
 }
 
 /**
- * The memo's body as sanitized hast, and whether it had raw HTML. rehype-raw runs only for a memo
- * with raw HTML (it costs a second parse of the whole body); the sanitizer always runs, after
- * it. What the sanitizer removed is added to `warnings`, in the order of the file's lines.
+ * The memo's body as sanitized hast, and whether rehype-raw parsed raw HTML in it. rehype-raw runs
+ * only for a memo with raw HTML (it costs a second parse of the whole body); the sanitizer always
+ * runs, after it. Raw HTML nested too deep for the recursive tools downstream (by the gauge, or
+ * found by a stack overflow) is kept as its words, in plain text, with a warning. What the
+ * sanitizer removed is added to `warnings`, in the order of the file's lines.
  */
 function sanitizedBody(memo: Memo, warnings: ExportWarning[] | undefined): { body: HastRoot; rawHtml: boolean } {
-  const { tree, rawHtml } = bodyTree(memo);
+  const built = bodyTree(memo);
+  if (built.rawHtml.length > 0 && built.tooDeepAt === undefined) {
+    try {
+      return { body: sanitize(memo, built.tree, true, warnings), rawHtml: true };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  const found: ExportWarning[] = [];
+  if (built.rawHtml.length > 0) {
+    // Its words as text (escaped, like any text), each tag alone on its node (inline) gone.
+    for (const node of built.rawHtml) Object.assign(node, { type: 'text', value: rawWords(String((node as { value: unknown }).value)) });
+    found.push({
+      file: memo.path,
+      line: built.tooDeepAt ?? built.rawHtml[0]?.position?.start.line ?? 1,
+      message: `raw HTML nested more than ${MAX_RAW_HTML_NESTING} elements deep: kept its words as plain text, without its tags`,
+    });
+  }
+  const body = sanitize(memo, built.tree, false, warnings);
+  warnings?.push(...found);
+  return { body, rawHtml: false };
+}
+
+/** remark-rehype, rehype-raw (with `raw`), the sanitizer; the warnings are added last, once all went well. */
+function sanitize(memo: Memo, tree: MdastRoot, raw: boolean, warnings: ExportWarning[] | undefined): HastRoot {
   let hast = toHast.runSync(tree);
-  const markdown = rawHtml ? markdownElements(hast) : undefined;
-  if (rawHtml) hast = parseRaw.runSync(hast);
+  const markdown = raw ? markdownElements(hast) : undefined;
+  if (raw) hast = parseRaw.runSync(hast);
   const screen = { protocols: sanitizeSchema.protocols ?? {}, file: memo.path, ...(markdown ? { markdown } : {}) };
   const prepared = prepareForSanitizer(hast, screen);
   const body = sanitizer.runSync(hast);
-  if (warnings) {
-    const found = prepared.suspect ? [...prepared.warnings, ...removedBySanitizer(hast, body, screen)] : prepared.warnings;
-    warnings.push(...found.sort((a, b) => a.line - b.line));
-  }
-  if (rawHtml) wrapLooseText(body);
-  return { body, rawHtml };
+  const found = warnings && prepared.suspect ? [...prepared.warnings, ...removedBySanitizer(hast, body, screen)] : prepared.warnings;
+  if (raw) wrapLooseText(body);
+  warnings?.push(...found.sort((a, b) => a.line - b.line));
+  return body;
 }
 
 function isElement(node: HastRootContent | ElementContent | undefined, tagName?: string): node is Element {

@@ -13,7 +13,7 @@ import { visit } from 'unist-util-visit';
 import { isReadable, type DatePrecision } from '../memo/event-date.js';
 import type { ListItem, Memo } from '../memo/model.js';
 import { isBackToTopText } from '../memo/back-to-top.js';
-import { STRIPPED_ELEMENTS } from './html-screen.js';
+import { NestingGauge, rawWords, STRIPPED_ELEMENTS } from './html-screen.js';
 
 /**
  * The JSON format's version. Additive changes (a new field) keep it; a breaking change
@@ -114,6 +114,30 @@ const ONLY_COMMENTS = /^\s*(?:<!--[\s\S]*?-->\s*)*$/;
  */
 function htmlText(value: string): string {
   if (ONLY_COMMENTS.test(value)) return '';
+  const gauge = new NestingGauge();
+  gauge.add(value);
+  let text: string;
+  try {
+    // Nested too deep for the recursive parser and text walk (html-screen.ts): its words without parsing.
+    text = gauge.tooDeep ? rawWords(value) : parsedText(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    text = rawWords(value);
+  }
+  return text
+    .split(/\n[ \t]*\n\s*/)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => collapse(line.replace(/\t/g, ' | ')))
+        .filter(Boolean)
+        .join('\n'),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function parsedText(value: string): string {
   const tree: HastRoot = htmlParser.parse(value);
   visit(tree, 'element', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
@@ -125,17 +149,7 @@ function htmlText(value: string): string {
     if (node.tagName === 'br') parent.children.splice(index, 1, { type: 'text', value: ' ' });
     return undefined;
   });
-  return toText(tree)
-    .split(/\n[ \t]*\n\s*/)
-    .map((block) =>
-      block
-        .split('\n')
-        .map((line) => collapse(line.replace(/\t/g, ' | ')))
-        .filter(Boolean)
-        .join('\n'),
-    )
-    .filter(Boolean)
-    .join('\n\n');
+  return toText(tree);
 }
 
 /**

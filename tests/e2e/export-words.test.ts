@@ -128,6 +128,33 @@ describe('raw HTML in a memo (memo export --to html)', () => {
   });
 });
 
+describe('raw HTML nested thousands deep', () => {
+  // The HTML tools after the parser recurse: 2,000 nested <div>s overflowed the stack.
+  it.each([
+    ['5,000 <div>s in an HTML block', `${'<div>'.repeat(5000)}Deep words.${'</div>'.repeat(5000)}`],
+    ['5,000 inline <span>s in a paragraph', `Start ${'<span>'.repeat(5000)}deep words.`],
+    ['3,000 <div><table><td>s', `${'<div><table><td>'.repeat(3000)}Deep words.`],
+  ])('%s: its words kept as text, one warning line, exit 0 (HTML, JSON, bundle)', (_name, html) => {
+    const dir = tempDir('memokit-deep-');
+    writeFileSync(join(dir, 'deep.md'), `---\ntype: statement\ntitle: Deep\ndate: 2020-01-01\n---\n\nBefore.\n\n${html}\n\nAfter.\n`);
+    const warning = 'memo: warning: deep.md:9: raw HTML nested more than 256 elements deep: kept its words as plain text, without its tags';
+    const result = memo(['export', 'deep.md', '--to', 'html'], { cwd: dir });
+    expect(lines(result.stderr)).toEqual([warning]);
+    expect(result.status).toBe(0);
+    const text = toText(parseHtml(result.stdout));
+    for (const words of ['Before.', /deep words\./i, 'After.']) expect(text).toMatch(words);
+    expect(result.stdout).not.toContain('<div>');
+
+    const json = memo(['export', 'deep.md', '--to', 'json'], { cwd: dir });
+    expect(json.stderr).toBe('');
+    expect((JSON.parse(json.stdout) as { lede: string }).lede).toMatch(/^Before\.\n\n.*deep words\.\n\nAfter\.$/is);
+
+    const bundle = memo(['bundle', 'deep.md', '--to', 'html'], { cwd: dir });
+    expect(lines(bundle.stderr)).toEqual([warning]);
+    expect(bundle.status).toBe(0);
+  });
+});
+
 describe('raw HTML in a newsletter (memo bundle)', () => {
   it('HTML and the JSON Feed warn about each memo, naming it; the text issue does not (exit 0)', () => {
     // date-desc: links.md (Jan. 7) comes first, then raw-html.md (Jan. 6).

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { foldScheme, type ExportWarning } from '../../../src/export/html-screen.js';
+import { foldScheme, MAX_RAW_HTML_NESTING, NestingGauge, type ExportWarning } from '../../../src/export/html-screen.js';
 import { exportHtml, sanitizeSchema } from '../../../src/export/html.js';
 import { exportJson } from '../../../src/export/json.js';
 import type { Memo } from '../../../src/memo/model.js';
@@ -141,6 +141,34 @@ describe('raw HTML in the JSON export', () => {
     ['table rows one per line, cells apart', '<table><tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr></table>', 'a | b\nc | d'],
   ])('%s', (_name, body, expected) => {
     expect(lede(body)).toBe(expected);
+  });
+});
+
+describe('NestingGauge: how deep raw HTML nests, read as the parser closes elements', () => {
+  it.each([
+    [['<div><div></div></div>'], 2],
+    [['<div>', 'text', '</div>', '<div>'], 1],
+    [['<p>a<p>b<p>c', '<li>x<li>y'], 0],
+    [['<br><img src=x><hr>'], 0],
+    [['<!-- <div><div><div> -->'], 0],
+    [['<div/><div/><div/>'], 3],
+    [['<div></span><div></span>'], 2],
+    [['<table><tr><td>a<td>b<td>c</table>'], 2],
+    [['<div><table><td></div><div>'], 4],
+    [['<span>', '<b>', '</span>', '<i>'], 2],
+  ])('%j → %i', (values, depth) => {
+    const gauge = new NestingGauge();
+    for (const value of values) gauge.add(value);
+    expect(gauge.deepest).toBe(depth);
+    expect(gauge.tooDeep).toBe(false);
+  });
+
+  it(`is too deep past ${MAX_RAW_HTML_NESTING}`, () => {
+    const gauge = new NestingGauge();
+    gauge.add('<div>'.repeat(MAX_RAW_HTML_NESTING));
+    expect(gauge.tooDeep).toBe(false);
+    gauge.add('<div>');
+    expect(gauge.tooDeep).toBe(true);
   });
 });
 
