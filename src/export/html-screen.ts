@@ -8,6 +8,7 @@
 // Elements are matched across the sanitizer by their place in the file (start and end offset
 // and tag name), which the sanitizer copies onto what it keeps. Elements without a place are
 // memokit's own (the `<time>` around event dates, footnote wrappers) and are never reported.
+// NestingGauge keeps HTML nested thousands deep away from the recursive tools after the parser.
 import type { Element, ElementContent, Root } from 'hast';
 import { find, html } from 'property-information';
 import { SKIP, visit } from 'unist-util-visit';
@@ -243,7 +244,8 @@ function removedElement(node: Element): string {
 
 function droppedUrl(node: Element, property: string, url: string, allowed: readonly string[]): string {
   const schemes = allowed.map((scheme) => `${scheme}:`).join(', ');
-  const noun = URL_NOUNS[property];
+  const noun =
+    (property === 'href' && node.tagName === 'a') || (property === 'src' && node.tagName === 'img') ? URL_NOUNS[property] : undefined;
   if (noun === 'link to') {
     return `dropped the link to ${quoteUrl(url)}, kept its text (exported HTML links only to ${schemes} and relative URLs)`;
   }
@@ -286,8 +288,10 @@ export function removedBySanitizer(before: Root, after: Root, options: PrepareOp
     const others: string[] = [];
     for (const [property, value] of Object.entries(node.properties)) {
       if (value === undefined || value === null || value === false || properties.has(property)) continue;
-      const allowed = options.protocols[property];
-      if (allowed && typeof value === 'string' && property in URL_NOUNS) warn(line, droppedUrl(node, property, value, allowed));
+      // Own keys only: a writer's attribute may be named `constructor`.
+      const allowed = Object.hasOwn(options.protocols, property) ? options.protocols[property] : undefined;
+      if (allowed && typeof value === 'string' && Object.hasOwn(URL_NOUNS, property))
+        warn(line, droppedUrl(node, property, value, allowed));
       else others.push(attributeName(property));
     }
     if (others.length > 0) warn(line, `removed ${others.join(', ')} from <${node.tagName}> (not allowed in exported HTML)`);
@@ -297,32 +301,7 @@ export function removedBySanitizer(before: Root, after: Root, options: PrepareOp
 }
 
 /** Elements that sit inside a paragraph (those of them the schema allows). */
-const PHRASING = new Set([
-  'a',
-  'b',
-  'br',
-  'code',
-  'del',
-  'em',
-  'i',
-  'img',
-  'ins',
-  'kbd',
-  'q',
-  'rp',
-  'rt',
-  'ruby',
-  's',
-  'samp',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'var',
-]);
+const PHRASING = new Set('a b br code del em i img ins kbd q rp rt ruby s samp span strike strong sub sup time tt var'.split(' '));
 
 /**
  * Words left loose at the top of the body once the sanitizer unwrapped their element

@@ -79,6 +79,15 @@ describe('raw HTML in the HTML export', () => {
     ],
     ['a comment alone (a lint directive) is dropped without a word', '<!-- memo-lint-disable lede -->\nText.', '<p>Text.</p>', []],
     [
+      'attributes named like built-ins, and a URL on an element that is no link',
+      '<div constructor="x" toString="y" href="javascript:x">words</div>',
+      '<div>words</div>',
+      [
+        '7: removed href="javascript:x" from <div> (exported HTML allows only http:, https:, irc:, ircs:, mailto:, xmpp:, tel: and relative URLs there)',
+        '7: removed tostring from <div> (not allowed in exported HTML)',
+      ],
+    ],
+    [
       'the same removal twice on a line: one warning',
       '<font>a</font> and <font>b</font>',
       '<p>a and b</p>',
