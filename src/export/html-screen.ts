@@ -145,6 +145,14 @@ function attributeName(property: string): string {
   return find(html, property).attribute;
 }
 
+/**
+ * A message as one printable line: a tag or attribute name in a writer's HTML may hold control
+ * characters (an escape sequence would reach the terminal), shown as `\u001b` instead.
+ */
+function printable(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A URL quoted on one line, shortened when long. */
 function quoteUrl(url: string): string {
   return JSON.stringify(url.length > 60 ? `${url.slice(0, 59)}…` : url);
@@ -227,7 +235,7 @@ export function prepareForSanitizer(root: Root, options: PrepareOptions): Prepar
       else if (Array.isArray(value)) node.properties[property] = value.map((part) => WRITER_ID_PREFIX + String(part));
     }
     if (NEVER_FROM_RAW_HTML.has(node.tagName) && parent && index !== undefined) {
-      warnings.push({ file: options.file, line: node.position?.start.line ?? 1, message: removedElement(node) });
+      warnings.push({ file: options.file, line: node.position?.start.line ?? 1, message: printable(removedElement(node)) });
       parent.children.splice(index, 1, ...node.children);
       return index;
     }
@@ -272,7 +280,7 @@ export function removedBySanitizer(before: Root, after: Root, options: PrepareOp
     const id = `${line}\u0000${message}`;
     if (seen.has(id)) return;
     seen.add(id);
-    warnings.push({ file: options.file, line, message });
+    warnings.push({ file: options.file, line, message: printable(message) });
   };
   visit(before, 'element', (node) => {
     const key = keyOf(node);

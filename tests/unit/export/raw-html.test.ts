@@ -88,6 +88,15 @@ describe('raw HTML in the HTML export', () => {
       ],
     ],
     [
+      'control characters in a tag or attribute name are shown escaped: one printable line',
+      '<div>\n<x\u001b[31m>red</x\u001b[31m> <b on\u0007x="1">bold</b>\n</div>',
+      '<div>\nred <b>bold</b>\n</div>',
+      [
+        '8: removed <x\\u001b[31m>, kept its text (not allowed in exported HTML)',
+        '8: removed on\\u0007x from <b> (not allowed in exported HTML)',
+      ],
+    ],
+    [
       'the same removal twice on a line: one warning',
       '<font>a</font> and <font>b</font>',
       '<p>a and b</p>',
