@@ -7,6 +7,7 @@ import { loadConfig } from '../config/config.js';
 import { MemoError } from '../io/errors.js';
 import { runJobs, serializeError, type SerializedError } from '../io/pool.js';
 import { writeFileAtomic } from '../io/write.js';
+import type { ExportWarning } from './html-screen.js';
 import { exportOne, type ExportOneOptions } from './one.js';
 
 export type ExportFormat = 'html' | 'text' | 'json';
@@ -70,8 +71,12 @@ export interface BatchOptions extends ExportOneOptions {
   configFile?: string;
 }
 
+/** `warnings`: what the HTML sanitizer removed from the memo (plain data, so it crosses from a worker thread). */
 export type BatchOutcome =
-  { kind: 'written' } | { kind: 'text'; text: string } | { kind: 'refused'; errors: string[] } | { kind: 'error'; error: SerializedError };
+  | { kind: 'written'; warnings?: ExportWarning[] }
+  | { kind: 'text'; text: string; warnings?: ExportWarning[] }
+  | { kind: 'refused'; errors: string[] }
+  | { kind: 'error'; error: SerializedError };
 
 /** Export one memo of a batch to its file (or back as text). Errors come back as data, so one file stops only itself. */
 export async function exportToFile(job: BatchJob, options: BatchOptions): Promise<BatchOutcome> {
@@ -79,9 +84,10 @@ export async function exportToFile(job: BatchJob, options: BatchOptions): Promis
     const config = loadConfig(dirname(job.file), options.configFile);
     const outcome = await exportOne(job.file, job.shown, options, config);
     if (outcome.refused) return { kind: 'refused', errors: outcome.refused };
-    if (job.target === undefined) return { kind: 'text', text: outcome.text };
+    const warnings = outcome.warnings ? { warnings: outcome.warnings } : {};
+    if (job.target === undefined) return { kind: 'text', text: outcome.text, ...warnings };
     await writeFileAtomic(job.target, outcome.text, { overwrite: true, mkdirs: true, durable: false });
-    return { kind: 'written' };
+    return { kind: 'written', ...warnings };
   } catch (error) {
     if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
     throw error;

@@ -19,6 +19,7 @@ import {
   textNode,
   uniqueIds,
 } from './html.js';
+import type { ExportWarning } from './html-screen.js';
 import { MEMO_CSS } from './style.css.js';
 import { exportText } from './text.js';
 import { Slugger } from '../util/slugs.js';
@@ -40,6 +41,8 @@ export interface BundleOptions {
   dateFormat?: 'long' | 'iso';
   /** Plain-text wrap width (text bundle and feed `content_text`); default 72, 0 for none. */
   width?: number;
+  /** HTML and feed: collects what the sanitizer removed from each memo (see html-screen.ts). */
+  warnings?: ExportWarning[];
 }
 
 export const DEFAULT_BUNDLE_TITLE = 'Memos';
@@ -150,7 +153,11 @@ function prefixIds(article: Element, slug: string): void {
 }
 
 function bundleArticle(entry: Entry, options: BundleOptions): Element {
-  const article = memoArticle(entry.memo, { dateFormat: options.dateFormat ?? 'long', headingShift: 1 });
+  const article = memoArticle(entry.memo, {
+    dateFormat: options.dateFormat ?? 'long',
+    headingShift: 1,
+    ...(options.warnings ? { warnings: options.warnings } : {}),
+  });
   prefixIds(article, entry.slug);
   const back = element('p', { className: ['back-to-contents'] }, [
     element('a', { href: `#${CONTENTS_ID}` }, [textNode('Back to contents')]),
@@ -250,7 +257,12 @@ export function bundleFeedObject(memos: readonly Memo[], options: BundleOptions 
     const item: JsonFeedItem = {
       id: slug,
       title,
-      content_html: exportHtml(memo, { fragment: true, dateFormat }),
+      content_html: exportHtml(memo, {
+        fragment: true,
+        dateFormat,
+        ...(options.lang !== undefined ? { lang: options.lang } : {}),
+        ...(options.warnings ? { warnings: options.warnings } : {}),
+      }),
       content_text: exportText(memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat }),
     };
     if (memo.summary !== undefined) item.summary = memo.summary;

@@ -1,16 +1,19 @@
-// Memo → HTML. The memo's mdast (already parsed, see memo/parse.ts) goes through remark-rehype
-// and rehype-sanitize (GitHub's schema), then memokit wraps the sanitized body in its own
-// trusted structure: `<article class="memo">`, a `<header id="top">` with the date line and the
-// title, and — for a full document — `<head>` with charset, viewport, `<title>` and the
-// stylesheet. Raw HTML in a memo is dropped (remark-rehype's safe default; rehype-raw is not a
-// dependency), so nothing a memo writes can add a script, an event handler, a style or a
-// dangerous URL; front-matter strings only ever become hast text nodes, which are escaped.
+// Memo → HTML. The memo's mdast (already parsed, see memo/parse.ts) goes through remark-rehype,
+// rehype-raw (only when the memo has raw HTML other than comments: it parses the writer's HTML
+// as a browser would, so `<p>`, `<center>` and `<br>` keep their words and breaks) and
+// rehype-sanitize (GitHub's schema), then memokit wraps the sanitized body in its own trusted
+// structure: `<article class="memo">`, a `<header id="top">` with the date line and the title,
+// and — for a full document — `<head>` with charset, viewport, `<title>` and the stylesheet.
+// The sanitizer always runs after rehype-raw, so nothing a memo writes can add a script, an
+// event handler, a style or a dangerous URL; what it removes comes back as warnings
+// (html-screen.ts). Front-matter strings only ever become hast text nodes, which are escaped.
 // `email` inlines the stylesheet with juice after sanitizing: juice adds `style` attributes
 // from memokit's (or the user's) stylesheet only.
 import { createRequire } from 'node:module';
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent as HastRootContent } from 'hast';
 import type { Heading as MdastHeading, ListItem, Root as MdastRoot, TableCell, TableRow } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import type { Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -21,7 +24,20 @@ import { formatLongDate } from '../memo/dates.js';
 import { isReadable, type ReadableDate } from '../memo/event-date.js';
 import type { Memo } from '../memo/model.js';
 import { isBackToTopText } from '../memo/back-to-top.js';
+import {
+  MAX_RAW_HTML_NESTING,
+  markdownElements,
+  NestingGauge,
+  pointAtWriterIds,
+  prepareForSanitizer,
+  rawWords,
+  removedBySanitizer,
+  STRIPPED_ELEMENTS,
+  wrapLooseText,
+  type ExportWarning,
+} from './html-screen.js';
 import { MEMO_CSS } from './style.css.js';
+import { textDirection } from '../util/direction.js';
 import { Slugger } from '../util/slugs.js';
 
 export interface HtmlOptions {
@@ -35,6 +51,8 @@ export interface HtmlOptions {
   lang?: string;
   /** Date line as "December 31, 2019" (`long`, default) or "2019-12-31" (`iso`). */
   dateFormat?: 'long' | 'iso';
+  /** Collects what the sanitizer removed from the memo (see html-screen.ts). */
+  warnings?: ExportWarning[];
 }
 
 /** Options of one memo's `<article>`, shared by the single export and the bundle. */
@@ -42,26 +60,45 @@ export interface ArticleOptions {
   dateFormat?: 'long' | 'iso';
   /** Levels to push every heading down by (the bundle uses 1: memo titles become `<h2>`). */
   headingShift?: number;
+  /** Collects what the sanitizer removed from the memo (see html-screen.ts). */
+  warnings?: ExportWarning[];
+  /** `rtl` on the `<article>` itself: a fragment of a right-to-left memo, whose page memokit does not write. */
+  dir?: 'rtl';
 }
 
 /**
- * GitHub's schema, with ids kept as they are: every id in the output comes from memokit (the
- * memo model's heading slugs, GFM footnotes already prefixed by remark-rehype, its own
- * wrappers) because raw HTML never reaches the tree, and GitHub's `user-content-` clobbering
- * would break both "Back to top" and footnote links. `name` stays clobbered.
+ * GitHub's schema, with four changes. Ids are kept as they are: memokit gives every id in
+ * Markdown's output (the memo model's heading slugs, GFM footnotes already prefixed by
+ * remark-rehype, its own wrappers), and GitHub's `user-content-` clobbering would break both
+ * "Back to top" and footnote links; ids written in raw HTML get that prefix before the
+ * sanitizer runs (html-screen.ts). `name` stays clobbered. `tel:` links are allowed beside
+ * `mailto:`. Styles and the fallback content of frames and `<noscript>` go with their element,
+ * like scripts (STRIPPED_ELEMENTS); any other element the schema does not know is unwrapped,
+ * its words kept. No element keeps an `action`.
  */
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
   clobber: ['name'],
   // Event dates are wrapped in <time datetime="…"> (wrapEventDate), by memokit, not the writer.
   tagNames: [...(defaultSchema.tagNames ?? []), 'time'],
-  attributes: { ...defaultSchema.attributes, time: ['dateTime'] },
+  // `action` goes too: no form is ever allowed, and a script URL there is all that would be left of one.
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((attribute) => attribute !== 'action'),
+    time: ['dateTime'],
+  },
+  protocols: { ...defaultSchema.protocols, href: [...(defaultSchema.protocols?.['href'] ?? []), 'tel'] },
+  strip: [...STRIPPED_ELEMENTS],
 };
 
 /** remark-rehype's prefix for footnote ids (its default, kept explicit). */
 const FOOTNOTE_PREFIX = 'user-content-';
 
-const toHast = unified().use(remarkRehype, { clobberPrefix: FOOTNOTE_PREFIX }).use(rehypeSanitize, sanitizeSchema).freeze();
+// Raw HTML is carried as `raw` nodes: parsed by rehype-raw when there is any, dropped by the
+// sanitizer (which keeps only elements, text and, here, no comments) when there are only comments.
+const toHast = unified().use(remarkRehype, { clobberPrefix: FOOTNOTE_PREFIX, allowDangerousHtml: true }).freeze();
+const parseRaw = unified().use(rehypeRaw).freeze();
+const sanitizer = unified().use(rehypeSanitize, sanitizeSchema).freeze();
 const toHtml = unified().use(rehypeStringify).freeze();
 
 type Juice = typeof import('juice');
@@ -204,7 +241,21 @@ function wrapEventDate(event: MdastParent, date: ReadableDate): void {
   (parent.children as MdastNode[]).splice(0, 1, ...parts);
 }
 
-function bodyTree(memo: Memo): MdastRoot {
+/** Raw HTML that is only comments (lint directives): nothing for rehype-raw to parse. */
+const ONLY_COMMENTS = /^\s*(?:<!--[\s\S]*?-->\s*)*$/;
+
+interface BodyTree {
+  tree: MdastRoot;
+  /** The raw HTML nodes (copies in `tree`), comments aside; empty when there are none. */
+  rawHtml: MdastNode[];
+  /** Where the raw HTML nests deeper than MAX_RAW_HTML_NESTING (NestingGauge), if it does. */
+  tooDeepAt?: number;
+}
+
+function bodyTree(memo: Memo): BodyTree {
+  const rawHtml: MdastNode[] = [];
+  const gauge = new NestingGauge();
+  let tooDeepAt: number | undefined;
   const ids = headingIds(memo);
   const eventDates = new Map<MdastNode, ReadableDate>();
   for (const event of memo.events) if (isReadable(event.date)) eventDates.set(event.node, event.date);
@@ -232,7 +283,13 @@ function bodyTree(memo: Memo): MdastRoot {
       continue;
     }
     if (!hasChildren(node)) {
-      append({ ...node });
+      const copy = { ...node };
+      if (copy.type === 'html' && !ONLY_COMMENTS.test(copy.value)) {
+        rawHtml.push(copy);
+        gauge.add(copy.value);
+        if (gauge.tooDeep) tooDeepAt ??= copy.position?.start.line ?? 1;
+      }
+      append(copy);
       continue;
     }
     const container = CONTAINERS.has(node.type);
@@ -249,7 +306,52 @@ function bodyTree(memo: Memo): MdastRoot {
     pushChildren(node, copy, depth + 1, nesting + (container ? 1 : 0));
   }
   for (const [event, date] of events) wrapEventDate(event, date);
-  return root;
+  return { tree: root, rawHtml, ...(tooDeepAt !== undefined ? { tooDeepAt } : {}) };
+}
+
+/**
+ * The memo's body as sanitized hast, and whether rehype-raw parsed raw HTML in it. rehype-raw runs
+ * only for a memo with raw HTML (it costs a second parse of the whole body); the sanitizer always
+ * runs, after it. Raw HTML nested too deep for the recursive tools downstream (by the gauge, or
+ * found by a stack overflow) is kept as its words, in plain text, with a warning. What the
+ * sanitizer removed is added to `warnings`, in the order of the file's lines.
+ */
+function sanitizedBody(memo: Memo, warnings: ExportWarning[] | undefined): { body: HastRoot; rawHtml: boolean } {
+  const built = bodyTree(memo);
+  if (built.rawHtml.length > 0 && built.tooDeepAt === undefined) {
+    try {
+      return { body: sanitize(memo, built.tree, true, warnings), rawHtml: true };
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+  }
+  const found: ExportWarning[] = [];
+  if (built.rawHtml.length > 0) {
+    // Its words as text (escaped, like any text), each tag alone on its node (inline) gone.
+    for (const node of built.rawHtml) Object.assign(node, { type: 'text', value: rawWords(String((node as { value: unknown }).value)) });
+    found.push({
+      file: memo.path,
+      line: built.tooDeepAt ?? built.rawHtml[0]?.position?.start.line ?? 1,
+      message: `raw HTML nested more than ${MAX_RAW_HTML_NESTING} elements deep: kept its words as plain text, without its tags`,
+    });
+  }
+  const body = sanitize(memo, built.tree, false, warnings);
+  warnings?.push(...found);
+  return { body, rawHtml: false };
+}
+
+/** remark-rehype, rehype-raw (with `raw`), the sanitizer; the warnings are added last, once all went well. */
+function sanitize(memo: Memo, tree: MdastRoot, raw: boolean, warnings: ExportWarning[] | undefined): HastRoot {
+  let hast = toHast.runSync(tree);
+  const markdown = raw ? markdownElements(hast) : undefined;
+  if (raw) hast = parseRaw.runSync(hast);
+  const screen = { protocols: sanitizeSchema.protocols ?? {}, file: memo.path, ...(markdown ? { markdown } : {}) };
+  const prepared = prepareForSanitizer(hast, screen);
+  const body = sanitizer.runSync(hast);
+  const found = warnings && prepared.suspect ? [...prepared.warnings, ...removedBySanitizer(hast, body, screen)] : prepared.warnings;
+  if (raw) wrapLooseText(body);
+  warnings?.push(...found.sort((a, b) => a.line - b.line));
+  return body;
 }
 
 function isElement(node: HastRootContent | ElementContent | undefined, tagName?: string): node is Element {
@@ -356,7 +458,7 @@ export function uniqueIds(root: HastRoot | Element): void {
  * the body. The title is the memo's first top-level `#` heading, or the front-matter title.
  */
 export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
-  const body = toHast.runSync(bodyTree(memo));
+  const { body, rawHtml } = sanitizedBody(memo, options.warnings);
   dropEmptyParagraphs(body);
   prefixFootnoteLabel(body);
   markBackToTop(body);
@@ -387,7 +489,7 @@ export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
   while (content[content.length - 1]?.type === 'text' && (content[content.length - 1] as { value: string }).value.trim() === '')
     content.pop();
 
-  const article = element('article', { className: ['memo'] }, [
+  const article = element('article', { className: ['memo'], ...(options.dir ? { dir: options.dir } : {}) }, [
     NEWLINE(),
     header,
     NEWLINE(),
@@ -395,6 +497,7 @@ export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
     ...(content.length > 0 ? [NEWLINE()] : []),
   ]);
   shiftHeadings(article, options.headingShift ?? 0);
+  if (rawHtml) pointAtWriterIds(article);
   uniqueIds(article);
   return article;
 }
@@ -423,6 +526,8 @@ export function documentTree(parts: DocumentParts): HastRoot {
   }
   head.push(element('style', {}, [textNode(`\n${safeCss(parts.css).trim()}\n`)]));
   const html = element('html', { lang: parts.lang }, lines([element('head', {}, lines(head)), element('body', {}, lines(parts.body))]));
+  // Right-to-left languages (fa, ar, he, ur...) read from the right: the page says so.
+  if (textDirection(parts.lang) === 'rtl') html.properties['dir'] = 'rtl';
   return { type: 'root', children: [{ type: 'doctype' }, textNode('\n'), html, textNode('\n')] };
 }
 
@@ -442,7 +547,11 @@ export function memoTitle(memo: Memo): string {
 
 /** One memo as HTML: a complete document, or only its `<article>` with `fragment`. */
 export function exportHtml(memo: Memo, options: HtmlOptions = {}): string {
-  const article = memoArticle(memo, { dateFormat: options.dateFormat ?? 'long' });
+  const article = memoArticle(memo, {
+    dateFormat: options.dateFormat ?? 'long',
+    ...(options.warnings ? { warnings: options.warnings } : {}),
+    ...(options.fragment && options.lang !== undefined && textDirection(options.lang) === 'rtl' ? { dir: 'rtl' as const } : {}),
+  });
   const css = options.css ?? MEMO_CSS;
   if (options.fragment) {
     const html = `${stringify({ type: 'root', children: [article] })}\n`;

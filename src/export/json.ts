@@ -4,10 +4,16 @@
 // Absent values: a scalar field the memo does not have is `null` (never missing, never ""),
 // a list the memo does not have is `[]`. The one optional key is an event's `end`, present
 // only for dates that span (ranges, parts of a year, quarters, seasons, decades, weeks).
+import type { Root as HastRoot } from 'hast';
+import { toText } from 'hast-util-to-text';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
 import { isReadable, type DatePrecision } from '../memo/event-date.js';
 import type { ListItem, Memo } from '../memo/model.js';
 import { isBackToTopText } from '../memo/back-to-top.js';
+import { NestingGauge, rawWords, STRIPPED_ELEMENTS } from './html-screen.js';
 
 /**
  * The JSON format's version. Additive changes (a new field) keep it; a breaking change
@@ -71,11 +77,24 @@ export interface MemoJson {
   source: string;
 }
 
-/** Inline content on one line: line breaks in the source become spaces, "Back to top" links go. */
+/** An inline tag of an element removed with its content (`<script>`), as the HTML export removes it. */
+const STRIPPED_OPENING = new RegExp(`^<(${STRIPPED_ELEMENTS.join('|')})(?=[\\s/>])[^>]*>$`, 'i');
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i;
+
+/**
+ * Inline content on one line: line breaks in the source (and `<br>`) become spaces, "Back to
+ * top" links go, and so does what an inline `<script>` or `<style>` holds.
+ */
 function inlineText(nodes: readonly PhrasingContent[]): string {
   let out = '';
+  let skipping: string | undefined;
   for (const node of nodes) {
-    if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
+    if (skipping !== undefined) {
+      if (node.type === 'html' && new RegExp(`^</${skipping}\\s*>$`, 'i').test(node.value.trim())) skipping = undefined;
+    } else if (node.type === 'html') {
+      if (LINE_BREAK_TAG.test(node.value.trim())) out += ' ';
+      else skipping = STRIPPED_OPENING.exec(node.value.trim())?.[1];
+    } else if (node.type === 'text' || node.type === 'inlineCode') out += node.value;
     else if (node.type === 'break') out += ' ';
     else if (node.type === 'image' || node.type === 'imageReference') out += node.alt ?? '';
     else if ((node.type === 'link' || node.type === 'linkReference') && isBackToTopText(inlineText(node.children))) continue;
@@ -86,6 +105,54 @@ function inlineText(nodes: readonly PhrasingContent[]): string {
 
 function collapse(text: string): string {
   return text.replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+const htmlParser = unified().use(rehypeParse, { fragment: true }).freeze();
+const ONLY_COMMENTS = /^\s*(?:<!--[\s\S]*?-->\s*)*$/;
+
+/**
+ * The words of a raw HTML block, as the HTML export shows them: parsed as a browser would,
+ * scripts, styles and frames dropped with what they hold, other tags gone but not their text;
+ * each paragraph on one line, list items and table rows (cells ` | ` apart) one per line.
+ */
+function htmlText(value: string): string {
+  if (ONLY_COMMENTS.test(value)) return '';
+  const gauge = new NestingGauge();
+  gauge.add(value);
+  let text: string;
+  try {
+    // Nested too deep for the recursive parser and text walk (html-screen.ts): its words without parsing.
+    text = gauge.tooDeep ? rawWords(value) : parsedText(value);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    text = rawWords(value);
+  }
+  return text
+    .split(/\n[ \t]*\n\s*/)
+    .map((block) =>
+      block
+        .split('\n')
+        .map((line) => collapse(line.replace(/\t/g, ' | ')))
+        .filter(Boolean)
+        .join('\n'),
+    )
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function parsedText(value: string): string {
+  const tree: HastRoot = htmlParser.parse(value);
+  visit(tree, 'element', (node, index, parent) => {
+    if (!parent || index === undefined) return undefined;
+    if (STRIPPED_ELEMENTS.includes(node.tagName)) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    // A line break inside a paragraph is a space here, as `<br>` and hard breaks are in Markdown.
+    if (node.tagName === 'br') parent.children.splice(index, 1, { type: 'text', value: ' ' });
+    return undefined;
+  });
+  return toText(tree);
 }
 
 /**
@@ -115,6 +182,7 @@ function plainText(node: Nodes): string {
     case 'code':
       return node.value;
     case 'html':
+      return htmlText(node.value);
     case 'yaml':
     case 'definition':
     case 'thematicBreak':
@@ -150,9 +218,14 @@ function event(item: ListItem): MemoJsonEvent {
 
 /** The memo as a JSON-ready object (pass it to `JSON.stringify`). */
 export function exportJson(memo: Memo): MemoJson {
-  // The lede's blocks, found in the tree by where they start.
-  const ledeStarts = new Set(memo.lede.map((paragraph) => paragraph.span.start.offset));
-  const lede = blocksText(memo.tree.children.filter((node) => ledeStarts.has(node.position?.start.offset ?? -1)));
+  // The lede: the blocks before the first `##`, the title aside (raw HTML blocks included, for
+  // their words; the memo model's lede leaves them out).
+  const ledeBlocks: RootContent[] = [];
+  for (const node of memo.tree.children) {
+    if (node.type === 'heading' && node.depth === 2) break;
+    if (node.type !== 'yaml' && !(node.type === 'heading' && node.depth === 1)) ledeBlocks.push(node);
+  }
+  const lede = blocksText(ledeBlocks);
   return {
     version: MEMO_JSON_VERSION,
     type: memo.type ?? null,

@@ -7,6 +7,7 @@ import { readMemoFile } from '../io/read.js';
 import { parseMemo } from '../memo/parse.js';
 import type { Memo } from '../memo/model.js';
 import { loadMemoTypes } from '../templates/load.js';
+import type { ExportWarning } from './html-screen.js';
 
 export interface ExportOneOptions {
   to: 'html' | 'text' | 'json';
@@ -20,6 +21,8 @@ export interface ExportOneOptions {
 
 export interface ExportOutcome {
   text: string;
+  /** HTML: what the sanitizer removed from the memo (the CLI prints these; the export still succeeds). */
+  warnings?: ExportWarning[];
   /** With --strict: the lint errors that refused the memo, as `line:col message (rule)`. */
   refused?: string[];
 }
@@ -38,12 +41,14 @@ function assertReadable(memo: Memo, shown: string): void {
   if (problem) throw new MemoError(problem.message, { file: shown, line: problem.span.start.line });
 }
 
-export async function renderMemo(memo: Memo, options: ExportOneOptions, config: Config): Promise<string> {
+/** The memo in the format asked for; an HTML export adds what its sanitizer removed to `warnings`. */
+export async function renderMemo(memo: Memo, options: ExportOneOptions, config: Config, warnings?: ExportWarning[]): Promise<string> {
   const settings = config.export;
   if (options.to === 'html') {
     const { exportHtml } = await import('./html.js');
     const css = options.css ?? (settings.css ? await loadCss(settings.css) : undefined);
     return exportHtml(memo, {
+      ...(warnings ? { warnings } : {}),
       ...(options.fragment ? { fragment: true } : {}),
       ...(options.email ? { email: true } : {}),
       ...(css !== undefined ? { css } : {}),
@@ -78,5 +83,7 @@ export async function exportOne(file: string, shown: string, options: ExportOneO
     const errors = result.messages.filter((m) => m.severity === 'error');
     if (errors.length > 0) return { text: '', refused: errors.map((m) => `${m.line}:${m.column} ${m.message} (${m.ruleId})`) };
   }
-  return { text: await renderMemo(memo, options, config) };
+  const warnings: ExportWarning[] = [];
+  const rendered = await renderMemo(memo, options, config, warnings);
+  return warnings.length > 0 ? { text: rendered, warnings } : { text: rendered };
 }

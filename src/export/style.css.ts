@@ -3,6 +3,9 @@
 // (black on white, no link colours, no "Back to top"/"Back to contents" links, lists kept
 // whole across pages). Simple selectors only, so `--email` can inline every rule with juice;
 // the `@media print` block is kept in a <style> element by juice, which email clients ignore.
+// Long words and URLs wrap instead of widening the page (`overflow-wrap`; `anywhere` in table
+// cells, where `break-word` would still size the column to the whole word), and a right-to-left
+// memo (`dir="rtl"` from `export.lang`) has its list indents, quote rule and cells on the right.
 export const MEMO_CSS = `body {
   margin: 0;
   padding: 2em 1em 4em;
@@ -17,6 +20,8 @@ header.issue,
 nav.contents {
   max-width: 38em;
   margin: 0 auto;
+  overflow-wrap: break-word;
+  word-wrap: break-word;
 }
 article.memo {
   margin-bottom: 3em;
@@ -72,10 +77,26 @@ th, td {
   border: 1px solid #cccccc;
   padding: 0.3em 0.6em;
   text-align: left;
+  overflow-wrap: anywhere;
 }
 img {
   max-width: 100%;
   height: auto;
+}
+[dir="rtl"] ul,
+[dir="rtl"] ol {
+  padding-left: 0;
+  padding-right: 1.5em;
+}
+[dir="rtl"] blockquote {
+  padding-left: 0;
+  padding-right: 1em;
+  border-left: 0;
+  border-right: 3px solid #cccccc;
+}
+[dir="rtl"] th,
+[dir="rtl"] td {
+  text-align: right;
 }
 hr {
   border: 0;

@@ -25,6 +25,8 @@ export function blockText(node: Nodes): string {
     case 'tableRow':
       return node.children.map((cell) => toString(cell)).join(' | ');
     case 'html':
+      // `line<br>break` is two words, as a hard line break keeps them apart.
+      return /^<br\s*\/?>$/i.test(node.value.trim()) ? '\n' : '';
     case 'yaml':
       return '';
     case 'break':

@@ -2,7 +2,9 @@
 // three-memo newsletter issue, served over HTTP from 127.0.0.1, in a viewport small enough to
 // scroll, and checks what a reader does: "Back to top" returns to the top, every contents link
 // brings its memo's heading into view, "Back to contents" returns to the contents, and the
-// page logs no error. Screenshots go to test-artifacts/ (gitignored).
+// page logs no error. At 360 and 1000 px wide, no page scrolls sideways (long URLs and words
+// wrap), and a right-to-left project (export.lang: fa) reads right to left. Screenshots go to
+// test-artifacts/ (gitignored).
 //
 // Without /usr/bin/chromium the suite is skipped with a message — except in CI (CI set), where
 // that is a failure: .ci/run installs Chromium.
@@ -54,6 +56,21 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
       'Weekly Memos',
     ]);
     expect(issue.status, issue.stderr).toBe(0);
+    // Layout (#15): long URLs and words, the writer's raw HTML, and a right-to-left project
+    // (tests/fixtures/projects/rtl sets export.lang: fa), each as a memo and as an issue.
+    const longWords = join(FIXTURES, 'export', 'long-words.md');
+    const rawHtml = join(FIXTURES, 'export', 'raw-html.md');
+    const rtl = join(FIXTURES, 'projects', 'rtl');
+    for (const [args, options] of [
+      [['export', longWords, '--to', 'html', '-o', join(site, 'long.html')], {}],
+      [['bundle', longWords, rawHtml, EXAMPLE, '--to', 'html', '-o', join(site, 'long-issue.html')], {}],
+      [['export', rawHtml, '--to', 'html', '-o', join(site, 'raw.html')], {}],
+      [['export', 'press-office.md', '--to', 'html', '-o', join(site, 'rtl.html')], { cwd: rtl }],
+      [['bundle', 'press-office.md', '--to', 'html', '-o', join(site, 'rtl-issue.html')], { cwd: rtl }],
+    ] as const) {
+      const result = memo([...args], options);
+      expect(result.status, result.stderr).toBe(0);
+    }
 
     server = createServer((request, response) => {
       const name = basename(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
@@ -144,6 +161,82 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
         .equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
     ).toBe(true);
   }
+
+  /** Open `name` in a viewport `width` px wide (the page need not be long). */
+  async function openAt(name: string, width: number): Promise<{ page: Page; errors: string[] }> {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await page.goto(`${base}/${name}`, { waitUntil: 'load' });
+    return { page, errors };
+  }
+
+  const LAYOUT_PAGES = ['long.html', 'long-issue.html', 'raw.html', 'rtl.html', 'rtl-issue.html', 'memo.html', 'issue.html'];
+
+  for (const width of [360, 1000]) {
+    it(`${width} px wide: no page scrolls sideways (long URLs, words, code and table cells wrap or scroll in place)`, async () => {
+      for (const name of LAYOUT_PAGES) {
+        const { page, errors } = await openAt(name, width);
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }));
+        expect(clientWidth, name).toBeGreaterThan(width - 20);
+        expect(scrollWidth, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(clientWidth);
+        await screenshot(page, `layout-${width}-${name.replace(/\.html$/, '')}.png`);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
+  it('export.lang: fa — the page reads right to left, lists and quotes indented on the right (360 and 1000 px)', async () => {
+    for (const name of ['rtl.html', 'rtl-issue.html']) {
+      for (const width of [360, 1000]) {
+        const { page, errors } = await openAt(name, width);
+        const layout = await page.evaluate(() => {
+          const get = (selector: string): HTMLElement => {
+            const found = document.querySelector<HTMLElement>(selector);
+            if (!found) throw new Error(`nothing matches ${selector}`);
+            return found;
+          };
+          const article = get('article.memo');
+          const list = get('article.memo ul');
+          const item = get('article.memo ul > li');
+          const quote = get('article.memo blockquote');
+          return {
+            html: getComputedStyle(document.documentElement).direction,
+            paragraph: getComputedStyle(get('article.memo > p:not(.memo-date)')).direction,
+            listLeft: getComputedStyle(list).paddingLeft,
+            listRight: getComputedStyle(list).paddingRight,
+            quoteRule: getComputedStyle(quote).borderRightWidth,
+            // In right-to-left text an item's first line starts at the right edge of the list's content box.
+            itemRight: item.getBoundingClientRect().right,
+            listContentRight: list.getBoundingClientRect().right - parseFloat(getComputedStyle(list).paddingRight),
+            articleRight: article.getBoundingClientRect().right,
+          };
+        });
+        const where = `${name} at ${width} px`;
+        expect(layout.html, where).toBe('rtl');
+        expect(layout.paragraph, where).toBe('rtl');
+        expect(layout.listLeft, where).toBe('0px');
+        expect(parseFloat(layout.listRight), where).toBeGreaterThan(10);
+        expect(layout.quoteRule, where).toBe('3px');
+        expect(Math.abs(layout.itemRight - layout.listContentRight), where).toBeLessThan(1);
+        expect(layout.listContentRight, where).toBeLessThan(layout.articleRight - 10);
+        await screenshot(page, `rtl-${width}-${name.replace(/\.html$/, '')}.png`);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    }
+    // A left-to-right page stays so.
+    const { page } = await openAt('memo.html', 360);
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('ltr');
+    await page.close();
+  });
 
   it('one memo: scrolled to the bottom, the last "Back to top" returns to #top', async () => {
     const { page, errors } = await open('memo.html');

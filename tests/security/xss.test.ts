@@ -79,6 +79,24 @@ export const PAYLOADS: readonly [string, string][] = [
   ['video source onerror', '<video><source onerror=alert(1)></video>'],
   ['script in inline code', '`<script>alert(1)</script>`'],
   ['template injection {{ }}', "{{constructor.constructor('alert(1)')()}} {{title}} {{7*7}}"],
+  // Raw HTML is parsed (rehype-raw) before it is sanitized: what only a real parse would see.
+  ['raw link in capitals, with a handler', '<a href="HTTPS://example.org/" onclick="alert(1)">ok</a>'],
+  ['raw JAVASCRIPT: link in capitals', '<a href="JAVASCRIPT:alert(1)">raw link</a>'],
+  ['raw link with a leading space', '<a href=" javascript:alert(1)">raw link</a>'],
+  ['raw link with an entity colon', '<a href="javascript&#58;alert(1)">raw link</a>'],
+  ['raw link with a newline entity', '<a href="java&#x0A;script:alert(1)">raw link</a>'],
+  ['raw link with zero-padded entity', '<a href="&#0000106avascript:alert(1)">raw link</a>'],
+  ['unsafe link inside an unwrapped element', '<center><a href="javascript:alert(1)">centred</a></center>'],
+  ['checkbox input with a handler', '<input type="checkbox" onclick="alert(1)">'],
+  ['picture source srcset', '<picture><source srcset="javascript:alert(1)"><img src="x" srcset="javascript:alert(2)"></picture>'],
+  ['cite with a script URL', '<q cite="javascript:alert(1)">quoted</q> <blockquote cite="javascript:alert(2)">q</blockquote>'],
+  ['action on an allowed element', '<div action="javascript:alert(1)">div</div>'],
+  ['table cell background', '<table><tr><td background="javascript:alert(1)">cell</td></tr></table>'],
+  ['noscript style mutation', '<p><noscript><style></noscript><img src=x onerror=alert(1)>'],
+  ['SVG animate onbegin', '<svg><animate onbegin=alert(1) attributeName=x dur=1s></svg>'],
+  ['DOM clobbering names and ids', '<img name="getElementById" src="x"><a id="top" name="location" href="#top">top</a>'],
+  ['unclosed script block', '<script>\nalert(1)\n\nstill the script'],
+  ['inline script across emphasis', 'a <script>alert(1) *b* </script> c'],
 ];
 
 /** A YAML double-quoted scalar holding exactly `text`. */
@@ -290,10 +308,23 @@ describe('XSS end to end through the built CLI', () => {
     });
   });
 
+  // The script payload sits on these lines of everywhere(): the `#` heading, the lede (inline,
+  // then as a block), two takeaways and an event. Each is removed, and said so, with its line.
+  const SCRIPT_WARNINGS = [10, 12, 14, 18, 19, 24].map(
+    (line) => `memo: warning: hostile-0.md:${line}: removed <script> and its content (not allowed in exported HTML)`,
+  );
+  /** stderr: nothing but warnings, one line each, naming a hostile memo and a line. */
+  const onlyWarnings = (stderr: string): string[] => {
+    const lines = stderr.split('\n').filter(Boolean);
+    for (const line of lines)
+      expect(line).toMatch(/^memo: warning: hostile-\d\.md:\d+: \S.*\(.*\)$|^memo: warning: hostile-\d\.md:\d+: dropped /);
+    return lines;
+  };
+
   it('memo export --to html (document, --fragment, --email) lets nothing active through', () => {
     // One memo to stdout, as a user runs it; then every memo, in each mode, into --out-dir.
     const one = cli(['export', files[0] ?? '', '--to', 'html'], { cwd: dir });
-    expect(one.stderr).toBe('');
+    expect(onlyWarnings(one.stderr)).toEqual(SCRIPT_WARNINGS);
     expect(one.status).toBe(0);
     expect(safeDocument(one.stdout, false)).toEqual([]);
     for (const [mode, flags, fragment, email] of [
@@ -303,7 +334,10 @@ describe('XSS end to end through the built CLI', () => {
     ] as const) {
       const out = join(dir, `out-${mode}`);
       const result = cli(['export', ...files, '--to', 'html', '--out-dir', out, ...flags], { cwd: dir });
-      expect(result.stderr).toBe('');
+      const warnings = onlyWarnings(result.stderr);
+      expect(warnings.filter((line) => line.includes('hostile-0.md:'))).toEqual(SCRIPT_WARNINGS);
+      // Every hostile memo is warned about: each payload had something to remove.
+      expect(new Set(warnings.map((line) => /hostile-\d/.exec(line)?.[0]))).toEqual(new Set(files.map((_, index) => `hostile-${index}`)));
       expect(result.status).toBe(0);
       for (const [index] of files.entries()) {
         const html = readFileSync(join(out, `hostile-${index}.html`), 'utf8');

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
-import { describeRelative, printError, writeStdout } from '../output.js';
+import { describeRelative, printError, printWarning, writeStdout } from '../output.js';
 
 interface BundleCommandOptions {
   to: 'html' | 'text' | 'json';
@@ -59,7 +59,9 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
 
   const settings = config.export;
   const css = options.css ? await loadCss(options.css) : settings.css ? await loadCss(settings.css) : undefined;
+  const warnings: import('../../export/html-screen.js').ExportWarning[] = [];
   const bundleOptions = {
+    warnings,
     ...(options.title !== undefined ? { title: options.title } : {}),
     sort: options.sort,
     ...(options.email ? { email: true } : {}),
@@ -74,6 +76,8 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
       : options.to === 'text'
         ? bundle.bundleText(memos, bundleOptions)
         : bundle.bundleFeed(memos, bundleOptions);
+  // What the HTML sanitizer removed from the memos: one line each; the issue is still written (exit code unchanged).
+  for (const warning of warnings) printWarning(`${warning.file}:${warning.line}: ${warning.message}`);
   if (options.output && options.output !== '-') await writeFileAtomic(resolve(options.output), text, { overwrite: true, mkdirs: true });
   else await writeStdout(text);
   return exitCode;

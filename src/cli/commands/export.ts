@@ -2,9 +2,10 @@
 import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
+import type { ExportWarning } from '../../export/html-screen.js';
 import type { SerializedError } from '../../io/pool.js';
 import type { CommandContext } from '../context.js';
-import { describeRelative, printError, writeStdout } from '../output.js';
+import { describeRelative, printError, printWarning, writeStdout } from '../output.js';
 
 interface ExportOptions {
   to: 'html' | 'text' | 'json';
@@ -74,6 +75,11 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   const exportOptions = { ...options, ...(css !== undefined ? { css } : {}), ...(options.config ? { configFile: options.config } : {}) };
   // Set while a progress bar is drawn, so messages go above it instead of through it.
   let say: (line: string) => void = printError;
+  let warn: (line: string) => void = printWarning;
+  // What the HTML sanitizer removed: one line each; the export itself succeeded (exit code unchanged).
+  const reportWarnings = (warnings: ExportWarning[] | undefined) => {
+    for (const warning of warnings ?? []) warn(`${warning.file}:${warning.line}: ${warning.message}`);
+  };
   const reportRefusal = (shown: string, errors: string[]) => {
     say(`${shown}: not exported (--strict): ${errors.length} lint error(s)`);
     for (const line of errors) say(`  ${shown}:${line}`);
@@ -92,8 +98,10 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     const texts: string[] = [];
     const single = files.map((file) => ({ file, shown: relative(cwd, file) || file }));
     await batch.exportBatch(single, exportOptions, (outcome, job) => {
-      if (outcome.kind === 'text') texts.push(outcome.text);
-      else if (outcome.kind === 'refused') reportRefusal(job.shown, outcome.errors);
+      if (outcome.kind === 'text') {
+        reportWarnings(outcome.warnings);
+        texts.push(outcome.text);
+      } else if (outcome.kind === 'refused') reportRefusal(job.shown, outcome.errors);
       else if (outcome.kind === 'error') reportOutcomeError(outcome.error, job);
     });
     for (const text of texts) {
@@ -118,9 +126,14 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     options.progress !== false && process.stderr.isTTY && !isCI() && jobs.length > 1
       ? await import('../progress.js').then((m) => m.progressBar(jobs.length))
       : undefined;
-  if (progress) say = (line) => progress.interrupt(`memo: ${line}`);
+  if (progress) {
+    say = (line) => progress.interrupt(`memo: ${line}`);
+    warn = (line) => progress.interrupt(`memo: warning: ${line}`);
+  }
   await batch.exportBatch(jobs, exportOptions, (outcome, job) => {
-    if (outcome.kind === 'refused') {
+    if (outcome.kind === 'written') {
+      reportWarnings(outcome.warnings);
+    } else if (outcome.kind === 'refused') {
       reportRefusal(job.shown, outcome.errors);
     } else if (outcome.kind === 'error') {
       reportOutcomeError(outcome.error, job);
