@@ -549,10 +549,13 @@ export function shapedBodyOf(from: ShapedParts): fc.Arbitrary<{ type: (typeof TY
       takeaways: fc.array(from.inline, { minLength: 0, maxLength: 10 }),
       events: fc.array(fc.tuple(from.eventDate, from.inline), { minLength: 0, maxLength: 6 }),
       extra: fc.array(from.block, { minLength: 0, maxLength: 3 }),
-      backToTop: fc.constantFrom('end', 'every', 'none', 'plain'),
+      // `glued…`: typed right under the last block, no blank line (#15).
+      backToTop: fc.constantFrom('end', 'every', 'none', 'plain', 'glued', 'glued-indented', 'glued-plain'),
       dropSection: fc.option(fc.nat(3), { nil: undefined }),
+      // What stands between two list items: nothing, or a comment (a directive splits the list unless indented).
+      itemGap: fc.constantFrom('\n', '\n', '\n', '\n<!-- memo-lint-disable-next-line placeholders -->\n', '\n  <!-- a note -->\n'),
     })
-    .map(({ type, title, date, titleStyle, lede, sectionBodies, takeaways, events, extra, backToTop, dropSection }) => {
+    .map(({ type, title, date, titleStyle, lede, sectionBodies, takeaways, events, extra, backToTop, dropSection, itemGap }) => {
       const parts: string[] = [];
       const heading = `# ${TITLE_PREFIX[type]}${title}`;
       if (titleStyle === 'right' || titleStyle === 'twice') parts.push(heading);
@@ -561,8 +564,8 @@ export function shapedBodyOf(from: ShapedParts): fc.Arbitrary<{ type: (typeof TY
       TYPE_SECTIONS[type].forEach((name, index) => {
         if (index === dropSection) return;
         parts.push(`## ${name}`);
-        if (/Takeaways|Talking Points/.test(name)) parts.push(takeaways.map((item) => `- ${item}`).join('\n'));
-        else if (/Events|Timeline/.test(name)) parts.push(events.map(([when, text]) => `- ${when} ${text}`).join('\n'));
+        if (/Takeaways|Talking Points/.test(name)) parts.push(takeaways.map((item) => `- ${item}`).join(itemGap));
+        else if (/Events|Timeline/.test(name)) parts.push(events.map(([when, text]) => `- ${when} ${text}`).join(itemGap));
         parts.push(...(sectionBodies[index] ?? []));
         if (backToTop === 'every') parts.push('[Back to top](#top)');
       });
@@ -570,7 +573,12 @@ export function shapedBodyOf(from: ShapedParts): fc.Arbitrary<{ type: (typeof TY
       parts.push(...extra);
       if (backToTop === 'end') parts.push('[Back to top](#top)');
       if (backToTop === 'plain') parts.push('Back to top');
-      return { type, title, date, body: parts.filter((part) => part !== '').join('\n\n') };
+      const kept = parts.filter((part) => part !== '');
+      const glued = { glued: '[Back to top](#top)', 'glued-indented': '  [Back to top](#top)', 'glued-plain': 'Back to top' }[
+        backToTop as string
+      ];
+      if (glued !== undefined && kept.length > 0) kept[kept.length - 1] += `\n${glued}`;
+      return { type, title, date, body: kept.join('\n\n') };
     });
 }
 
