@@ -161,7 +161,10 @@ describe('input errors: one line naming the file, exit 2, the rest of the run st
     const cwd = runFolder('other.md', readFileSync(EXAMPLE));
     mkdirSync(join(cwd, 'drafts'));
     writeFileSync(join(cwd, 'drafts', 'notes.txt'), 'not a memo\n');
-    lintAndExport(cwd, /^memo: drafts: no memos \(\*\.md files\) in this folder$/, { lint: 2, export: 2 }, ['drafts', 'memos/good.md']);
+    lintAndExport(cwd, /^memo: drafts: no memos \(\*\.md or \*\.markdown files\) in this folder$/, { lint: 2, export: 2 }, [
+      'drafts',
+      'memos/good.md',
+    ]);
   });
 });
 

@@ -121,7 +121,12 @@ describe('memo lint', () => {
 
   it.each([
     ['a missing path', ['lint', 'no/such/memo.md'], null, /^memo: no\/such\/memo\.md: no such file or folder$/],
-    ['a folder with no memos', ['lint', join(E2E, 'empty-folder')], null, /empty-folder: no memos \(\*\.md files\) in this folder$/],
+    [
+      'a folder with no memos',
+      ['lint', join(E2E, 'empty-folder')],
+      null,
+      /empty-folder: no memos \(\*\.md or \*\.markdown files\) in this folder$/,
+    ],
     ['a glob matching nothing', ['lint', 'nothing/**/*.md'], null, /nothing\/\*\*\/\*\.md: no files match this pattern$/],
     ['bad YAML in .memorc.yaml', ['lint', 'memo.md'], join(E2E, 'bad-config'), /bad-config\/\.memorc\.yaml:\d+: invalid YAML in config/],
     [

@@ -51,7 +51,7 @@ export function registerExport(program: Command, context: CommandContext): void 
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
   if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
-  const [{ findMemoFiles }, { loadConfig }, { loadCss }, batch, { writeFileAtomic }] = await Promise.all([
+  const [{ findMemoFiles }, { loadConfig, templatesFolderTest }, { loadCss }, batch, { writeFileAtomic }] = await Promise.all([
     import('../../io/find.js'),
     import('../../config/config.js'),
     import('../../export/one.js'),
@@ -62,7 +62,11 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   const rootConfig = loadConfig(cwd, options.config);
   // Rule settings matter only when the export lints; checked up front then, as lint does.
   if (options.strict) (await import('../../lint/settings.js')).assertRuleSettings(rootConfig);
-  const found = await findMemoFiles(paths, { cwd, ignore: rootConfig.ignore });
+  const found = await findMemoFiles(paths, {
+    cwd,
+    ignore: rootConfig.ignore,
+    isTemplatesFolder: templatesFolderTest(rootConfig, options.config),
+  });
   for (const error of found.errors) printError(error.describe());
   const files = found.files;
   if (files.length > 1 && !options.outDir) {

@@ -32,7 +32,10 @@ export function registerLint(program: Command, context: CommandContext): void {
   program
     .command('lint')
     .description('check memo structure: takeaways, dated and ordered events, Back to top links, and more')
-    .argument('[paths...]', 'files, folders (every *.md under them) and globs', ['.'])
+    .argument(
+      '[paths...]',
+      "files, folders (every *.md and *.markdown under them) and globs (default: the project's memos, config `include`)",
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames).default('stylish'))
     .option('--fix', 'fix what can be fixed (title, Back to top links, event order), in place')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
@@ -44,7 +47,7 @@ export function registerLint(program: Command, context: CommandContext): void {
     .option('--stdin-filename <name>', 'name the stdin text (for config lookup and reports)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ memo lint memos/\n  $ memo lint "memos/**/*.md" --format sarif > memo.sarif\n  $ memo lint --fix memos/2019-12-31-backlash.md\n  $ cat memo.md | memo lint --stdin --stdin-filename memos/memo.md',
+      '\nExamples:\n  $ memo lint\n  $ memo lint memos/\n  $ memo lint "memos/**/*.md" --format sarif > memo.sarif\n  $ memo lint --fix memos/2019-12-31-backlash.md\n  $ cat memo.md | memo lint --stdin --stdin-filename memos/memo.md',
     )
     .action(async (paths: string[], options: LintOptions) => {
       context.exit(await runLint(paths, options));
