@@ -139,9 +139,7 @@ export const backToTop: Rule = {
       // After a code fence or HTML block that is never closed, inserted text would land inside
       // it and the fix would never settle: report, but offer no fix.
       const raw = last ? memo.source.slice(start, end.offset).trimEnd() : '';
-      const unclosed =
-        (last?.type === 'code' && /^ {0,3}(`{3,}|~{3,})/.test(raw) && !/\n {0,3}(`{3,}|~{3,})[ \t]*$/.test(raw)) ||
-        (last?.type === 'html' && htmlRunsToEnd(raw));
+      const unclosed = (last?.type === 'code' && fenceRunsToEnd(raw)) || (last?.type === 'html' && htmlRunsToEnd(raw));
       context.report({
         message: `${region.name} does not end with a "Back to top" link; add ${LINK} after its last block.`,
         at: at(end),
@@ -169,6 +167,17 @@ function blankAfter(source: string, offset: number): boolean {
   if (newline === -1) return true;
   const next = source.indexOf('\n', newline + 1);
   return source.slice(newline + 1, next === -1 ? source.length : next).trim() === '';
+}
+
+/**
+ * Whether a fenced code block lacks its closing fence: one of the opening fence's character, at
+ * least as long (a ``` line does not close a ~~~ fence, nor ``` a ```` one).
+ */
+function fenceRunsToEnd(raw: string): boolean {
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+  if (!open) return false;
+  const close = /\n {0,3}(`{3,}|~{3,})[ \t]*$/.exec(raw)?.[1];
+  return !close || close[0] !== open[0] || close.length < open.length;
 }
 
 /**
