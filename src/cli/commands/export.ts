@@ -1,4 +1,5 @@
 // memo export <paths...> --to html|text|json: one memo to stdout or -o, many into --out-dir.
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
@@ -48,17 +49,44 @@ export function registerExport(program: Command, context: CommandContext): void 
     });
 }
 
+/** " (the same file as notes.md)" when the output path does not name the input as it is shown. */
+function sameAs(input: string, output: string, cwd: string): string {
+  const shown = relative(cwd, input) || input;
+  return shown === output ? '' : ` (the same file as ${shown})`;
+}
+
+/** What a path is: --out-dir must be a folder, or missing (it is created). */
+function pathKind(path: string): 'folder' | 'file' | 'missing' | 'blocked' {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return !stats ? 'missing' : stats.isDirectory() ? 'folder' : 'file';
+  } catch {
+    // ENOTDIR: a file where a folder of the path should be.
+    return 'blocked';
+  }
+}
+
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
   if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
-  const [{ findMemoFiles }, { loadConfig, templatesFolderTest }, { loadCss }, batch, { writeFileAtomic }] = await Promise.all([
-    import('../../io/find.js'),
-    import('../../config/config.js'),
-    import('../../export/one.js'),
-    import('../../export/batch.js'),
-    import('../../io/write.js'),
-  ]);
+  const [{ findMemoFiles }, { loadConfig, templatesFolderTest }, { loadCss }, batch, { writeFileAtomic }, { InputFiles }] =
+    await Promise.all([
+      import('../../io/find.js'),
+      import('../../config/config.js'),
+      import('../../export/one.js'),
+      import('../../export/batch.js'),
+      import('../../io/write.js'),
+      import('../../io/same-file.js'),
+    ]);
   const cwd = process.cwd();
+  const outDirKind = options.outDir ? pathKind(resolve(cwd, options.outDir)) : 'missing';
+  if (outDirKind === 'file' || outDirKind === 'blocked') {
+    // Export replaces no file but its own outputs, and has no --force: name the mistake.
+    const what = outDirKind === 'file' ? 'names a file' : 'runs through a file';
+    throw new MemoError(`--out-dir ${what}, not a folder; give a folder (it is created if missing), or -o FILE for one memo`, {
+      file: options.outDir as string,
+    });
+  }
   const rootConfig = loadConfig(cwd, options.config);
   // Rule settings matter only when the export lints; checked up front then, as lint does.
   if (options.strict) (await import('../../lint/settings.js')).assertRuleSettings(rootConfig);
@@ -71,6 +99,11 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   const files = found.files;
   if (files.length > 1 && !options.outDir) {
     throw new MemoError(`${files.length} memos given; use --out-dir to export many at once`);
+  }
+  const inputs = new InputFiles(files);
+  if (options.output && options.output !== '-') {
+    const input = inputs.inputAt(resolve(cwd, options.output));
+    if (input) throw new MemoError(`-o names an input${sameAs(input, options.output, cwd)}; nothing written`, { file: options.output });
   }
   const css = options.css ? await loadCss(options.css) : undefined;
   let exitCode = found.errors.length > 0 ? 2 : 0;
@@ -112,7 +145,13 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   for (const file of files) {
     const shown = relative(cwd, file) || file;
     try {
-      jobs.push({ file, shown, target: batch.outputPath(file, base, options.outDir, options.to) });
+      const target = batch.outputPath(file, base, options.outDir, options.to);
+      const input = inputs.inputAt(target);
+      if (input) {
+        const output = relative(cwd, target) || target;
+        throw new MemoError(`its output ${output} is an input${sameAs(input, output, cwd)}; not exported`, { file });
+      }
+      jobs.push({ file, shown, target });
     } catch (error) {
       if (!(error instanceof MemoError)) throw error;
       reportError(error, file);
