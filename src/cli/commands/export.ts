@@ -5,7 +5,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { SerializedError } from '../../io/pool.js';
 import type { CommandContext } from '../context.js';
-import { describeRelative, printError, writeStdout } from '../output.js';
+import { counted, describeRelative, printError, printInfo, writeStdout } from '../output.js';
 
 interface ExportOptions {
   to: 'html' | 'text' | 'json';
@@ -111,13 +111,18 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   const exportOptions = { ...options, ...(css !== undefined ? { css } : {}), ...(options.config ? { configFile: options.config } : {}) };
   // Set while a progress bar is drawn, so messages go above it instead of through it.
   let say: (line: string) => void = printError;
+  // For the batch summary: memos that were not exported, by why.
+  let refused = 0;
+  let failed = 0;
   const reportRefusal = (shown: string, errors: string[]) => {
-    say(`${shown}: not exported (--strict): ${errors.length} lint error(s)`);
+    refused++;
+    say(`${shown}: not exported (--strict): ${counted(errors.length, 'lint error')}`);
     for (const line of errors) say(`  ${shown}:${line}`);
     exitCode = Math.max(exitCode, 1);
   };
   // An error about `file` (a full path) names it as the user gave it.
   const reportError = (error: InstanceType<typeof MemoError>, file: string) => {
+    failed++;
     say(describeRelative(error, cwd, file));
     exitCode = Math.max(exitCode, error.exitCode === 1 ? 1 : 2);
   };
@@ -162,8 +167,11 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
       ? await import('../progress.js').then((m) => m.progressBar(jobs.length))
       : undefined;
   if (progress) say = (line) => progress.interrupt(`memo: ${line}`);
+  let written = 0;
   await batch.exportBatch(jobs, exportOptions, (outcome, job) => {
-    if (outcome.kind === 'refused') {
+    if (outcome.kind === 'written') {
+      written++;
+    } else if (outcome.kind === 'refused') {
       reportRefusal(job.shown, outcome.errors);
     } else if (outcome.kind === 'error') {
       reportOutcomeError(outcome.error, job);
@@ -171,5 +179,8 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     progress?.tick();
   });
   progress?.stop();
+  // One line to end a batch: what was written, where, and what was not.
+  const notWritten = [...(refused > 0 ? [`${refused} refused (--strict)`] : []), ...(failed > 0 ? [`${failed} failed`] : [])];
+  printInfo([`${counted(written, 'memo')} written to ${options.outDir}`, ...notWritten].join(', '));
   return exitCode;
 }

@@ -8,7 +8,7 @@ import type { LintResult } from '../../lint/types.js';
 import { formatNames, type FormatName } from '../../report/names.js';
 import { packageVersion } from '../../util/version.js';
 import type { CommandContext } from '../context.js';
-import { describeRelative, printError, writeStdout } from '../output.js';
+import { counted, describeRelative, printError, writeStdout } from '../output.js';
 
 interface LintOptions {
   format: FormatName;
@@ -117,7 +117,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   if (errors.length > 0) return 2;
   if (errorCount > 0) return 1;
   if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
-    printError(`${warningCount} warnings found; --max-warnings allows ${options.maxWarnings}`);
+    printError(`${counted(warningCount, 'warning')} found; --max-warnings allows ${options.maxWarnings}`);
     return 1;
   }
   return 0;
