@@ -84,7 +84,7 @@ export interface FindOptions {
   ignore?: ConfigGlob[];
   /**
    * Is this folder a templates folder (memo types, not memos)? Walks and globs skip every file
-   * in one, and below it. The config layer answers (see `isTemplatesFolder` there).
+   * in one, and below it. The config layer answers (`templatesFolderTest`).
    */
   isTemplatesFolder?: (folder: string) => boolean;
 }
@@ -130,7 +130,7 @@ async function memosUnder(folder: string): Promise<string[]> {
  * `*.md` or `*.markdown` in any case (`.MD`, `.Markdown`), not a dot file. Checked on the path:
  * path.basename per file cost ~20 ms in 10,000.
  */
-export function isMemoPath(path: string): boolean {
+function isMemoPath(path: string): boolean {
   const slash = path.lastIndexOf(sep);
   if (path[slash + 1] === '.') return false;
   if (path.endsWith('.md')) return true;
@@ -302,7 +302,7 @@ export async function findMemoFiles(inputs: string[], options: FindOptions): Pro
 export interface ProjectOptions extends FindOptions {
   /** The project's folder: where its config is (or the working folder, without one). */
   base: string;
-  /** Config `include` globs; without them, every memo file under `base` but repository docs. */
+  /** Config `include` globs (their memo files); without them, every memo file under `base` but repository docs. */
   include?: ConfigGlob[];
 }
 
@@ -326,7 +326,8 @@ export async function findProjectMemos(options: ProjectOptions): Promise<FoundFi
   const matches: string[] = [];
   for (const { base, pattern } of include) {
     const files = await glob(pattern, { cwd: base, absolute: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
-    for (const file of files) matches.push(resolve(file));
+    // `include` names memos: "memos/**" takes the memo files under memos/, not their images.
+    for (const file of files) if (isMemoPath(file)) matches.push(resolve(file));
   }
   const where = include[0]?.file ? ` in ${relative(options.cwd, include[0].file) || include[0].file}` : '';
   found.addExpanded(matches, filter, { gitignore: true, docs: false }, shown, `no files match \`include\`${where}`);

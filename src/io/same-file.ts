@@ -3,7 +3,8 @@
 // link or a hard link to an input, a path through a linked folder, and another spelling on a
 // case-insensitive disk are all caught. An output that does not exist yet cannot be an input.
 import { lstatSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
+import { MemoError } from './errors.js';
 
 const idOf = (stats: { dev: number; ino: number }) => `${stats.dev}:${stats.ino}`;
 
@@ -53,4 +54,16 @@ export class InputFiles {
     }
     return this.ids;
   }
+}
+
+/** " (the same file as x.md)", when `output` names the input another way; relative to `cwd`. */
+export function sameFileAs(input: string, output: string, cwd: string): string {
+  const shown = relative(cwd, input) || input;
+  return shown === output ? '' : ` (the same file as ${shown})`;
+}
+
+/** The refusal of `-o FILE` (as typed) when it names one of `inputs`: exit 2, nothing written. */
+export function outputOnInput(inputs: InputFiles, output: string, cwd: string): MemoError | undefined {
+  const input = inputs.inputAt(resolve(cwd, output));
+  return input ? new MemoError(`-o names an input${sameFileAs(input, output, cwd)}; nothing written`, { file: output }) : undefined;
 }

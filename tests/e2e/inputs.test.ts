@@ -168,13 +168,14 @@ describe('only memos are linted: never the templates folder; with no path, the p
     expect(result.status).toBe(2);
   });
 
-  it('config `include` (written with CRLF line endings) replaces the default, relative to the config', () => {
+  it('config `include` (written with CRLF line endings) replaces the default, relative to the config; its memo files only', () => {
     const cwd = initialized();
     mkdirSync(join(cwd, 'archive'));
     cpSync(EXAMPLE, join(cwd, 'archive', 'old.md'));
+    writeFileSync(join(cwd, 'archive', 'map.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
     writeFileSync(join(cwd, 'README.md'), readFileSync(EXAMPLE));
     const config = readFileSync(join(cwd, '.memorc.yaml'), 'utf8');
-    writeFileSync(join(cwd, '.memorc.yaml'), `${config}include:\n  - "archive/**/*.md"\n  - README.md\n`.replace(/\n/g, '\r\n'));
+    writeFileSync(join(cwd, '.memorc.yaml'), `${config}include:\n  - "archive/**"\n  - README.md\n`.replace(/\n/g, '\r\n'));
     const result = memo(['lint', '--format', 'json'], { cwd: join(cwd, 'memos') });
     expect(result.stderr).toBe('');
     expect(linted(cwd, result.stdout)).toEqual(['README.md', 'archive/old.md']);

@@ -52,11 +52,11 @@ describe('-o naming an input is refused: exit 2, one line, the input untouched, 
     ],
     ['bundle onto one of its memos', ['bundle', 'y.md', 'x.md', '--to', 'text', '-o', 'x.md'], 'x.md: -o names an input; nothing written'],
     ['bundle of a folder, onto a memo in it', ['bundle', '.', '--to', 'html', '-o', 'y.md'], 'y.md: -o names an input; nothing written'],
-    ['import onto its source', ['import', 'x.md', '-o', 'x.md'], 'x.md: -o names the input; nothing written (import to another file)'],
+    ['import onto its source', ['import', 'x.md', '-o', 'x.md'], 'x.md: -o names an input; nothing written'],
     [
       'import onto a link to its source',
       ['import', 'x.md', '-o', 'link.md'],
-      'link.md: -o names the input (the same file as x.md); nothing written (import to another file)',
+      'link.md: -o names an input (the same file as x.md); nothing written',
     ],
   ])('%s', (_name, args, message) => {
     const cwd = folder();
@@ -75,7 +75,7 @@ describe('-o naming an input is refused: exit 2, one line, the input untouched, 
     writeFileSync(join(cwd, 'memo.txt'), text);
     const result = memo(['import', 'memo.txt', '-o', 'memo.txt'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('memo: memo.txt: -o names the input; nothing written (import to another file)\n');
+    expect(result.stderr).toBe('memo: memo.txt: -o names an input; nothing written\n');
     expect(readFileSync(join(cwd, 'memo.txt')).equals(text)).toBe(true);
   });
 

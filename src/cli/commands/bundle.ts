@@ -1,5 +1,5 @@
 // memo bundle <paths...> --to html|text|json -o FILE: one newsletter issue from many memos.
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { CommandContext } from '../context.js';
 import { describeRelative, printError, writeStdout } from '../output.js';
@@ -58,13 +58,9 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
   const found = await findMemoFiles(paths, { cwd, ignore: config.ignore, isTemplatesFolder: templatesFolderTest(config, options.config) });
   for (const error of found.errors) printError(error.describe());
   if (options.output && options.output !== '-') {
-    const { InputFiles } = await import('../../io/same-file.js');
-    const input = new InputFiles(found.files).inputAt(resolve(cwd, options.output));
-    if (input) {
-      const shown = relative(cwd, input) || input;
-      const same = shown === options.output ? '' : ` (the same file as ${shown})`;
-      throw new MemoError(`-o names an input${same}; nothing written`, { file: options.output });
-    }
+    const { InputFiles, outputOnInput } = await import('../../io/same-file.js');
+    const onInput = outputOnInput(new InputFiles(found.files), options.output, cwd);
+    if (onInput) throw onInput;
   }
 
   // Each memo read and parsed under the worker limits when it needs them (export/bundle-read.ts).

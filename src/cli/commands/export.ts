@@ -49,12 +49,6 @@ export function registerExport(program: Command, context: CommandContext): void 
     });
 }
 
-/** " (the same file as notes.md)" when the output path does not name the input as it is shown. */
-function sameAs(input: string, output: string, cwd: string): string {
-  const shown = relative(cwd, input) || input;
-  return shown === output ? '' : ` (the same file as ${shown})`;
-}
-
 /** What a path is: --out-dir must be a folder, or missing (it is created). */
 function pathKind(path: string): 'folder' | 'file' | 'missing' | 'blocked' {
   try {
@@ -69,15 +63,21 @@ function pathKind(path: string): 'folder' | 'file' | 'missing' | 'blocked' {
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
   if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
-  const [{ findMemoFiles }, { loadConfig, templatesFolderTest }, { loadCss }, batch, { writeFileAtomic }, { InputFiles }] =
-    await Promise.all([
-      import('../../io/find.js'),
-      import('../../config/config.js'),
-      import('../../export/one.js'),
-      import('../../export/batch.js'),
-      import('../../io/write.js'),
-      import('../../io/same-file.js'),
-    ]);
+  const [
+    { findMemoFiles },
+    { loadConfig, templatesFolderTest },
+    { loadCss },
+    batch,
+    { writeFileAtomic },
+    { InputFiles, outputOnInput, sameFileAs },
+  ] = await Promise.all([
+    import('../../io/find.js'),
+    import('../../config/config.js'),
+    import('../../export/one.js'),
+    import('../../export/batch.js'),
+    import('../../io/write.js'),
+    import('../../io/same-file.js'),
+  ]);
   const cwd = process.cwd();
   const outDirKind = options.outDir ? pathKind(resolve(cwd, options.outDir)) : 'missing';
   if (outDirKind === 'file' || outDirKind === 'blocked') {
@@ -101,10 +101,8 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     throw new MemoError(`${files.length} memos given; use --out-dir to export many at once`);
   }
   const inputs = new InputFiles(files);
-  if (options.output && options.output !== '-') {
-    const input = inputs.inputAt(resolve(cwd, options.output));
-    if (input) throw new MemoError(`-o names an input${sameAs(input, options.output, cwd)}; nothing written`, { file: options.output });
-  }
+  const onInput = options.output && options.output !== '-' ? outputOnInput(inputs, options.output, cwd) : undefined;
+  if (onInput) throw onInput;
   const css = options.css ? await loadCss(options.css) : undefined;
   let exitCode = found.errors.length > 0 ? 2 : 0;
 
@@ -154,7 +152,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
       const input = inputs.inputAt(target);
       if (input) {
         const output = relative(cwd, target) || target;
-        throw new MemoError(`its output ${output} is an input${sameAs(input, output, cwd)}; not exported`, { file });
+        throw new MemoError(`its output ${output} is an input${sameFileAs(input, output, cwd)}; not exported`, { file });
       }
       jobs.push({ file, shown, target });
     } catch (error) {

@@ -42,11 +42,9 @@ async function runImport(file: string, options: ImportCommandOptions): Promise<n
     ]);
   const source = file === '-' ? '<stdin>' : file;
   if (file !== '-' && options.output && options.output !== '-') {
-    const { InputFiles } = await import('../../io/same-file.js');
-    if (new InputFiles([resolve(file)]).inputAt(resolve(options.output))) {
-      const same = resolve(file) === resolve(options.output) ? '' : ` (the same file as ${file})`;
-      throw new MemoError(`-o names the input${same}; nothing written (import to another file)`, { file: options.output });
-    }
+    const { InputFiles, outputOnInput } = await import('../../io/same-file.js');
+    const onInput = outputOnInput(new InputFiles([resolve(file)]), options.output, process.cwd());
+    if (onInput) throw onInput;
   }
   const text = file === '-' ? decodeMemo(await readStdin(), source) : await readMemoFile(file);
   const config = loadConfig(process.cwd(), options.config);
