@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { MemoError } from '../io/errors.js';
+import type { ConfigGlob } from '../io/find.js';
 import { describeSchemaError, validator } from '../io/schema.js';
 import { closeMatch } from '../util/suggest.js';
 
@@ -37,8 +38,10 @@ export interface Config {
   templatesDir: string | undefined;
   rules: Record<string, RuleSetting>;
   types: Record<string, { rules?: Record<string, RuleSetting> }>;
-  /** Ignore globs, each with the folder it is relative to. */
-  ignore: { base: string; pattern: string }[];
+  /** Ignore globs, each with the folder it is relative to and its config file; every config's apply. */
+  ignore: ConfigGlob[];
+  /** Where `memo lint` with no path finds the project's memos: the nearest config's `include` globs. */
+  include?: ConfigGlob[];
   export: ExportSettings;
   /** How numeric event dates like `12/11/2019` are read: month first (`mdy`, the default) or day first. */
   dateOrder?: 'mdy' | 'dmy';
@@ -70,6 +73,7 @@ export const configSchema = {
     rules: rulesMap,
     types: { type: 'object', additionalProperties: { type: 'object', additionalProperties: false, properties: { rules: rulesMap } } },
     ignore: { type: 'array', items: { type: 'string' } },
+    include: { type: 'array', items: { type: 'string' } },
     dateOrder: { enum: ['mdy', 'dmy'] },
     export: {
       type: 'object',
@@ -92,6 +96,7 @@ interface RawConfig {
   rules?: Record<string, RuleSetting>;
   types?: Record<string, { rules?: Record<string, RuleSetting> }>;
   ignore?: string[];
+  include?: string[];
   export?: ExportSettings;
   dateOrder?: 'mdy' | 'dmy';
 }
@@ -289,7 +294,8 @@ export function loadConfig(folder: string, explicit?: string): Config {
         places[section][key] = { file, ...(line !== undefined ? { line } : {}) };
       }
     }
-    for (const pattern of raw.ignore ?? []) config.ignore.push({ base, pattern });
+    for (const pattern of raw.ignore ?? []) config.ignore.push({ base, pattern, file });
+    if (raw.include) config.include = raw.include.map((pattern) => ({ base, pattern, file }));
     Object.assign(config.export, raw.export);
     if (raw.dateOrder) config.dateOrder = raw.dateOrder;
     if (raw.export?.css) config.export.css = resolve(base, raw.export.css);
@@ -304,6 +310,23 @@ export function loadConfig(folder: string, explicit?: string): Config {
   cache.set(key, config);
   configsByFiles.set(files.join('\0'), config);
   return config;
+}
+
+/**
+ * A test for templates folders (memo types, never memos), for finding memos: the folder of the
+ * run's own config (`config`: the working folder's, or `explicit`'s), or of the config that
+ * applies in the folder itself. A folder whose config cannot be read is not one (linting it
+ * says why).
+ */
+export function templatesFolderTest(config: Config, explicit?: string): (folder: string) => boolean {
+  return (folder) => {
+    if (folder === config.templatesDir) return true;
+    try {
+      return loadConfig(folder, explicit).templatesDir === folder;
+    } catch {
+      return false;
+    }
+  };
 }
 
 /** The config when there is no .memorc.yaml: every rule at its default. */

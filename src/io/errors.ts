@@ -2,13 +2,16 @@
 // and the CLI prints it as one line (`memo: file.md:3: message`) without a stack trace.
 
 /** Codes for the failures a caller may handle rather than report. */
-export type MemoErrorCode = 'EEXIST';
+export type MemoErrorCode = 'EEXIST' | 'ECHANGED';
 
 export class MemoError extends Error {
   readonly exitCode: number;
   readonly file: string | undefined;
   readonly line: number | undefined;
-  /** Set when the caller may want to tell this failure apart (`EEXIST`: a refused overwrite). */
+  /**
+   * Set when the caller may want to tell this failure apart (`EEXIST`: a refused overwrite;
+   * `ECHANGED`: a file changed on disk since it was read, so it was not written over).
+   */
   readonly code: MemoErrorCode | undefined;
 
   constructor(message: string, options: { file?: string; line?: number; exitCode?: number; code?: MemoErrorCode } = {}) {

@@ -101,12 +101,45 @@ export function readMemoFileSync(file: string): string {
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
 /**
+ * What identifies the content of a file on disk, as editors check before they save over it:
+ * device and inode (the same file, not a replacement), size, modification and change times (any
+ * write sets the change time, and it cannot be set back).
+ */
+export interface FileStamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+}
+
+export function stampOf(stats: FileStamp): FileStamp {
+  return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs };
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+/**
  * The bytes of a memo file, refusing folders and files over MAX_MEMO_BYTES. The result is a
  * view of a buffer the next call reuses: hash or decode it before reading another file.
  * open + read + close, no stat: a warm `--cache` run reads 10,000 files, and a stat per file
  * was a fifth of it.
  */
 export function readMemoBytes(file: string): Uint8Array {
+  return readBytes(file, false).bytes;
+}
+
+/**
+ * The same, with the file's stamp, for writing it back (`--fix`): taken from the open file
+ * before it is read, so a write that lands during the read shows as a changed stamp.
+ */
+export function readMemoBytesStamped(file: string): { bytes: Uint8Array; stamp: FileStamp } {
+  return readBytes(file, true) as { bytes: Uint8Array; stamp: FileStamp };
+}
+
+function readBytes(file: string, stamped: boolean): { bytes: Uint8Array; stamp?: FileStamp } {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -114,6 +147,7 @@ export function readMemoBytes(file: string): Uint8Array {
     throw fileSystemError(error, file);
   }
   try {
+    const stamp = stamped ? stampOf(fstatSync(fd)) : undefined;
     let length = 0;
     for (;;) {
       if (length === scratch.length) {
@@ -129,7 +163,7 @@ export function readMemoBytes(file: string): Uint8Array {
       if (read === 0) break;
       length += read;
     }
-    return scratch.subarray(0, length);
+    return { bytes: scratch.subarray(0, length), ...(stamp ? { stamp } : {}) };
   } catch (error) {
     if (error instanceof MemoError) throw error;
     throw fileSystemError(error, file);

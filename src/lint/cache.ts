@@ -181,7 +181,8 @@ export class LintCache {
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
     );
     // Atomic but not fsync'ed: a cache lost to a power cut only makes the next run slower.
-    await writeFileAtomic(this.file, Buffer.from(text, 'latin1'), { overwrite: true, durable: false });
+    // Its folder is made if missing: `--cache-location .cache/memo/lint` on a fresh checkout.
+    await writeFileAtomic(this.file, Buffer.from(text, 'latin1'), { overwrite: true, durable: false, mkdirs: true });
   }
 
   /** This run's view of an entry: taken apart from its line the first time it is asked for. */

@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import { lintConfigFor } from './settings.js';
 import { MemoError } from '../io/errors.js';
-import { decodeMemo, readMemoBytes } from '../io/read.js';
+import { decodeMemo, readMemoBytes, readMemoBytesStamped, type FileStamp } from '../io/read.js';
 import { serializeError, type SerializedError } from '../io/pool.js';
 import { writeFileAtomic } from '../io/write.js';
 import { loadMemoTypes } from '../templates/load.js';
@@ -46,9 +46,14 @@ export async function lintOneFile(job: LintJob, options: LintJobOptions): Promis
   // The file's bytes, when it was read here: hashed for the cache and, for the json report,
   // sent back as the source (cheaper to send and to write than the decoded text).
   let bytes: Uint8Array | undefined;
+  // With --fix, what the file was when read: it is written over only if it still is.
+  let stamp: FileStamp | undefined;
   try {
     if (job.text !== undefined) {
       text = job.text;
+    } else if (options.fix) {
+      ({ bytes, stamp } = readMemoBytesStamped(job.file));
+      text = decodeMemo(bytes, job.file);
     } else {
       bytes = readMemoBytes(job.file);
       text = decodeMemo(bytes, job.file);
@@ -60,12 +65,15 @@ export async function lintOneFile(job: LintJob, options: LintJobOptions): Promis
   const result = lintText(text, { path: job.file, config, types, fix: options.fix });
   const hash = hashText(result.output ?? bytes ?? text);
   const fixed = options.fix && result.output !== undefined;
-  if (options.fix && result.output !== undefined) {
+  if (fixed && bytes && stamp) {
     try {
-      await writeFileAtomic(job.file, result.output, { overwrite: true });
+      // As an editor saves: through a symbolic link, keeping mode and owner, never over a change.
+      await writeFileAtomic(job.file, result.output as string, { overwrite: true, replaces: { stamp, bytes: new Uint8Array(bytes) } });
     } catch (error) {
-      if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
-      throw error;
+      if (!(error instanceof MemoError)) throw error;
+      const reported =
+        error.code === 'ECHANGED' ? new MemoError('changed on disk while memo was fixing it; not written', { file: job.file }) : error;
+      return { kind: 'error', error: serializeError(reported) };
     }
   }
   delete result.output;

@@ -5,8 +5,9 @@
 // so a fully cached run never loads it.
 import { dirname, resolve } from 'node:path';
 import { lintConfigFor } from './settings.js';
+import { templatesFolderTest } from '../config/config.js';
 import { MemoError } from '../io/errors.js';
-import { findMemoFiles } from '../io/find.js';
+import { findMemoFiles, findProjectMemos } from '../io/find.js';
 import { readMemoBytes } from '../io/read.js';
 import { loadMemoTypes } from '../templates/load.js';
 import { CACHE_FILE, LintCache, hashText, settingsKey, statData } from './cache.js';
@@ -47,12 +48,28 @@ export interface LintRun {
   cached: number;
 }
 
+/**
+ * Lint `inputs` (files, folders, globs), or with none the project's memos (config `include`,
+ * io/find.ts).
+ */
 export async function lintFiles(inputs: string[], options: LintRunOptions): Promise<LintRun> {
   // Files changed after this moment never get their stat data kept in the cache (see cache.ts).
   const runStart = Date.now();
   // Config ignore globs come from the config of the working folder (or --config).
   const rootConfig = lintConfigFor(options.cwd, options.configFile);
-  const { files, errors } = await findMemoFiles(inputs, { cwd: options.cwd, ignore: rootConfig.ignore });
+  const findOptions = {
+    cwd: options.cwd,
+    ignore: rootConfig.ignore,
+    isTemplatesFolder: templatesFolderTest(rootConfig, options.configFile),
+  };
+  const { files, errors } =
+    inputs.length > 0
+      ? await findMemoFiles(inputs, findOptions)
+      : await findProjectMemos({
+          ...findOptions,
+          base: rootConfig.dir ?? options.cwd,
+          ...(rootConfig.include ? { include: rootConfig.include } : {}),
+        });
   const cache = options.cache
     ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0')
     : undefined;

@@ -31,14 +31,21 @@ function runFolder(name: string, bytes: string | Buffer): string {
   return cwd;
 }
 
-/** Exactly one stderr line, matching `message`, and no stack trace. */
-function expectOneLine(result: CliResult, message: RegExp): void {
+/**
+ * Exactly one stderr line, matching `message`, and no stack trace; after it, for a batch export,
+ * exactly the `summary` line that ends every batch.
+ */
+function expectOneLine(result: CliResult, message: RegExp, summary?: string): void {
   expect(result.stderr).not.toMatch(/\n\s+at /);
   expect(result.stderr).not.toMatch(/internal error/);
   const lines = result.stderr.trim().split('\n');
+  if (summary !== undefined) expect(lines.pop(), result.stderr).toBe(summary);
   expect(lines, result.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(message);
 }
+
+/** The summary of an export of the good memo into `out`, with `failed` memos that could not be. */
+const exportedGood = (failed: number) => `1 memo written to out${failed > 0 ? `, ${failed} failed` : ''}`;
 
 /** The files the lint run reported on (by name), from --format json. */
 function linted(result: CliResult): string[] {
@@ -46,7 +53,7 @@ function linted(result: CliResult): string[] {
 }
 
 /** `memo lint` and `memo export` over the run folder (or `inputs`): the good memo survives, the bad one is one line. */
-function lintAndExport(cwd: string, message: RegExp, exit: { lint: number; export: number }, inputs = ['memos']): void {
+function lintAndExport(cwd: string, message: RegExp, exit: { lint: number; export: number }, inputs = ['memos'], failed = 1): void {
   const lint = memo(['lint', ...inputs, '--format', 'json'], { cwd });
   expect(lint.status, lint.stderr).toBe(exit.lint);
   expectOneLine(lint, message);
@@ -54,7 +61,7 @@ function lintAndExport(cwd: string, message: RegExp, exit: { lint: number; expor
 
   const exported = memo(['export', ...inputs, '--to', 'html', '--out-dir', 'out'], { cwd });
   expect(exported.status, exported.stderr).toBe(exit.export);
-  expectOneLine(exported, message);
+  expectOneLine(exported, message, exportedGood(failed));
   expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
 }
 
@@ -128,7 +135,7 @@ describe('input errors: one line naming the file, exit 2, the rest of the run st
     }
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd });
     expect(exported.status, exported.stderr).toBe(2);
-    expectOneLine(exported, message);
+    expectOneLine(exported, message, exportedGood(1));
     expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
     expect(existsSync(join(cwd, 'out', 'bad.html'))).toBe(false);
   });
@@ -151,7 +158,8 @@ describe('input errors: one line naming the file, exit 2, the rest of the run st
 
   it('a missing path among good ones: named, the good memo still linted and exported', () => {
     const cwd = runFolder('other.md', readFileSync(EXAMPLE));
-    lintAndExport(cwd, /^memo: missing\.md: no such file or folder$/, { lint: 2, export: 2 }, ['missing.md', 'memos/good.md']);
+    // A path that gives no memo is no memo that failed: the summary counts memos.
+    lintAndExport(cwd, /^memo: missing\.md: no such file or folder$/, { lint: 2, export: 2 }, ['missing.md', 'memos/good.md'], 0);
     const imported = memo(['import', 'missing.md'], { cwd });
     expect(imported.status).toBe(2);
     expectOneLine(imported, /^memo: missing\.md: no such file or folder$/);
@@ -161,7 +169,13 @@ describe('input errors: one line naming the file, exit 2, the rest of the run st
     const cwd = runFolder('other.md', readFileSync(EXAMPLE));
     mkdirSync(join(cwd, 'drafts'));
     writeFileSync(join(cwd, 'drafts', 'notes.txt'), 'not a memo\n');
-    lintAndExport(cwd, /^memo: drafts: no memos \(\*\.md files\) in this folder$/, { lint: 2, export: 2 }, ['drafts', 'memos/good.md']);
+    lintAndExport(
+      cwd,
+      /^memo: drafts: no memos \(\*\.md or \*\.markdown files\) in this folder$/,
+      { lint: 2, export: 2 },
+      ['drafts', 'memos/good.md'],
+      0,
+    );
   });
 });
 
@@ -215,7 +229,7 @@ describe('a file without read permission', () => {
 
       const exported = run(cwd, ['export', 'memos', '--to', 'html', '--out-dir', 'out']);
       expect(exported.status, exported.stderr).toBe(2);
-      expectOneLine(exported, message);
+      expectOneLine(exported, message, exportedGood(1));
       expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
 
       const imported = run(cwd, ['import', 'memos/secret.md']);
@@ -232,7 +246,7 @@ describe('symbolic link loops', () => {
     symlinkSync('b.md', join(cwd, 'loop', 'a.md'));
     symlinkSync('a.md', join(cwd, 'loop', 'b.md'));
     const message = /^memo: loop\/a\.md: too many levels of symbolic links \(a symlink loop\)$/;
-    lintAndExport(cwd, message, { lint: 2, export: 2 }, ['loop/a.md', 'memos/good.md']);
+    lintAndExport(cwd, message, { lint: 2, export: 2 }, ['loop/a.md', 'memos/good.md'], 0);
     const imported = memo(['import', 'loop/a.md'], { cwd });
     expect(imported.status).toBe(2);
     expectOneLine(imported, message);
@@ -253,7 +267,7 @@ describe('symbolic link loops', () => {
     expect(linted(lint).sort()).toEqual(['good.md', 'other.md']);
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd, timeout: 20_000 });
     expect(exported.status, exported.stderr).toBe(0);
-    expect(exported.stderr).toBe('');
+    expect(exported.stderr).toBe('2 memos written to out\n');
     expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
     expect(existsSync(join(cwd, 'out', 'sub'))).toBe(false);
   });
@@ -272,7 +286,7 @@ describe('readable memos with broken front matter: lint findings (exit 1), but e
 
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd });
     expect(exported.status, exported.stderr).toBe(0);
-    expect(exported.stderr).toBe('');
+    expect(exported.stderr).toBe('2 memos written to out\n');
     expect(readFileSync(join(cwd, 'out', 'bare.html'), 'utf8')).toMatch(/<title>Bare<\/title>/);
     expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
   });
@@ -293,7 +307,7 @@ describe('readable memos with broken front matter: lint findings (exit 1), but e
     if (!exportToo) return;
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd });
     expect(exported.status).toBe(2);
-    expectOneLine(exported, new RegExp(`^memo: memos/bad\\.md:${line}: ${message.source}`));
+    expectOneLine(exported, new RegExp(`^memo: memos/bad\\.md:${line}: ${message.source}`), exportedGood(1));
     expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
     expect(existsSync(join(cwd, 'out', 'bad.html'))).toBe(false);
   });

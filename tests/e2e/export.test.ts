@@ -66,8 +66,11 @@ describe('memo export', () => {
     const cwd = batch();
     const result = memo(['export', 'memos', '--to', 'html', '--out-dir', 'site'], { cwd });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim()).toMatch(/^memo: memos\/broken\.md:\d+: Invalid YAML in front matter/);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    const [error, summary, ...more] = result.stderr.trim().split('\n');
+    expect(error).toMatch(/^memo: memos\/broken\.md:\d+: Invalid YAML in front matter/);
+    // Every batch ends with one line: written, where, and what failed.
+    expect(summary).toBe('2 memos written to site, 1 failed');
+    expect(more).toEqual([]);
     expect(listFiles(join(cwd, 'site')).sort()).toEqual(['2019/december/backlash.html', '2019/week-one.html']);
     checkAnchors(readFileSync(join(cwd, 'site', '2019', 'week-one.html'), 'utf8'));
   });
@@ -119,11 +122,22 @@ describe('memo export', () => {
     expect(both.status).toBe(2);
   });
 
-  it('shows no progress bar when stderr is not a terminal', () => {
+  it('shows no progress bar when stderr is not a terminal, only the summary line', () => {
     const cwd = batch();
     const result = memo(['export', 'memos/2019', '--to', 'json', '--out-dir', 'out'], { cwd });
     expect(result.status).toBe(0);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe('2 memos written to out\n');
+  });
+
+  it('--strict: the summary counts the refused memo apart from the failed one', () => {
+    const cwd = batch();
+    cpSync(join(FIXTURES, 'lint-e2e', 'project', 'memos', 'undated.md'), join(cwd, 'memos', 'undated.md'));
+    const result = memo(['export', 'memos', '--to', 'text', '--out-dir', 'out/text/', '--strict'], { cwd });
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toContain('memo: memos/undated.md: not exported (--strict): 1 lint error');
+    expect(lines.at(-1)).toBe('2 memos written to out/text/, 1 refused (--strict), 1 failed');
+    expect(listFiles(join(cwd, 'out', 'text')).sort()).toEqual(['2019/december/backlash.txt', '2019/week-one.txt']);
   });
 });
 

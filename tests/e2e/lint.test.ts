@@ -79,7 +79,9 @@ describe('memo lint', () => {
     expect(file?.messages.map((m) => [m.ruleId, m.severity])).toContainEqual(['dated-events', 1]);
     expect(file?.errorCount).toBe(0);
     expect(plain.status).toBe(0);
-    expect(memo(['lint', 'future.md', '--max-warnings', '0'], { cwd }).status).toBe(1);
+    const over = memo(['lint', 'future.md', '--max-warnings', '0'], { cwd });
+    expect(over.status).toBe(1);
+    expect(over.stderr).toBe('memo: 1 warning found; --max-warnings allows 0\n');
     const quiet = memo(['lint', 'future.md', '--quiet'], { cwd });
     expect(quiet.stdout).toBe('');
     expect(quiet.status).toBe(0);
@@ -110,6 +112,20 @@ describe('memo lint', () => {
     expect(bytes.toString('utf8')).toBe(original);
   });
 
+  it('--cache-location in folders that do not exist yet: they are made, and the next run reads the cache', () => {
+    const cwd = tempDir();
+    cpSync(EXAMPLE, join(cwd, 'memo.md'));
+    const first = memo(['lint', 'memo.md', '--cache', '--cache-location', 'sub/deeper/c.cache'], { cwd });
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    const cache = readFileSync(join(cwd, 'sub', 'deeper', 'c.cache'), 'latin1');
+    expect(cache.split('\n')[0]).toMatch(/^memokit-cache\t\d+\t/);
+    expect(cache).toContain('F\t"../../memo.md"\t');
+    const second = memo(['lint', 'memo.md', '--cache', '--cache-location', 'sub/deeper/c.cache'], { cwd });
+    expect(second.status).toBe(0);
+    expect(readFileSync(join(cwd, 'sub', 'deeper', 'c.cache'), 'latin1')).toBe(cache);
+  });
+
   it('reports an unreadable file in a run, still lints the others, and exits 2', () => {
     const cwd = project();
     writeFileSync(join(cwd, 'memos', 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
@@ -121,7 +137,12 @@ describe('memo lint', () => {
 
   it.each([
     ['a missing path', ['lint', 'no/such/memo.md'], null, /^memo: no\/such\/memo\.md: no such file or folder$/],
-    ['a folder with no memos', ['lint', join(E2E, 'empty-folder')], null, /empty-folder: no memos \(\*\.md files\) in this folder$/],
+    [
+      'a folder with no memos',
+      ['lint', join(E2E, 'empty-folder')],
+      null,
+      /empty-folder: no memos \(\*\.md or \*\.markdown files\) in this folder$/,
+    ],
     ['a glob matching nothing', ['lint', 'nothing/**/*.md'], null, /nothing\/\*\*\/\*\.md: no files match this pattern$/],
     ['bad YAML in .memorc.yaml', ['lint', 'memo.md'], join(E2E, 'bad-config'), /bad-config\/\.memorc\.yaml:\d+: invalid YAML in config/],
     [

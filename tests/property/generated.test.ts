@@ -39,6 +39,12 @@ const FOUND = [
     'a list item ending in an unclosed <!-- right above a setext heading',
     '---\ntype: backgrounder\ntitle: "the"\ndate: 2017-01-01\n---\n\n# Backgrounder: the\n\n## Key Takeaways\n\n- <!-- the\n\n.\n===\n\n## Background\n\n## Timeline\n\n## What Comes Next\n\n[Back to top](#top)\n\n- café',
   ],
+  // Found at 2,000 runs by the word check of --fix: a ``` line does not close a ~~~ fence, so the
+  // added "Back to top" landed inside the code block, as words that were never the memo's.
+  [
+    'a ~~~ fence that a ``` line does not close, at the end of the memo',
+    '---\ntype: backgrounder\ntitle: "the"\ndate: 2019-02-30\n---\n\n# Backgrounder: the\n\n## Key Takeaways\n\n## Background\n\n## Timeline\n\n## What Comes Next\n\n~~~\n\n\n```',
+  ],
 ] as const;
 
 describe('generated memos the properties found', () => {

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import type { Definition } from 'mdast';
 import { expect, it } from 'vitest';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import { emptyConfig } from '../../src/config/config.js';
 import { bundleFeed, bundleHtml, bundleText } from '../../src/export/bundle.js';
 import { exportHtml } from '../../src/export/html.js';
@@ -135,6 +135,82 @@ function endings(text: string): { crlf: boolean; lf: boolean } {
   return { crlf: /\r\n/.test(text), lf: /(^|[^\r])\n/.test(text) };
 }
 
+/** Words as word limits count them (runs of non-space holding a letter or digit), lowercased. */
+function words(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .map((word) => word.toLowerCase());
+}
+
+/**
+ * The words of a memo with their counts: those of its `#` headings apart (the title fix
+ * rewrites the title from the front matter), and those of the rest. Every text, code, HTML and
+ * alt value is taken on its own, so moving an item whole leaves both bags as they were.
+ */
+function wordBags(memo: Memo): { titles: Map<string, number>; rest: Map<string, number> } {
+  const bags = { titles: new Map<string, number>(), rest: new Map<string, number>() };
+  const add = (bag: Map<string, number>, text: string) => {
+    for (const word of words(text)) bag.set(word, (bag.get(word) ?? 0) + 1);
+  };
+  visit(memo.tree, (node) => {
+    if (node.type === 'yaml') return SKIP;
+    if (node.type === 'heading' && node.depth === 1) {
+      visit(node, (inner) => {
+        if ('value' in inner) add(bags.titles, inner.value);
+        if (inner.type === 'image' && inner.alt) add(bags.titles, inner.alt);
+      });
+      return SKIP;
+    }
+    if ('value' in node) add(bags.rest, node.value);
+    if (node.type === 'image' && node.alt) add(bags.rest, node.alt);
+    return undefined;
+  });
+  return bags;
+}
+
+/** `a` less `b`, counts included: the words of `a` that `b` does not have as often. */
+function bagMinus(a: Map<string, number>, b: Map<string, number>): string[] {
+  return [...a].flatMap(([word, count]) => Array<string>(Math.max(0, count - (b.get(word) ?? 0))).fill(word));
+}
+
+/**
+ * --fix adds only the words it documents adding: "Back to top" links (it may also turn a
+ * "↑ back to Top" line into one), and a title heading reading the type prefix + the
+ * front-matter title. Every other word stays, as often as it was there (events move whole).
+ */
+function wordProblems(before: Memo, after: Memo): string[] {
+  const was = wordBags(before);
+  const now = wordBags(after);
+  const problems: string[] = [];
+  const lost = bagMinus(was.rest, now.rest);
+  const added = bagMinus(now.rest, was.rest);
+  const links = added.filter((word) => word === 'back').length;
+  const linkWords = new Map([
+    ['back', links],
+    ['to', links],
+    ['top', links],
+  ]);
+  const extra = bagMinus(bagOf(added), linkWords);
+  if (lost.length > 0) problems.push(`--fix removed words: ${lost.join(' ')}`);
+  if (extra.length > 0) problems.push(`--fix added words it does not document adding: ${extra.join(' ')}`);
+  // The title heading as Markdown reads it (`&#106;` is a "j"), as the title fix writes it.
+  const expected = after.memoType && after.title !== undefined ? `${after.memoType.titlePrefix}${after.title}` : undefined;
+  const title =
+    expected === undefined
+      ? new Map<string, number>()
+      : wordBags(parseMemo(`# ${expected}\n`, { path: 'title.md', types, gfm: false })).titles;
+  const untitled = bagMinus(now.titles, was.titles).filter((word) => !title.has(word));
+  if (untitled.length > 0) problems.push(`--fix put words in a # heading that are not the title's: ${untitled.join(' ')}`);
+  return problems;
+}
+
+function bagOf(list: string[]): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const word of list) bag.set(word, (bag.get(word) ?? 0) + 1);
+  return bag;
+}
+
 /** The text without a byte-order mark. */
 const noBom = (text: string): string => (text.startsWith('\uFEFF') ? text.slice(1) : text);
 
@@ -163,9 +239,16 @@ export function fixProblems(text: string, out: Pick<Outputs, 'memo' | 'lint' | '
 
   if (output === undefined) return problems;
 
-  // The fixed text re-parses with the same front matter, BOM and line endings.
+  // The fixed text re-parses with the same front matter, BOM and line endings, and the same words.
   const original = out.memo;
   const reparsed = parse(fixed);
+  // Words as lint reads the memo (CommonMark: what --fix works on; GFM reads `https://w[Back` as a URL).
+  problems.push(
+    ...wordProblems(
+      parseMemo(text, { path: 'memos/generated.md', types, gfm: false }),
+      parseMemo(fixed, { path: 'memos/generated.md', types, gfm: false }),
+    ),
+  );
   if (reparsed.frontMatter?.raw !== original.frontMatter?.raw) problems.push('--fix changed the front matter');
   if (reparsed.problems.length !== original.problems.length) problems.push('--fix changed what the parser reports');
   if (text.startsWith('\uFEFF') !== fixed.startsWith('\uFEFF')) problems.push('--fix changed the byte-order mark');

@@ -36,20 +36,32 @@ export function registerBundle(program: Command, context: CommandContext): void 
 }
 
 async function runBundle(paths: string[], options: BundleCommandOptions): Promise<number> {
-  const [{ MemoError }, { findMemoFiles }, { loadConfig }, { readBundleMemos }, { loadCss }, bundle, { writeFileAtomic }] =
-    await Promise.all([
-      import('../../io/errors.js'),
-      import('../../io/find.js'),
-      import('../../config/config.js'),
-      import('../../export/bundle-read.js'),
-      import('../../export/one.js'),
-      import('../../export/bundle.js'),
-      import('../../io/write.js'),
-    ]);
+  const [
+    { MemoError },
+    { findMemoFiles },
+    { loadConfig, templatesFolderTest },
+    { readBundleMemos },
+    { loadCss },
+    bundle,
+    { writeFileAtomic },
+  ] = await Promise.all([
+    import('../../io/errors.js'),
+    import('../../io/find.js'),
+    import('../../config/config.js'),
+    import('../../export/bundle-read.js'),
+    import('../../export/one.js'),
+    import('../../export/bundle.js'),
+    import('../../io/write.js'),
+  ]);
   const cwd = process.cwd();
   const config = loadConfig(cwd, options.config);
-  const found = await findMemoFiles(paths, { cwd, ignore: config.ignore });
+  const found = await findMemoFiles(paths, { cwd, ignore: config.ignore, isTemplatesFolder: templatesFolderTest(config, options.config) });
   for (const error of found.errors) printError(error.describe());
+  if (options.output && options.output !== '-') {
+    const { InputFiles, outputOnInput } = await import('../../io/same-file.js');
+    const onInput = outputOnInput(new InputFiles(found.files), options.output, cwd);
+    if (onInput) throw onInput;
+  }
 
   // Each memo read and parsed under the worker limits when it needs them (export/bundle-read.ts).
   const { memos, errors } = await readBundleMemos(found.files, cwd, options.config ? { configFile: options.config } : {});

@@ -1,11 +1,12 @@
 // memo export <paths...> --to html|text|json: one memo to stdout or -o, many into --out-dir.
+import { statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { ExportWarning } from '../../export/html-screen.js';
 import type { SerializedError } from '../../io/pool.js';
 import type { CommandContext } from '../context.js';
-import { describeRelative, printError, printWarning, writeStdout } from '../output.js';
+import { counted, describeRelative, printError, printInfo, printWarning, writeStdout } from '../output.js';
 
 interface ExportOptions {
   to: 'html' | 'text' | 'json';
@@ -49,26 +50,60 @@ export function registerExport(program: Command, context: CommandContext): void 
     });
 }
 
+/** What a path is: --out-dir must be a folder, or missing (it is created). */
+function pathKind(path: string): 'folder' | 'file' | 'missing' | 'blocked' {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    return !stats ? 'missing' : stats.isDirectory() ? 'folder' : 'file';
+  } catch {
+    // ENOTDIR: a file where a folder of the path should be.
+    return 'blocked';
+  }
+}
+
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
   if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
-  const [{ findMemoFiles }, { loadConfig }, { loadCss }, batch, { writeFileAtomic }] = await Promise.all([
+  const [
+    { findMemoFiles },
+    { loadConfig, templatesFolderTest },
+    { loadCss },
+    batch,
+    { writeFileAtomic },
+    { InputFiles, outputOnInput, sameFileAs },
+  ] = await Promise.all([
     import('../../io/find.js'),
     import('../../config/config.js'),
     import('../../export/one.js'),
     import('../../export/batch.js'),
     import('../../io/write.js'),
+    import('../../io/same-file.js'),
   ]);
   const cwd = process.cwd();
+  const outDirKind = options.outDir ? pathKind(resolve(cwd, options.outDir)) : 'missing';
+  if (outDirKind === 'file' || outDirKind === 'blocked') {
+    // Export replaces no file but its own outputs, and has no --force: name the mistake.
+    const what = outDirKind === 'file' ? 'names a file' : 'runs through a file';
+    throw new MemoError(`--out-dir ${what}, not a folder; give a folder (it is created if missing), or -o FILE for one memo`, {
+      file: options.outDir as string,
+    });
+  }
   const rootConfig = loadConfig(cwd, options.config);
   // Rule settings matter only when the export lints; checked up front then, as lint does.
   if (options.strict) (await import('../../lint/settings.js')).assertRuleSettings(rootConfig);
-  const found = await findMemoFiles(paths, { cwd, ignore: rootConfig.ignore });
+  const found = await findMemoFiles(paths, {
+    cwd,
+    ignore: rootConfig.ignore,
+    isTemplatesFolder: templatesFolderTest(rootConfig, options.config),
+  });
   for (const error of found.errors) printError(error.describe());
   const files = found.files;
   if (files.length > 1 && !options.outDir) {
     throw new MemoError(`${files.length} memos given; use --out-dir to export many at once`);
   }
+  const inputs = new InputFiles(files);
+  const onInput = options.output && options.output !== '-' ? outputOnInput(inputs, options.output, cwd) : undefined;
+  if (onInput) throw onInput;
   const css = options.css ? await loadCss(options.css) : undefined;
   let exitCode = found.errors.length > 0 ? 2 : 0;
 
@@ -80,13 +115,18 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   const reportWarnings = (warnings: ExportWarning[] | undefined) => {
     for (const warning of warnings ?? []) warn(`${warning.file}:${warning.line}: ${warning.message}`);
   };
+  // For the batch summary: memos that were not exported, by why.
+  let refused = 0;
+  let failed = 0;
   const reportRefusal = (shown: string, errors: string[]) => {
-    say(`${shown}: not exported (--strict): ${errors.length} lint error(s)`);
+    refused++;
+    say(`${shown}: not exported (--strict): ${counted(errors.length, 'lint error')}`);
     for (const line of errors) say(`  ${shown}:${line}`);
     exitCode = Math.max(exitCode, 1);
   };
   // An error about `file` (a full path) names it as the user gave it.
   const reportError = (error: InstanceType<typeof MemoError>, file: string) => {
+    failed++;
     say(describeRelative(error, cwd, file));
     exitCode = Math.max(exitCode, error.exitCode === 1 ? 1 : 2);
   };
@@ -116,7 +156,13 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   for (const file of files) {
     const shown = relative(cwd, file) || file;
     try {
-      jobs.push({ file, shown, target: batch.outputPath(file, base, options.outDir, options.to) });
+      const target = batch.outputPath(file, base, options.outDir, options.to);
+      const input = inputs.inputAt(target);
+      if (input) {
+        const output = relative(cwd, target) || target;
+        throw new MemoError(`its output ${output} is an input${sameFileAs(input, output, cwd)}; not exported`, { file });
+      }
+      jobs.push({ file, shown, target });
     } catch (error) {
       if (!(error instanceof MemoError)) throw error;
       reportError(error, file);
@@ -130,8 +176,10 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     say = (line) => progress.interrupt(`memo: ${line}`);
     warn = (line) => progress.interrupt(`memo: warning: ${line}`);
   }
+  let written = 0;
   await batch.exportBatch(jobs, exportOptions, (outcome, job) => {
     if (outcome.kind === 'written') {
+      written++;
       reportWarnings(outcome.warnings);
     } else if (outcome.kind === 'refused') {
       reportRefusal(job.shown, outcome.errors);
@@ -141,5 +189,8 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     progress?.tick();
   });
   progress?.stop();
+  // One line to end a batch: what was written, where, and what was not.
+  const notWritten = [...(refused > 0 ? [`${refused} refused (--strict)`] : []), ...(failed > 0 ? [`${failed} failed`] : [])];
+  printInfo([`${counted(written, 'memo')} written to ${options.outDir}`, ...notWritten].join(', '));
   return exitCode;
 }

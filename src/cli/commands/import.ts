@@ -41,6 +41,11 @@ async function runImport(file: string, options: ImportCommandOptions): Promise<n
       import('../../import/import.js'),
     ]);
   const source = file === '-' ? '<stdin>' : file;
+  if (file !== '-' && options.output && options.output !== '-') {
+    const { InputFiles, outputOnInput } = await import('../../io/same-file.js');
+    const onInput = outputOnInput(new InputFiles([resolve(file)]), options.output, process.cwd());
+    if (onInput) throw onInput;
+  }
   const text = file === '-' ? decodeMemo(await readStdin(), source) : await readMemoFile(file);
   const config = loadConfig(process.cwd(), options.config);
   const types = loadMemoTypes(config.templatesDir);

@@ -8,7 +8,7 @@ import type { LintResult } from '../../lint/types.js';
 import { formatNames, type FormatName } from '../../report/names.js';
 import { packageVersion } from '../../util/version.js';
 import type { CommandContext } from '../context.js';
-import { describeRelative, printError, writeStdout } from '../output.js';
+import { counted, describeRelative, printError, writeStdout } from '../output.js';
 
 interface LintOptions {
   format: FormatName;
@@ -32,7 +32,10 @@ export function registerLint(program: Command, context: CommandContext): void {
   program
     .command('lint')
     .description('check memo structure: takeaways, dated and ordered events, Back to top links, and more')
-    .argument('[paths...]', 'files, folders (every *.md under them) and globs', ['.'])
+    .argument(
+      '[paths...]',
+      "files, folders (every *.md and *.markdown under them) and globs (default: the project's memos, config `include`)",
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames).default('stylish'))
     .option('--fix', 'fix what can be fixed (title, Back to top links, event order), in place')
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
@@ -44,7 +47,7 @@ export function registerLint(program: Command, context: CommandContext): void {
     .option('--stdin-filename <name>', 'name the stdin text (for config lookup and reports)')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ memo lint memos/\n  $ memo lint "memos/**/*.md" --format sarif > memo.sarif\n  $ memo lint --fix memos/2019-12-31-backlash.md\n  $ cat memo.md | memo lint --stdin --stdin-filename memos/memo.md',
+      '\nExamples:\n  $ memo lint\n  $ memo lint memos/\n  $ memo lint "memos/**/*.md" --format sarif > memo.sarif\n  $ memo lint --fix memos/2019-12-31-backlash.md\n  $ cat memo.md | memo lint --stdin --stdin-filename memos/memo.md',
     )
     .action(async (paths: string[], options: LintOptions) => {
       context.exit(await runLint(paths, options));
@@ -114,7 +117,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   if (errors.length > 0) return 2;
   if (errorCount > 0) return 1;
   if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
-    printError(`${warningCount} warnings found; --max-warnings allows ${options.maxWarnings}`);
+    printError(`${counted(warningCount, 'warning')} found; --max-warnings allows ${options.maxWarnings}`);
     return 1;
   }
   return 0;
