@@ -52,13 +52,14 @@ export function registerLint(program: Command, context: CommandContext): void {
 }
 
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
-  const [{ lintFiles, lintStdin }, { MemoError }, { readStdin, decodeMemo }, { formatReport }, { summarize }] = await Promise.all([
-    import('../../lint/run.js'),
-    import('../../io/errors.js'),
-    import('../../io/read.js'),
-    import('../../report/format.js'),
-    import('../../lint/summary.js'),
-  ]);
+  const [{ lintFiles, lintStdin }, { MemoError }, { readStdin, decodeMemo }, { formatReport }, { summarize, fatalResult }] =
+    await Promise.all([
+      import('../../lint/run.js'),
+      import('../../io/errors.js'),
+      import('../../io/read.js'),
+      import('../../report/format.js'),
+      import('../../lint/summary.js'),
+    ]);
   const cwd = process.cwd();
   const runOptions = {
     cwd,
@@ -85,7 +86,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     } catch (error) {
       // The text itself could not be linted (too slow, too big): reported like a file's error.
       if (!(error instanceof MemoError) || error.file !== path) throw error;
-      results = [];
+      results = [fatalResult(path, error)];
       errors = [error];
     }
   } else {
