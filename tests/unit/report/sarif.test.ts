@@ -143,7 +143,7 @@ describe('sarif: a file that could not be linted', () => {
       fatalResult(`${CWD}/memos/bin.md`, { message: 'file is binary, not a Markdown memo' }),
       result(`${CWD}/memos/ok.md`, []),
     ];
-    const parsed = log(sarif(results, context()) as string);
+    const parsed = log(sarif(results, context()));
     expectValid(parsed);
     const run = parsed.runs[0];
     expect(run?.results).toEqual([]);
@@ -168,6 +168,6 @@ describe('sarif: a file that could not be linted', () => {
       },
     ]);
     // A clean run says nothing about its execution, as before.
-    expect(log(sarif([result(`${CWD}/memos/ok.md`, [])], context()) as string).runs[0]?.invocations).toBeUndefined();
+    expect(log(sarif([result(`${CWD}/memos/ok.md`, [])], context())).runs[0]?.invocations).toBeUndefined();
   });
 });
