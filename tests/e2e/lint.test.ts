@@ -83,6 +83,20 @@ describe('memo lint', () => {
     const quiet = memo(['lint', 'future.md', '--quiet'], { cwd });
     expect(quiet.stdout).toBe('');
     expect(quiet.status).toBe(0);
+    // An explicit limit still counts the warnings --quiet hides, and says so; -1 is no limit (ESLint's convention).
+    const both = memo(['lint', 'future.md', '--quiet', '--max-warnings', '0'], { cwd });
+    expect([both.status, both.stdout, both.stderr]).toEqual([
+      1,
+      '',
+      'memo: 1 warning found (not shown: --quiet); --max-warnings allows 0\n',
+    ]);
+    expect(memo(['lint', 'future.md', '--max-warnings', '-1'], { cwd }).status).toBe(0);
+    expect(memo(['lint', 'future.md', '--max-warnings=-1'], { cwd }).status).toBe(0);
+    const bad = memo(['lint', 'future.md', '--max-warnings', '-2'], { cwd });
+    expect([bad.status, bad.stderr]).toEqual([
+      2,
+      "memo: option '--max-warnings <n>' argument '-2' is invalid. expected a whole number, like 0 or 10 (or -1 for no limit)\n",
+    ]);
   });
 
   it('--fix puts events in order in place, and a second --fix changes nothing', () => {
