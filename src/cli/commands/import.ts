@@ -43,7 +43,8 @@ async function runImport(file: string, options: ImportCommandOptions): Promise<n
   const source = file === '-' ? '<stdin>' : file;
   const text = file === '-' ? decodeMemo(await readStdin(), source) : await readMemoFile(file);
   const config = loadConfig(process.cwd(), options.config);
-  const types = loadMemoTypes(config.templatesDir);
+  // A type whose template is broken has no structure to import into: it is no candidate.
+  const types = new Map([...loadMemoTypes(config.templatesDir)].filter(([, type]) => type.problem === undefined));
   const result = await importMemo(text, {
     types,
     source,
