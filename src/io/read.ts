@@ -1,6 +1,7 @@
 // Reading memo files with clear errors: binary, UTF-16, invalid UTF-8, empty and oversized
 // files are refused with one line that names the file (and the line, where there is one).
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { MemoError, fileSystemError } from './errors.js';
 
 /** Memos are a few kilobytes; anything this large is not a memo, and parsing it would stall a run. */
@@ -42,10 +43,21 @@ export function assertNesting(text: string, file: string): void {
   }
 }
 
+/** A legacy charset, through iconv-lite, loaded only when a page declares one (lint never does). */
+function legacyDecode(bytes: Uint8Array, charset: string): string {
+  const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+  return iconv.decode(Buffer.from(bytes), charset, { stripBOM: false });
+}
+
 // ignoreBOM keeps a byte-order mark in the text: parseMemo notes it and --fix writes it back.
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function decodeMemo(bytes: Uint8Array, file: string): string {
+/**
+ * Bytes → text, with one clear error for anything that is not a readable memo. `charset` is a
+ * legacy encoding the input declares (an HTML page's `<meta charset="windows-1252">`): its bytes
+ * are decoded as declared instead of being refused as invalid UTF-8.
+ */
+export function decodeMemo(bytes: Uint8Array, file: string, charset?: string): string {
   if (bytes.length > MAX_MEMO_BYTES) {
     const mb = (bytes.length / (1024 * 1024)).toFixed(1);
     throw new MemoError(`file is ${mb} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`, { file });
@@ -57,7 +69,9 @@ export function decodeMemo(bytes: Uint8Array, file: string): string {
   if (probe.includes(0)) throw new MemoError('file is binary, not a Markdown memo', { file });
   let text: string;
   try {
-    text = decoder.decode(bytes);
+    // Node's own TextDecoder reads windows-1252 as Latin-1 (0x93 becomes a control, not “);
+    // iconv-lite has the real tables.
+    text = charset === undefined ? decoder.decode(bytes) : legacyDecode(bytes, charset);
   } catch {
     // Name the line of the first bad byte: the longest prefix that still decodes (a prefix
     // ending inside a valid character decodes in streaming mode) ends just before it.

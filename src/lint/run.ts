@@ -12,7 +12,7 @@ import { readMemoBytes } from '../io/read.js';
 import { loadMemoTypes } from '../templates/load.js';
 import { CACHE_FILE, LintCache, hashText, settingsKey, statData } from './cache.js';
 import type { LintJob, LintJobOptions, LintOutcome } from './one.js';
-import { summarize } from './summary.js';
+import { fatalResult, summarize } from './summary.js';
 import type { LintResult } from './types.js';
 
 /** The worker thread entry for files linted off the main thread. */
@@ -166,10 +166,15 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
   await cache?.save();
 
   const results: LintResult[] = [];
-  for (const slot of slots) {
-    if (slot instanceof MemoError) errors.push(slot);
-    else if (slot) results.push(slot);
-  }
+  slots.forEach((slot, index) => {
+    if (slot instanceof MemoError) {
+      errors.push(slot);
+      // The file stays in the report, as a fatal finding, so no report shows a green run.
+      results.push(fatalResult(files[index] as string, slot));
+    } else if (slot) {
+      results.push(slot);
+    }
+  });
   return { results, errors, fixed, cached };
 }
 

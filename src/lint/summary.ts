@@ -10,7 +10,27 @@ export function summarize(path: string, messages: Finding[], source: LintResult[
     warningCount: count('warn', false),
     fixableErrorCount: count('error', true),
     fixableWarningCount: count('warn', true),
+    ...(messages.some((m) => m.fatal) ? { fatalErrorCount: messages.filter((m) => m.fatal).length } : {}),
     ...(output !== undefined ? { output } : {}),
     source,
   };
+}
+
+/**
+ * The result of a file that could not be linted: one fatal error finding, so every report (json,
+ * sarif, junit, github) lists the file instead of leaving it out of a run that exits 2.
+ */
+export function fatalResult(path: string, error: { message: string; line?: number | undefined }): LintResult {
+  const line = error.line ?? 1;
+  const finding: Finding = {
+    ruleId: '',
+    severity: 'error',
+    message: error.message,
+    line,
+    column: 1,
+    endLine: line,
+    endColumn: 1,
+    fatal: true,
+  };
+  return summarize(path, [finding], '');
 }

@@ -20,6 +20,11 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   fix?: Fix;
+  /**
+   * The file could not be linted at all (binary, empty, not UTF-8, too big, unreadable, too slow
+   * to parse): ESLint's `fatal` message. No rule found it, so `ruleId` is ''.
+   */
+  fatal?: true;
 }
 
 export interface Report {
@@ -58,6 +63,8 @@ export interface LintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** Findings that are `fatal` (the file could not be linted); absent when none. */
+  fatalErrorCount?: number;
   /** The fixed text, when fixing changed anything. */
   output?: string;
   /**

@@ -126,6 +126,8 @@ export interface Memo {
 
   /** The memo type's structure, when `type` names a known type. */
   memoType: MemoType | undefined;
+  /** When `type` names a type whose project template is broken: the template and why (`memoType` is then undefined). */
+  typeProblem?: string;
 
   /** Every `#` heading; the first one is the title. */
   titleHeadings: Heading[];

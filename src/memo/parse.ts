@@ -195,7 +195,10 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
           .filter(Boolean)
       : [];
   const authors = readAuthors(data['author']);
-  const memoType = type ? options.types?.get(type) : undefined;
+  const declared = type ? options.types?.get(type) : undefined;
+  // A type whose project template is broken has no structure to check against: no rule runs on
+  // it but front-matter, which says why (memo.typeProblem).
+  const memoType = declared?.problem === undefined ? declared : undefined;
 
   // Ids for every heading, GitHub-style; `top` is taken by the memo's top.
   const slugger = new Slugger();
@@ -297,6 +300,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     tags,
     summary: field('summary'),
     memoType,
+    ...(declared?.problem !== undefined ? { typeProblem: `${declared.file}: ${declared.problem}` } : {}),
     titleHeadings,
     headings,
     lede,

@@ -24,7 +24,7 @@ export function github(results: LintResult[], context: FormatContext): string {
         `col=${column}`,
         `endLine=${endLine}`,
         `endColumn=${endColumn}`,
-        `title=${escapeProperty(message.ruleId)}`,
+        `title=${escapeProperty(message.fatal ? 'memokit' : message.ruleId)}`,
       ];
       output += `::${severityName(message.severity)} ${properties.join(',')}::${escapeData(message.message)}\n`;
     }

@@ -5,12 +5,24 @@ import { absolutePath, severityNumber, type FormatContext } from './context.js';
 import { Utf8Writer } from './json-string.js';
 
 /** A Finding with ESLint's numeric severity (1 warning, 2 error). */
-export type JsonMessage = Omit<Finding, 'severity'> & { severity: 1 | 2 };
+export type JsonMessage = Omit<Finding, 'severity' | 'fatal'> & { severity: 1 | 2 };
+
+/** ESLint's message for a file that could not be linted: `fatal`, no rule. */
+export interface JsonFatalMessage {
+  ruleId: null;
+  fatal: true;
+  severity: 2;
+  message: string;
+  line: number;
+  column: number;
+}
 
 export interface JsonResult {
   filePath: string;
-  messages: JsonMessage[];
+  messages: (JsonMessage | JsonFatalMessage)[];
   errorCount: number;
+  /** ESLint's count of fatal messages: 1 for a file that could not be linted, else 0. */
+  fatalErrorCount: number;
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
@@ -22,17 +34,22 @@ export interface JsonResult {
 function jsonEntry(result: LintResult, cwd: string): JsonResult {
   const entry: JsonResult = {
     filePath: absolutePath(result.path, cwd),
-    messages: result.messages.map((message) => ({
-      ruleId: message.ruleId,
-      severity: severityNumber(message.severity),
-      message: message.message,
-      line: message.line,
-      column: message.column,
-      endLine: message.endLine,
-      endColumn: message.endColumn,
-      ...(message.fix ? { fix: { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text } } : {}),
-    })),
+    messages: result.messages.map((message): JsonMessage | JsonFatalMessage => {
+      if (message.fatal)
+        return { ruleId: null, fatal: true, severity: 2, message: message.message, line: message.line, column: message.column };
+      return {
+        ruleId: message.ruleId,
+        severity: severityNumber(message.severity),
+        message: message.message,
+        line: message.line,
+        column: message.column,
+        endLine: message.endLine,
+        endColumn: message.endColumn,
+        ...(message.fix ? { fix: { range: [message.fix.range[0], message.fix.range[1]], text: message.fix.text } } : {}),
+      };
+    }),
     errorCount: result.errorCount,
+    fatalErrorCount: result.fatalErrorCount ?? 0,
     warningCount: result.warningCount,
     fixableErrorCount: result.fixableErrorCount,
     fixableWarningCount: result.fixableWarningCount,
@@ -41,9 +58,9 @@ function jsonEntry(result: LintResult, cwd: string): JsonResult {
   return entry;
 }
 
-/** Whether the entry carries the source: findings, and no fixed output instead. */
+/** Whether the entry carries the source: findings, and no fixed output instead (a fatal result has no source). */
 function showsSource(result: LintResult): boolean {
-  return result.output === undefined && result.messages.length > 0;
+  return result.output === undefined && result.messages.length > 0 && result.fatalErrorCount === undefined;
 }
 
 export function toJsonResults(results: LintResult[], context: Pick<FormatContext, 'cwd'>): JsonResult[] {
@@ -72,7 +89,7 @@ export function json(results: LintResult[], context: FormatContext): Buffer {
     const comma = index > 0 ? ',' : '';
     // Most files have no findings: their entry is written without building an object first.
     if (result.messages.length === 0 && result.output === undefined) {
-      const counts = `"errorCount":${result.errorCount},"warningCount":${result.warningCount},"fixableErrorCount":${result.fixableErrorCount},"fixableWarningCount":${result.fixableWarningCount}`;
+      const counts = `"errorCount":${result.errorCount},"fatalErrorCount":0,"warningCount":${result.warningCount},"fixableErrorCount":${result.fixableErrorCount},"fixableWarningCount":${result.fixableWarningCount}`;
       out.text(`${comma}{"filePath":${JSON.stringify(absolutePath(result.path, context.cwd))},"messages":[],${counts}}`);
       return;
     }

@@ -1,5 +1,6 @@
 // junit: JUnit XML for CI test-report views. One <testsuite> per file, one failing <testcase>
-// per finding (type = rule id, location and message in the body), one passing case for a clean file.
+// per finding (type = rule id, location and message in the body), one passing case for a clean file,
+// and an <error> case for a file that could not be linted at all (a fatal finding).
 import type { LintResult } from '../lint/types.js';
 import { displayPath, severityName, type FormatContext } from './context.js';
 
@@ -30,16 +31,29 @@ function attributes(values: Record<string, string | number>): string {
 export function junit(results: LintResult[], context: FormatContext): string {
   const lines = ['<?xml version="1.0" encoding="utf-8"?>'];
   const total = results.reduce((sum, result) => sum + Math.max(1, result.messages.length), 0);
-  const failures = results.reduce((sum, result) => sum + result.messages.length, 0);
-  lines.push(`<testsuites${attributes({ name: 'memokit', tests: total, failures, errors: 0, time: 0 })}>`);
+  const errors = results.reduce((sum, result) => sum + (result.fatalErrorCount ?? 0), 0);
+  const failures = results.reduce((sum, result) => sum + result.messages.length, 0) - errors;
+  lines.push(`<testsuites${attributes({ name: 'memokit', tests: total, failures, errors, time: 0 })}>`);
   for (const result of results) {
     const path = displayPath(result.path, context.cwd);
     const count = result.messages.length;
-    lines.push(`  <testsuite${attributes({ name: path, tests: Math.max(1, count), failures: count, errors: 0, skipped: 0, time: 0 })}>`);
+    const fatal = result.fatalErrorCount ?? 0;
+    lines.push(
+      `  <testsuite${attributes({ name: path, tests: Math.max(1, count), failures: count - fatal, errors: fatal, skipped: 0, time: 0 })}>`,
+    );
     if (count === 0) {
       lines.push(`    <testcase${attributes({ name: 'memo-lint', classname: path, time: 0 })}/>`);
     }
     for (const message of result.messages) {
+      if (message.fatal) {
+        // JUnit's <error>: the check could not run, as opposed to a <failure> it found.
+        lines.push(`    <testcase${attributes({ name: 'memo-lint', classname: path, time: 0 })}>`);
+        lines.push(
+          `      <error${attributes({ message: message.message, type: 'fatal' })}>${escapeXmlText(`${path}: ${message.message}`)}</error>`,
+        );
+        lines.push('    </testcase>');
+        continue;
+      }
       const severity = severityName(message.severity);
       const name = `${message.ruleId} ${message.line}:${message.column}`;
       const body = `${path}:${message.line}:${message.column}: ${severity}: ${message.message} (${message.ruleId})`;

@@ -4,7 +4,7 @@
 // result pointing at its rule by index.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { Artifact, Log, ReportingDescriptor, Result } from 'sarif';
+import type { Artifact, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { directiveRules } from '../lint/directives.js';
 import type { LintResult, Rule, RuleSeverity } from '../lint/types.js';
 import { absolutePath, displayPath, normalizedRange, severityName, type FormatContext } from './context.js';
@@ -93,11 +93,22 @@ export function toSarifLog(results: LintResult[], context: FormatContext): Log {
 
   const artifacts: Artifact[] = [];
   const sarifResults: Result[] = [];
+  const notifications: Notification[] = [];
   for (const result of results) {
     const location = artifactLocation(result.path, context.cwd);
     const index = artifacts.length;
     artifacts.push({ location, sourceLanguage: 'markdown' });
     for (const message of result.messages) {
+      // A file that could not be linted is no rule's finding: the tool failed on it.
+      if (message.fatal) {
+        const { line, column } = normalizedRange(message);
+        notifications.push({
+          level: 'error',
+          message: { text: message.message },
+          locations: [{ physicalLocation: { artifactLocation: { ...location, index }, region: { startLine: line, startColumn: column } } }],
+        });
+        continue;
+      }
       // A finding from a rule the registry does not list still gets a descriptor to point at.
       addRule({
         id: message.ruleId,
@@ -140,6 +151,8 @@ export function toSarifLog(results: LintResult[], context: FormatContext): Log {
         originalUriBaseIds: { [SRCROOT]: { uri: cwdUri.endsWith('/') ? cwdUri : `${cwdUri}/` } },
         artifacts,
         results: sarifResults,
+        // Files memokit could not lint: the run did not succeed, and each says why.
+        ...(notifications.length > 0 ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }] } : {}),
         columnKind: 'utf16CodeUnits',
       },
     ],

@@ -17,7 +17,8 @@ export function stylish(results: LintResult[], context: FormatContext): string {
   let fixableWarningCount = 0;
 
   for (const result of results) {
-    if (result.messages.length === 0) continue;
+    // A file that could not be linted is already one error line on stderr; a terminal needs it once.
+    if (result.messages.length === 0 || result.fatalErrorCount) continue;
     errorCount += result.errorCount;
     warningCount += result.warningCount;
     fixableErrorCount += result.fixableErrorCount;

@@ -8,7 +8,7 @@ import { parseDocument } from 'yaml';
 import { MemoError } from '../io/errors.js';
 import { describeSchemaError, validator } from '../io/schema.js';
 import type { MemoType, SectionSpec } from './structure.js';
-import { templateSchema } from './structure.js';
+import { TEMPLATE_VARIABLES, templateSchema } from './structure.js';
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
@@ -63,6 +63,11 @@ export function readTemplate(file: string, origin: string, builtIn: boolean): Me
   for (const role of ['takeaways', 'events'] as const) {
     if (sections.filter((section) => section.role === role).length > 1) throw new MemoError(`more than one section has role "${role}"`, { file });
   }
+  for (const section of sections) checkSettingsApply(section, file);
+  const body = text.slice(match[0].length);
+  const bodyLine = text.slice(0, match[0].length).split('\n').length;
+  checkVariables(body, bodyLine, file);
+  checkBodyHasSections(body, sections, file);
   return {
     name,
     description: structure.description,
@@ -72,11 +77,50 @@ export function readTemplate(file: string, origin: string, builtIn: boolean): Me
     sections,
     backToTop: structure.backToTop ?? 'end',
     frontMatter: structure.frontMatter ?? [],
-    body: text.slice(match[0].length),
+    body,
     origin,
     builtIn,
     file,
   };
+}
+
+/** Which section settings a section's role gives meaning to; any other is a mistake that would silently do nothing. */
+const SETTINGS_FOR: Record<'takeaways' | 'events' | 'none', readonly (keyof SectionSpec)[]> = {
+  takeaways: ['minItems', 'maxItems', 'maxItemWords'],
+  events: ['order'],
+  none: [],
+};
+
+function checkSettingsApply(section: SectionSpec, file: string): void {
+  const role = section.role ?? 'none';
+  for (const setting of ['minItems', 'maxItems', 'maxItemWords', 'order'] as const) {
+    if (section[setting] === undefined || SETTINGS_FOR[role].includes(setting)) continue;
+    const owner = setting === 'order' ? 'an events section (role: events)' : 'a takeaways section (role: takeaways)';
+    const which = section.role ? `a ${section.role} section` : 'a section without a role';
+    throw new MemoError(`section "${section.heading}": ${setting} applies only to ${owner}, not to ${which}; remove it`, { file });
+  }
+}
+
+/** `{{names}}` that `memo new` does not fill would be left in every new memo. */
+function checkVariables(body: string, bodyLine: number, file: string): void {
+  const lines = body.split('\n');
+  for (const [index, line] of lines.entries()) {
+    for (const match of line.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)) {
+      const name = match[1] as string;
+      if ((TEMPLATE_VARIABLES as readonly string[]).includes(name)) continue;
+      const known = TEMPLATE_VARIABLES.map((variable) => `{{${variable}}}`).join(', ');
+      throw new MemoError(`unknown variable {{${name}}}; memo new fills ${known}`, { file, line: bodyLine + index });
+    }
+  }
+}
+
+/** A template whose own skeleton lacks a section its structure requires scaffolds memos that fail required-sections. */
+function checkBodyHasSections(body: string, sections: SectionSpec[], file: string): void {
+  const headings = new Set([...body.matchAll(/^##[ \t]+(.+?)[ \t#]*$/gm)].map((match) => (match[1] as string).trim().toLowerCase()));
+  for (const section of sections) {
+    if (section.required === false || headings.has(section.heading.trim().toLowerCase())) continue;
+    throw new MemoError(`the template's body has no "## ${section.heading}", which its structure requires; add it to the skeleton`, { file });
+  }
 }
 
 function templateFiles(folder: string): string[] {
@@ -88,6 +132,23 @@ function templateFiles(folder: string): string[] {
   } catch (error) {
     throw new MemoError(`cannot read templates folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: folder });
   }
+}
+
+/** A type whose template could not be read: no structure, and the reason. */
+function brokenType(file: string, error: MemoError): MemoType {
+  return {
+    name: basename(file, '.md'),
+    description: '',
+    titlePrefix: '',
+    lede: { required: false },
+    sections: [],
+    backToTop: 'off',
+    body: '',
+    origin: file,
+    builtIn: false,
+    file,
+    problem: `${error.line ? `line ${error.line}: ` : ''}${error.message}`,
+  };
 }
 
 const cache = new Map<string, Map<string, MemoType>>();
@@ -104,8 +165,15 @@ export function loadMemoTypes(projectTemplates?: string): Map<string, MemoType> 
   }
   if (projectTemplates) {
     for (const file of templateFiles(projectTemplates)) {
-      const type = readTemplate(file, file, false);
-      types.set(type.name, type);
+      // One broken template is not a wall: its type is kept with the problem, so `memo templates`
+      // lists it, memos of that type get a finding, and everything else works.
+      try {
+        const type = readTemplate(file, file, false);
+        types.set(type.name, type);
+      } catch (error) {
+        if (!(error instanceof MemoError)) throw error;
+        types.set(basename(file, '.md'), brokenType(file, error));
+      }
     }
   }
   cache.set(key, types);

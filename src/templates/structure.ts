@@ -41,7 +41,15 @@ export interface MemoType {
   builtIn: boolean;
   /** The template file. */
   file: string;
+  /**
+   * Set when the project's template for this type is broken (`templates/x.md:3: invalid YAML …`):
+   * the type has no structure, memos of it get one finding saying why, `memo new` refuses it.
+   */
+  problem?: string;
 }
+
+/** The `{{variables}}` `memo new` fills in a template's body. */
+export const TEMPLATE_VARIABLES = ['title', 'date', 'author', 'slug'] as const;
 
 export function takeawaysSection(type: MemoType): SectionSpec | undefined {
   return type.sections.find((section) => section.role === 'takeaways');

@@ -56,3 +56,38 @@ describe('memo import (built CLI)', () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('saved pages in a legacy charset', () => {
+  const page = (meta: string, body: string) =>
+    `<!doctype html><html><head>${meta}<title>T</title></head><body><article><h1>Memo: Caf\u00e9 Talks</h1><p>December 31, 2019</p><p>${body}</p></article></body></html>`;
+
+  it.each([
+    ['<meta charset="windows-1252">'],
+    ['<meta charset="ISO-8859-1">'],
+    ['<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'],
+  ])('%s is decoded as declared, not refused as invalid UTF-8', (meta) => {
+    const cwd = tempDir();
+    // windows-1252: é is 0xE9, the curly quotes 0x93 and 0x94, the en dash 0x96.
+    const html = page(meta, 'The caf\u00e9 said \u201cno\u201d \u2013 twice.');
+    const bytes = Buffer.from([...html].map((c) => ({ '\u201c': 0x93, '\u201d': 0x94, '\u2013': 0x96 })[c] ?? c.charCodeAt(0)));
+    writeFileSync(join(cwd, 'page.html'), bytes);
+    const result = memo(['import', 'page.html'], { cwd });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^title: Caf\u00e9 Talks$/m);
+    expect(result.stdout).toContain('The caf\u00e9 said \u201cno\u201d \u2013 twice.');
+  });
+
+  it('a page that declares UTF-8 (or nothing) and is not is still refused with its line; an unknown charset is named', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'bad.html'), Buffer.concat([Buffer.from(page('<meta charset="utf-8">', 'caf')), Buffer.from([0xe9, 0x0a])]));
+    const bad = memo(['import', 'bad.html'], { cwd });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^memo: bad\.html:1: file is not valid UTF-8; save it as UTF-8$/m);
+    writeFileSync(join(cwd, 'odd.html'), page('<meta charset="x-klingon">', 'text'));
+    const odd = memo(['import', 'odd.html'], { cwd });
+    expect(odd.status).toBe(2);
+    expect(odd.stderr.trim()).toBe(
+      'memo: odd.html: the page declares the charset "x-klingon", which memokit cannot read; save it as UTF-8',
+    );
+  });
+});

@@ -85,6 +85,20 @@ describe('memo lint', () => {
     const quiet = memo(['lint', 'future.md', '--quiet'], { cwd });
     expect(quiet.stdout).toBe('');
     expect(quiet.status).toBe(0);
+    // An explicit limit still counts the warnings --quiet hides, and says so; -1 is no limit (ESLint's convention).
+    const both = memo(['lint', 'future.md', '--quiet', '--max-warnings', '0'], { cwd });
+    expect([both.status, both.stdout, both.stderr]).toEqual([
+      1,
+      '',
+      'memo: 1 warning found (not shown: --quiet); --max-warnings allows 0\n',
+    ]);
+    expect(memo(['lint', 'future.md', '--max-warnings', '-1'], { cwd }).status).toBe(0);
+    expect(memo(['lint', 'future.md', '--max-warnings=-1'], { cwd }).status).toBe(0);
+    const bad = memo(['lint', 'future.md', '--max-warnings', '-2'], { cwd });
+    expect([bad.status, bad.stderr]).toEqual([
+      2,
+      "memo: option '--max-warnings <n>' argument '-2' is invalid. expected a whole number, like 0 or 10 (or -1 for no limit)\n",
+    ]);
   });
 
   it('--fix puts events in order in place, and a second --fix changes nothing', () => {
@@ -132,7 +146,54 @@ describe('memo lint', () => {
     const result = memo(['lint', 'memos', '--format', 'json'], { cwd });
     expect(result.status).toBe(2);
     expect(result.stderr.trim()).toBe('memo: memos/binary.md: file is binary, not a Markdown memo');
-    expect((JSON.parse(result.stdout) as JsonResult[]).length).toBe(2);
+    expect((JSON.parse(result.stdout) as JsonResult[]).length).toBe(3);
+  });
+
+  it('lists every file it could not read in every report format, as a fatal error, and still exits 2', () => {
+    const cwd = project();
+    const bad: [string, Buffer, string][] = [
+      ['binary.md', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]), 'file is binary, not a Markdown memo'],
+      ['empty.md', Buffer.alloc(0), 'file is empty'],
+      ['utf16.md', Buffer.from('\ufeffhi', 'utf16le'), 'file is UTF-16; save it as UTF-8'],
+      ['latin1.md', Buffer.from('ok\nno\xe9\n', 'latin1'), 'not valid UTF-8'],
+    ];
+    for (const [name, bytes] of bad) writeFileSync(join(cwd, 'memos', name), bytes);
+    const run = (format: string) => {
+      const result = memo(['lint', 'memos', '--format', format], { cwd });
+      expect(result.status, format).toBe(2);
+      return result.stdout;
+    };
+    const json = JSON.parse(run('json')) as {
+      filePath: string;
+      fatalErrorCount: number;
+      messages: { ruleId: unknown; fatal?: boolean; message: string }[];
+    }[];
+    for (const [name, , message] of bad) {
+      const entry = json.find((item) => item.filePath.endsWith(`/${name}`));
+      expect(entry?.fatalErrorCount, name).toBe(1);
+      expect(entry?.messages[0]?.ruleId, name).toBeNull();
+      expect(entry?.messages[0]?.fatal, name).toBe(true);
+      expect(entry?.messages[0]?.message, name).toContain(message);
+    }
+    const sarif = JSON.parse(run('sarif')) as {
+      runs: {
+        invocations?: {
+          executionSuccessful: boolean;
+          toolExecutionNotifications: { level: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[];
+        }[];
+      }[];
+    };
+    const invocation = sarif.runs[0]?.invocations?.[0];
+    expect(invocation?.executionSuccessful).toBe(false);
+    expect(
+      invocation?.toolExecutionNotifications.map((n) => [n.level, n.locations[0]?.physicalLocation.artifactLocation.uri]).sort(),
+    ).toEqual(bad.map(([name]) => ['error', `memos/${name}`]).sort());
+    const junit = run('junit');
+    for (const [name] of bad)
+      expect(junit).toMatch(new RegExp(`<testsuite name="memos/${name.replace('.', '\\.')}"[^>]*errors="1"[\\s\\S]*?<error `));
+    const github = run('github');
+    for (const [name] of bad)
+      expect(github).toMatch(new RegExp(`^::error file=memos/${name.replace('.', '\\.')},line=\\d+,.*title=memokit::`, 'm'));
   });
 
   it.each([

@@ -151,3 +151,34 @@ describe('memo --help and --version', () => {
     expect(result.stderr).toMatch(/unknown command 'frobnicate'/);
   });
 });
+
+describe('one broken project template is not a wall', () => {
+  it('memo templates lists it with its error (exit 2); memos of other types lint; its memos get one finding; memo new refuses only it', () => {
+    const cwd = tempDir();
+    cpSync(join(FIXTURES, 'projects', 'custom'), cwd, { recursive: true });
+    writeFileSync(join(cwd, 'templates', 'weekly.md'), '---\ntype: weekly\ndescription: [oops\n---\n\n# {{title}}\n');
+    const list = memo(['templates'], { cwd });
+    expect(list.status).toBe(2);
+    expect(list.stdout).toMatch(/^weekly\s+BROKEN: line \d+: invalid YAML in template.*\(templates\/weekly\.md\)$/m);
+    expect(list.stdout).toMatch(/^op-ed\s+An opinion piece/m);
+    expect(list.stderr).toMatch(/^memo: templates\/weekly\.md: line \d+: invalid YAML in template/);
+    const json = JSON.parse(memo(['templates', '--json'], { cwd }).stdout) as { name: string; error?: string }[];
+    expect(json.find((row) => row.name === 'weekly')?.error).toMatch(/invalid YAML in template/);
+    expect(json.find((row) => row.name === 'op-ed')?.error).toBeUndefined();
+
+    const made = memo(['new', 'rapid-response', 'Fine Memo', '--date', '2019-12-31'], { cwd });
+    expect(made.status).toBe(0);
+    const refused = memo(['new', 'weekly', 'Not Made', '--date', '2019-12-31'], { cwd });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/templates\/weekly\.md: the weekly template is broken: line \d+: invalid YAML in template/);
+
+    writeFileSync(join(cwd, 'week.md'), '---\ntype: weekly\ntitle: A Week\ndate: 2019-12-31\n---\n\n# A Week\n\nText.\n');
+    const lint = memo(['lint', 'week.md', '--format', 'json'], { cwd });
+    expect(lint.status).toBe(1);
+    const messages = (JSON.parse(lint.stdout) as { messages: { ruleId: string; message: string }[] }[])[0]?.messages ?? [];
+    expect(messages.map((m) => m.ruleId)).toEqual(['front-matter']);
+    expect(messages[0]?.message).toMatch(
+      /^Memo type "weekly" cannot be checked: its template is broken \(.*templates\/weekly\.md: line \d+: invalid YAML in template.*\); fix the template\.$/,
+    );
+  });
+});

@@ -31,7 +31,7 @@ export function registerImport(program: Command, context: CommandContext): void 
 }
 
 async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
-  const [{ loadConfig }, { loadMemoTypes }, { readMemoFile, readStdin, decodeMemo }, { writeFileAtomic }, { MemoError }, { importMemo }] =
+  const [{ loadConfig }, { loadMemoTypes }, { readMemoBytes, readStdin }, { writeFileAtomic }, { MemoError }, { importMemo }] =
     await Promise.all([
       import('../../config/config.js'),
       import('../../templates/load.js'),
@@ -46,10 +46,12 @@ async function runImport(file: string, options: ImportCommandOptions): Promise<n
     const onInput = outputOnInput(new InputFiles([resolve(file)]), options.output, process.cwd());
     if (onInput) throw onInput;
   }
-  const text = file === '-' ? decodeMemo(await readStdin(), source) : await readMemoFile(file);
+  // Bytes, not text: a saved page may declare a legacy charset, which the importer honours.
+  const bytes = file === '-' ? await readStdin() : Uint8Array.from(readMemoBytes(file));
   const config = loadConfig(process.cwd(), options.config);
-  const types = loadMemoTypes(config.templatesDir);
-  const result = await importMemo(text, {
+  // A type whose template is broken has no structure to import into: it is no candidate.
+  const types = new Map([...loadMemoTypes(config.templatesDir)].filter(([, type]) => type.problem === undefined));
+  const result = await importMemo(bytes, {
     types,
     source,
     ...(options.from ? { from: options.from } : {}),

@@ -22,9 +22,11 @@ interface LintOptions {
   stdinFilename?: string;
 }
 
-function wholeNumber(value: string): number {
+/** --max-warnings: a whole number, or -1 for no limit (ESLint's convention). */
+function warningLimit(value: string): number {
   const number = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number)) throw new InvalidArgumentError('expected a whole number, like 0 or 10');
+  if (!/^(?:\d+|-1)$/.test(value) || !Number.isSafeInteger(number))
+    throw new InvalidArgumentError('expected a whole number, like 0 or 10 (or -1 for no limit)');
   return number;
 }
 
@@ -38,7 +40,7 @@ export function registerLint(program: Command, context: CommandContext): void {
     )
     .addOption(new Option('-f, --format <format>', 'output format').choices(formatNames).default('stylish'))
     .option('--fix', 'fix what can be fixed (title, Back to top links, event order), in place')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', wholeNumber)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit; counted with --quiet too)', warningLimit)
     .option('--quiet', 'report errors only')
     .option('--config <file>', 'use this .memorc.yaml for every file instead of searching')
     .option('--cache', 'skip files whose content, config and memo types are unchanged since the last --cache run')
@@ -55,13 +57,14 @@ export function registerLint(program: Command, context: CommandContext): void {
 }
 
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
-  const [{ lintFiles, lintStdin }, { MemoError }, { readStdin, decodeMemo }, { formatReport }, { summarize }] = await Promise.all([
-    import('../../lint/run.js'),
-    import('../../io/errors.js'),
-    import('../../io/read.js'),
-    import('../../report/format.js'),
-    import('../../lint/summary.js'),
-  ]);
+  const [{ lintFiles, lintStdin }, { MemoError }, { readStdin, decodeMemo }, { formatReport }, { summarize, fatalResult }] =
+    await Promise.all([
+      import('../../lint/run.js'),
+      import('../../io/errors.js'),
+      import('../../io/read.js'),
+      import('../../report/format.js'),
+      import('../../lint/summary.js'),
+    ]);
   const cwd = process.cwd();
   const runOptions = {
     cwd,
@@ -88,7 +91,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     } catch (error) {
       // The text itself could not be linted (too slow, too big): reported like a file's error.
       if (!(error instanceof MemoError) || error.file !== path) throw error;
-      results = [];
+      results = [fatalResult(path, error)];
       errors = [error];
     }
   } else {
@@ -97,6 +100,8 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     errors = run.errors;
   }
 
+  // --quiet hides warnings from the report; an explicit --max-warnings still counts them.
+  const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
   if (options.quiet) {
     results = results.map((result) =>
       summarize(
@@ -113,11 +118,12 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   for (const error of errors) printError(describeRelative(error, cwd));
 
   const errorCount = results.reduce((sum, r) => sum + r.errorCount, 0);
-  const warningCount = results.reduce((sum, r) => sum + r.warningCount, 0);
   if (errors.length > 0) return 2;
   if (errorCount > 0) return 1;
-  if (options.maxWarnings !== undefined && warningCount > options.maxWarnings) {
-    printError(`${counted(warningCount, 'warning')} found; --max-warnings allows ${options.maxWarnings}`);
+  if (options.maxWarnings !== undefined && options.maxWarnings >= 0 && warningCount > options.maxWarnings) {
+    printError(
+      `${counted(warningCount, 'warning')} found${options.quiet ? ' (not shown: --quiet)' : ''}; --max-warnings allows ${options.maxWarnings}`,
+    );
     return 1;
   }
   return 0;

@@ -61,6 +61,8 @@ async function runNew(typeName: string, title: string, options: NewOptions, dirG
   const types = loadMemoTypes(config.templatesDir);
   const type = types.get(typeName);
   if (!type) throw new MemoError(`unknown memo type "${typeName}"; known types: ${[...types.keys()].join(', ')}`);
+  if (type.problem !== undefined)
+    throw new MemoError(`the ${typeName} template is broken: ${type.problem}; fix it first`, { file: type.file });
 
   const input = { title: title.trim(), date, ...(options.author ? { author: options.author } : {}) };
   const text = scaffoldMemo(type, input);

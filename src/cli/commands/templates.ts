@@ -2,7 +2,7 @@
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import type { CommandContext } from '../context.js';
-import { writeStdout } from '../output.js';
+import { printError, writeStdout } from '../output.js';
 
 export function registerTemplates(program: Command, context: CommandContext): void {
   program
@@ -20,6 +20,7 @@ export function registerTemplates(program: Command, context: CommandContext): vo
       const rows = types.map((type) => ({
         name: type.name,
         description: type.description,
+        ...(type.problem !== undefined ? { error: type.problem } : {}),
         source: type.builtIn ? 'built-in' : 'project',
         file: type.builtIn ? undefined : relative(process.cwd(), type.file),
         replaces: !type.builtIn && builtIns.has(type.name) ? 'built-in' : undefined,
@@ -29,9 +30,16 @@ export function registerTemplates(program: Command, context: CommandContext): vo
         await writeStdout(`${JSON.stringify(rows, null, 2)}\n`);
       } else {
         const width = Math.max(...rows.map((row) => row.name.length));
-        const lines = rows.map((row) => `${row.name.padEnd(width)}  ${row.description}  (${row.file ?? row.source})`);
+        const lines = rows.map((row) =>
+          row.error !== undefined
+            ? `${row.name.padEnd(width)}  BROKEN: ${row.error}  (${row.file ?? row.source})`
+            : `${row.name.padEnd(width)}  ${row.description}  (${row.file ?? row.source})`,
+        );
         await writeStdout(`${lines.join('\n')}\n`);
       }
-      context.exit(0);
+      // Listed, and each broken one named on stderr too: a script sees exit 2.
+      const broken = types.filter((type) => type.problem !== undefined);
+      for (const type of broken) printError(`${relative(process.cwd(), type.file)}: ${type.problem}`);
+      context.exit(broken.length > 0 ? 2 : 0);
     });
 }

@@ -80,7 +80,12 @@ export const frontMatter: Rule = {
       });
     }
 
-    if (memo.type !== undefined && memo.type !== '' && memo.memoType === undefined) {
+    if (memo.typeProblem !== undefined) {
+      context.report({
+        message: `Memo type "${memo.type}" cannot be checked: its template is broken (${memo.typeProblem}); fix the template.`,
+        at: fieldSpan('type'),
+      });
+    } else if (memo.type !== undefined && memo.type !== '' && memo.memoType === undefined) {
       const known = context.knownTypes ?? [];
       const near = closeMatch(memo.type, known);
       const message =

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fatalResult } from '../../../src/lint/summary.js';
 import { escapeData, escapeProperty, github } from '../../../src/report/github.js';
 import { context, finding, golden, handResults, result } from './fixtures.js';
 
@@ -36,5 +37,15 @@ describe('github', () => {
 
   it('prints nothing for a clean run', () => {
     expect(github([result('a.md', [])], context())).toBe('');
+  });
+});
+
+describe('github: a file that could not be linted', () => {
+  it('is an ::error annotation on the file, titled memokit', () => {
+    const output = github(
+      [fatalResult('/work/policy-memos/memos/bin.md', { message: 'invalid UTF-8, first at line 3', line: 3 })],
+      context(),
+    );
+    expect(output).toBe('::error file=memos/bin.md,line=3,col=1,endLine=3,endColumn=1,title=memokit::invalid UTF-8, first at line 3\n');
   });
 });

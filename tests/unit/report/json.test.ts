@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fatalResult } from '../../../src/lint/summary.js';
 import type { JsonResult } from '../../../src/report/json.js';
 import { json, toJsonResults } from '../../../src/report/json.js';
 import { BACKLASH_SOURCE, CWD, context, handResults, result } from './fixtures.js';
@@ -20,6 +21,7 @@ describe('json', () => {
     const [backlash, clean] = output;
     expect(Object.keys(backlash!).sort()).toEqual([
       'errorCount',
+      'fatalErrorCount',
       'filePath',
       'fixableErrorCount',
       'fixableWarningCount',
@@ -38,6 +40,7 @@ describe('json', () => {
       filePath: `${CWD}/memos/clean.md`,
       messages: [],
       errorCount: 0,
+      fatalErrorCount: 0,
       warningCount: 0,
       fixableErrorCount: 0,
       fixableWarningCount: 0,
@@ -90,5 +93,33 @@ describe('json', () => {
     expect(json(asBytes, context()).equals(json(asText, context()))).toBe(true);
     expect(parse(json(asBytes, context())).map((entry) => entry.source)).toEqual([source, undefined, source]);
     expect(toJsonResults(asBytes, context())).toEqual(parse(json(asText, context())));
+  });
+});
+
+describe('json: a file that could not be linted', () => {
+  it("is ESLint's fatal message: no rule id, fatal, severity 2; fatalErrorCount in every entry; no source", () => {
+    const results = [fatalResult(`${CWD}/bin.md`, { message: 'file is empty' }), result(`${CWD}/ok.md`, [])];
+    const parsed = JSON.parse(json(results, context()).toString()) as JsonResult[];
+    expect(parsed).toEqual([
+      {
+        filePath: `${CWD}/bin.md`,
+        messages: [{ ruleId: null, fatal: true, severity: 2, message: 'file is empty', line: 1, column: 1 }],
+        errorCount: 1,
+        fatalErrorCount: 1,
+        warningCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+      },
+      {
+        filePath: `${CWD}/ok.md`,
+        messages: [],
+        errorCount: 0,
+        fatalErrorCount: 0,
+        warningCount: 0,
+        fixableErrorCount: 0,
+        fixableWarningCount: 0,
+      },
+    ]);
+    expect(toJsonResults(results, context())).toEqual(parsed);
   });
 });

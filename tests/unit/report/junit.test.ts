@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fatalResult } from '../../../src/lint/summary.js';
 import { junit } from '../../../src/report/junit.js';
 import { context, finding, golden, handResults, result } from './fixtures.js';
 import { parseXml } from './xml.js';
@@ -71,5 +72,23 @@ describe('junit', () => {
   it('is a valid empty report for no files', () => {
     const root = parseXml(junit([], context()));
     expect(root).toMatchObject({ name: 'testsuites', children: [], attributes: { tests: '0', failures: '0' } });
+  });
+});
+
+describe('junit: a file that could not be linted', () => {
+  it('is an <error> test case (the check could not run), counted as an error, not a failure', () => {
+    const results = [
+      fatalResult('/work/policy-memos/bin.md', { message: 'file is <binary> & not a memo' }),
+      result('/work/policy-memos/ok.md', []),
+    ];
+    const xml = junit(results, context());
+    const root = parseXml(xml);
+    expect(root.attributes).toMatchObject({ tests: '2', failures: '0', errors: '1' });
+    const suite = root.children.find((child) => child.attributes['name'] === 'bin.md');
+    expect(suite?.attributes).toMatchObject({ tests: '1', failures: '0', errors: '1' });
+    const error = suite?.children[0]?.children[0];
+    expect(error?.name).toBe('error');
+    expect(error?.attributes).toEqual({ message: 'file is <binary> & not a memo', type: 'fatal' });
+    expect(error?.text).toBe('bin.md: file is <binary> & not a memo');
   });
 });

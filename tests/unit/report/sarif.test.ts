@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import AjvDraft04 from 'ajv-draft-04';
 import type { Log, ReportingDescriptor } from 'sarif';
 import { describe, expect, it } from 'vitest';
+import { fatalResult } from '../../../src/lint/summary.js';
 import { sarif } from '../../../src/report/sarif.js';
 import { CWD, context, fakeRules, finding, handResults, ROOT, result } from './fixtures.js';
 
@@ -139,5 +140,40 @@ describe('sarif', () => {
     const output = log(sarif([result('a.md', [])], context()));
     expectValid(output);
     expect(output.runs[0]!.results).toEqual([]);
+  });
+});
+
+describe('sarif: a file that could not be linted', () => {
+  it('is an error tool-execution notification on an unsuccessful run, and the log still validates', () => {
+    const results = [
+      fatalResult(`${CWD}/memos/bin.md`, { message: 'file is binary, not a Markdown memo' }),
+      result(`${CWD}/memos/ok.md`, []),
+    ];
+    const parsed = log(sarif(results, context()));
+    expectValid(parsed);
+    const run = parsed.runs[0];
+    expect(run?.results).toEqual([]);
+    expect(run?.artifacts?.map((artifact) => artifact.location?.uri)).toEqual(['memos/bin.md', 'memos/ok.md']);
+    expect(run?.invocations).toEqual([
+      {
+        executionSuccessful: false,
+        toolExecutionNotifications: [
+          {
+            level: 'error',
+            message: { text: 'file is binary, not a Markdown memo' },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'memos/bin.md', uriBaseId: '%SRCROOT%', index: 0 },
+                  region: { startLine: 1, startColumn: 1 },
+                },
+              },
+            ],
+          },
+        ],
+      },
+    ]);
+    // A clean run says nothing about its execution, as before.
+    expect(log(sarif([result(`${CWD}/memos/ok.md`, [])], context())).runs[0]?.invocations).toBeUndefined();
   });
 });

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MemoError } from '../../../src/io/errors.js';
@@ -110,5 +112,58 @@ describe('scaffolding', () => {
         '---\ntype: statement\ntitle: On the Budget\ndate: 2020-02-01\n---\n\n# On the Budget\n\nBy TK: author. Filed 2020-02-01 as on-the-budget; {{unknown}} stays.\n',
       );
     }
+  });
+});
+
+describe('template mistakes that would silently do nothing are errors at load', () => {
+  const write = (name: string, front: string, body: string) => {
+    const folder = mkdtempSync(join(tmpdir(), 'memokit-template-'));
+    const file = join(folder, `${name}.md`);
+    writeFileSync(file, `---\ntype: ${name}\ndescription: A test type.\n${front}---\n${body}`);
+    return file;
+  };
+  const errorOf = (file: string): string => {
+    try {
+      readTemplate(file, file, false);
+    } catch (error) {
+      if (error instanceof MemoError) return error.describe();
+      throw error;
+    }
+    return '';
+  };
+  const events = 'sections:\n  - heading: Timeline\n    role: events\n';
+
+  it.each([
+    ['minItems on an events section', `${events}    minItems: 3\n`, /section "Timeline": minItems applies only to a takeaways section \(role: takeaways\), not to a events section; remove it/],
+    ['maxItemWords on an events section', `${events}    maxItemWords: 40\n`, /maxItemWords applies only to a takeaways section/],
+    ['order on a section without a role', 'sections:\n  - heading: Background\n    order: newest-first\n', /section "Background": order applies only to an events section \(role: events\), not to a section without a role/],
+    ['order on a takeaways section', 'sections:\n  - heading: Key Points\n    role: takeaways\n    order: oldest-first\n', /order applies only to an events section/],
+  ])('%s', (_name, front, message) => {
+    const body = front.includes('Background') ? '\n## Background\n' : front.includes('Key Points') ? '\n## Key Points\n' : '\n## Timeline\n';
+    expect(errorOf(write('weekly', front, body))).toMatch(message);
+  });
+
+  it('a body without a section its structure requires (an optional one may be left out)', () => {
+    const front = 'sections:\n  - heading: Key Points\n    role: takeaways\n  - heading: Timeline\n    role: events\n  - heading: Outlook\n    required: false\n';
+    expect(errorOf(write('weekly', front, '\n# {{title}}\n\n## Key Points\n\n- TK\n'))).toMatch(
+      /weekly\.md: the template's body has no "## Timeline", which its structure requires; add it to the skeleton$/,
+    );
+    expect(errorOf(write('weekly', front, '\n# {{title}}\n\n## Key Points\n\n- TK\n\n## Timeline\n\n- TK\n'))).toBe('');
+  });
+
+  it('an unknown {{variable}}, with its line', () => {
+    const file = write('weekly', '', '\n# {{title}}\n\nBy {{author}} for {{desk}}.\n');
+    expect(errorOf(file)).toMatch(/weekly\.md:8: unknown variable \{\{desk\}\}; memo new fills \{\{title\}\}, \{\{date\}\}, \{\{author\}\}, \{\{slug\}\}$/);
+  });
+});
+
+describe('a broken project template is not a wall', () => {
+  it('keeps its type with the problem; the other types load', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'memokit-templates-'));
+    writeFileSync(join(folder, 'oops.md'), '---\ntype: oops\ndescription: [unclosed\n---\n');
+    const types = loadMemoTypes(folder);
+    expect(types.get('rapid-response')?.problem).toBeUndefined();
+    expect(types.get('oops')?.problem).toMatch(/^line \d+: invalid YAML in template/);
+    expect(types.get('oops')?.sections).toEqual([]);
   });
 });
