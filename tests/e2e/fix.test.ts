@@ -59,7 +59,7 @@ describe('--fix through a symbolic link fixes the file it points at and keeps th
 });
 
 describe('--fix keeps the permissions and owner of the file', () => {
-  it.each(['640', '600', '666', '444'])('a %s memo comes back %s, whatever the umask', (octal) => {
+  it.each(['640', '600', '666', '444'])('a %s memo keeps that mode, whatever the umask', (octal) => {
     const mode = Number.parseInt(octal, 8);
     const cwd = brokenMemo();
     chmodSync(join(cwd, 'memo.md'), mode);
