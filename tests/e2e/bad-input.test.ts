@@ -48,8 +48,10 @@ function expectOneLine(result: CliResult, message: RegExp, summary?: string): vo
 const exportedGood = (failed: number) => `1 memo written to out${failed > 0 ? `, ${failed} failed` : ''}`;
 
 /** The files the lint run reported on (by name), from --format json. */
+/** The files the json report has results for; a file that could not be linted is there too, as a fatal entry. */
 function linted(result: CliResult): string[] {
-  return (JSON.parse(result.stdout) as JsonResult[]).map((r) => r.filePath.split('/').pop() as string);
+  const entries = JSON.parse(result.stdout) as (JsonResult & { fatalErrorCount: number })[];
+  return entries.filter((r) => r.fatalErrorCount === 0).map((r) => r.filePath.split('/').pop() as string);
 }
 
 /** `memo lint` and `memo export` over the run folder (or `inputs`): the good memo survives, the bad one is one line. */

@@ -122,7 +122,7 @@ describe('raw HTML in a memo (memo export --to html)', () => {
     const result = memo(['export', 'heavy.md', 'links.md', '--to', 'html', '--out-dir', 'out'], { cwd: dir });
     expect(result.status).toBe(0);
     expect(lines(result.stderr).sort()).toEqual(
-      [...RAW_HTML_WARNINGS.map((line) => line.replace('raw-html.md', 'heavy.md')), ...LINK_WARNINGS].sort(),
+      [...RAW_HTML_WARNINGS.map((line) => line.replace('raw-html.md', 'heavy.md')), ...LINK_WARNINGS, '2 memos written to out'].sort(),
     );
     expect(paragraphs(readFileSync(join(dir, 'out', 'heavy.html'), 'utf8'))).toContain('Embargoed until 9 a.m. ET on Jan. 6');
   });

@@ -262,7 +262,8 @@ describe('export output never leaves --out-dir', () => {
     mark();
     const result = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd: work });
     expect(result.status).toBe(2);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    // The refusal, then the batch's summary line.
+    expect(result.stderr.trim().split('\n')).toHaveLength(2);
     expect(result.stderr).toMatch(/deep\.md: would be written outside --out-dir \(out\) through a symbolic link$/m);
     expect(filesOutside()).toEqual([]);
     expect(readFileSync(join(work, 'out', 'top.html'), 'utf8')).toContain('Backlash to U.S. Strikes');

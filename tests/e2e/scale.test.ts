@@ -40,8 +40,11 @@ describe('large runs', () => {
     expect(lint.stderr.trim()).toMatch(/^memo: memos\/set-2\/heavy\.md: ran out of memory \(16 MB per thread\)/);
     expect(lint.stderr).not.toMatch(/internal error|\n\s+at /);
     const results = JSON.parse(lint.stdout) as JsonResult[];
-    expect(results).toHaveLength(220);
-    expect(results.some((r) => r.filePath.endsWith('heavy.md'))).toBe(false);
+    // Every file is in the report; the heavy one as a fatal entry (#16).
+    expect(results).toHaveLength(221);
+    expect(
+      results.filter((r) => (r as JsonResult & { fatalErrorCount: number }).fatalErrorCount > 0).map((r) => r.filePath.split('/').pop()),
+    ).toEqual(['heavy.md']);
 
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd, env });
     expect(exported.status).toBe(2);
@@ -69,11 +72,14 @@ describe('large runs', () => {
     );
     const results = JSON.parse(lint.stdout) as JsonResult[];
     expect(results.map((r) => r.filePath.slice(cwd.length)).sort()).toEqual([
+      '/memos/heavy.md',
       '/memos/set-0/memo-0000.md',
       '/memos/set-0/memo-0001.md',
       '/memos/set-0/memo-0002.md',
     ]);
-    expect(results[0]?.messages.map((m) => m.ruleId)).toEqual(['dated-events']);
+    // heavy.md is in the report as a fatal entry (#16); the first memo keeps its finding.
+    expect(results.find((r) => r.filePath.endsWith('memo-0000.md'))?.messages.map((m) => m.ruleId)).toEqual(['dated-events']);
+    expect(results.find((r) => r.filePath.endsWith('heavy.md'))?.messages.map((m) => m.ruleId)).toEqual([null]);
 
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd, env });
     expect(exported.status).toBe(2);

@@ -12,11 +12,11 @@ const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 const SOCKET = `memokit-test-${process.pid}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 
-async function until(check: () => boolean, timeoutMs = 30_000): Promise<void> {
+async function until(check: () => boolean, timeoutMs = 30_000, pollMs = 100): Promise<void> {
   const start = Date.now();
   while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out waiting for the terminal');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for the terminal; it shows:\n${screen()}`);
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
@@ -30,7 +30,8 @@ describe.skipIf(!hasTmux)('the progress bar in a real terminal (tmux)', () => {
     const { generateCorpus } = (await import('../../bench/generate.mjs')) as {
       generateCorpus: (options: { memos: number; out: string }) => unknown;
     };
-    generateCorpus({ memos: 400, out: join(cwd, 'in') });
+    // Enough memos that one thread takes seconds: Ctrl-C must land mid-batch, not after it.
+    generateCorpus({ memos: 1200, out: join(cwd, 'in') });
     writeFileSync(join(cwd, 'in', 'bad-one.md'), Buffer.from([0, 1, 2]));
     writeFileSync(join(cwd, 'in', 'set-00', 'bad-two.md'), Buffer.from([0, 1, 2]));
     tmux('new-session', '-d', '-s', 'memo', '-x', '200', '-y', '50', 'bash --norc --noprofile');
@@ -56,6 +57,7 @@ describe.skipIf(!hasTmux)('the progress bar in a real terminal (tmux)', () => {
     expect(lines.slice(lines.findIndex((line) => line.startsWith('memo: ')))).toEqual([
       'memo: in/bad-one.md: file is binary, not a Markdown memo',
       'memo: in/set-00/bad-two.md: file is binary, not a Markdown memo',
+      '1200 memos written to out, 2 failed',
       'exit=2',
       'PROMPT$',
     ]);
@@ -64,7 +66,7 @@ describe.skipIf(!hasTmux)('the progress bar in a real terminal (tmux)', () => {
 
   it('after Ctrl-C mid-batch, gives the cursor and line wrapping back and exits 130', async () => {
     await run('export in --to html --out-dir out2');
-    await until(() => screen().includes('exporting'));
+    await until(() => screen().includes('exporting'), 30_000, 20);
     tmux('send-keys', '-t', 'memo', 'C-c');
     await until(() => /exit=\d+\nPROMPT\$$/.test(screen()));
     expect(screen()).toMatch(/exit=130\nPROMPT\$$/);
