@@ -303,7 +303,7 @@ describe('XSS end to end through the built CLI', () => {
     ] as const) {
       const out = join(dir, `out-${mode}`);
       const result = cli(['export', ...files, '--to', 'html', '--out-dir', out, ...flags], { cwd: dir });
-      expect(result.stderr).toBe('');
+      expect(result.stderr).toBe(`${files.length} memos written to ${out}\n`);
       expect(result.status).toBe(0);
       for (const [index] of files.entries()) {
         const html = readFileSync(join(out, `hostile-${index}.html`), 'utf8');
