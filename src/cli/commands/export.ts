@@ -4,8 +4,9 @@ import { relative, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { SerializedError } from '../../io/pool.js';
+import { counted } from '../../util/plural.js';
 import type { CommandContext } from '../context.js';
-import { counted, describeRelative, printError, printInfo, writeStdout } from '../output.js';
+import { describeRelative, printError, printInfo, writeStdout } from '../output.js';
 
 interface ExportOptions {
   to: 'html' | 'text' | 'json';
