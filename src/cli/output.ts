@@ -18,11 +18,6 @@ export function printInfo(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
-/** "1 warning", "2 warnings": a count and its noun (a regular plural). */
-export function counted(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
 /** Write to stdout and wait until it is flushed (so piping to `head` or a file loses nothing). */
 export function writeStdout(text: string | Uint8Array): Promise<void> {
   return new Promise((resolve) => {

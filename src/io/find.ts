@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
+import { counted } from '../util/plural.js';
 import { MemoError, fileSystemError } from './errors.js';
 
 export interface FoundFiles {
@@ -177,7 +178,7 @@ const rank = (reason: string) => REASONS.findIndex((start) => reason.startsWith(
 function describeSkipped(skipped: Skipped): string {
   let total = 0;
   for (const count of skipped.values()) total += count;
-  const files = `${total} ${total === 1 ? 'file' : 'files'} skipped`;
+  const files = `${counted(total, 'file')} skipped`;
   const reasons = [...skipped].sort(([a], [b]) => rank(a) - rank(b));
   const why =
     reasons.length === 1 ? `${files} ${reasons[0]?.[0]}` : `${files}: ${reasons.map(([reason, count]) => `${count} ${reason}`).join(', ')}`;

@@ -3,10 +3,7 @@
 import { Chalk } from 'chalk';
 import type { LintResult } from '../lint/types.js';
 import { displayPath, severityName, type FormatContext } from './context.js';
-
-function pluralize(word: string, count: number): string {
-  return count === 1 ? word : `${word}s`;
-}
+import { pluralize } from '../util/plural.js';
 
 export function stylish(results: LintResult[], context: FormatContext): string {
   const chalk = new Chalk({ level: context.color ? 1 : 0 });

@@ -5,8 +5,9 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { ExportWarning } from '../../export/html-screen.js';
 import type { SerializedError } from '../../io/pool.js';
+import { counted } from '../../util/plural.js';
 import type { CommandContext } from '../context.js';
-import { counted, describeRelative, printError, printInfo, printWarning, writeStdout } from '../output.js';
+import { describeRelative, printError, printInfo, printWarning, writeStdout } from '../output.js';
 
 interface ExportOptions {
   to: 'html' | 'text' | 'json';

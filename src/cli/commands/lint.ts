@@ -7,8 +7,9 @@ import { isCI } from '../ci.js';
 import type { LintResult } from '../../lint/types.js';
 import { formatNames, type FormatName } from '../../report/names.js';
 import { packageVersion } from '../../util/version.js';
+import { counted } from '../../util/plural.js';
 import type { CommandContext } from '../context.js';
-import { counted, describeRelative, printError, writeStdout } from '../output.js';
+import { describeRelative, printError, writeStdout } from '../output.js';
 
 interface LintOptions {
   format: FormatName;
