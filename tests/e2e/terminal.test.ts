@@ -45,8 +45,9 @@ describe.skipIf(!hasTmux)('the progress bar in a real terminal (tmux)', () => {
   const run = async (args: string) => {
     tmux('send-keys', '-t', 'memo', 'clear', 'Enter');
     await until(() => screen().trim() === 'PROMPT$');
-    // One thread, so the batch is long enough to watch (and to interrupt).
-    tmux('send-keys', '-t', 'memo', `MEMOKIT_THREADS=1 node ${BIN} ${args}; echo "exit=$?"`, 'Enter');
+    // One thread, so the batch is long enough to watch (and to interrupt); without CI, which
+    // the test run itself may have set and which turns the bar off.
+    tmux('send-keys', '-t', 'memo', `env -u CI MEMOKIT_THREADS=1 node ${BIN} ${args}; echo "exit=$?"`, 'Enter');
   };
 
   it('keeps the errors printed during a batch on screen, above a bar that leaves no trace, and the prompt after them', async () => {
