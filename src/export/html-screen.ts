@@ -187,7 +187,7 @@ const URL_PROPERTIES = ['href', 'src', 'cite', 'longDesc'];
  * `#` ends a scheme, which must be one of `allowed`), used only to know whether there is anything
  * to compare; the warnings themselves come from what the sanitizer did.
  */
-function refusedScheme(url: string, allowed: readonly string[]): boolean {
+export function refusedScheme(url: string, allowed: readonly string[]): boolean {
   const colon = url.indexOf(':');
   if (colon < 0) return false;
   for (const stop of ['/', '?', '#']) {

@@ -29,8 +29,10 @@ import {
   markdownElements,
   NestingGauge,
   pointAtWriterIds,
+  foldScheme,
   prepareForSanitizer,
   rawWords,
+  refusedScheme,
   removedBySanitizer,
   STRIPPED_ELEMENTS,
   wrapLooseText,
@@ -250,12 +252,31 @@ interface BodyTree {
   rawHtml: MdastNode[];
   /** Where the raw HTML nests deeper than MAX_RAW_HTML_NESTING (NestingGauge), if it does. */
   tooDeepAt?: number;
+  /** Whether a Markdown link, image or definition has a URL the sanitizer will refuse. */
+  refusedUrl: boolean;
+}
+
+const HREF_SCHEMES = sanitizeSchema.protocols?.['href'] ?? [];
+const SRC_SCHEMES = sanitizeSchema.protocols?.['src'] ?? [];
+
+/**
+ * A Markdown link's, image's or definition's URL with an allowed scheme written in capitals
+ * folded to lower case (`HTTPS:` → `https:`); true when the sanitizer will refuse it. Done here,
+ * in the walk that copies the tree anyway, so a memo without raw HTML needs no walk of its hast.
+ */
+function foldUrl(node: MdastNode): boolean {
+  if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return false;
+  // A definition may serve an image: judged by the stricter list.
+  const allowed = node.type === 'link' ? HREF_SCHEMES : SRC_SCHEMES;
+  node.url = foldScheme(node.url, node.type === 'definition' ? HREF_SCHEMES : allowed);
+  return refusedScheme(node.url, allowed);
 }
 
 function bodyTree(memo: Memo): BodyTree {
   const rawHtml: MdastNode[] = [];
   const gauge = new NestingGauge();
   let tooDeepAt: number | undefined;
+  let refusedUrl = false;
   const ids = headingIds(memo);
   const eventDates = new Map<MdastNode, ReadableDate>();
   for (const event of memo.events) if (isReadable(event.date)) eventDates.set(event.node, event.date);
@@ -284,6 +305,7 @@ function bodyTree(memo: Memo): BodyTree {
     }
     if (!hasChildren(node)) {
       const copy = { ...node };
+      if (foldUrl(copy)) refusedUrl = true;
       if (copy.type === 'html' && !ONLY_COMMENTS.test(copy.value)) {
         rawHtml.push(copy);
         gauge.add(copy.value);
@@ -298,6 +320,7 @@ function bodyTree(memo: Memo): BodyTree {
       continue;
     }
     const copy = { ...node, children: [] } as MdastParent;
+    if (foldUrl(copy)) refusedUrl = true;
     const id = ids.get(node);
     if (copy.type === 'heading' && id !== undefined) copy.data = { ...copy.data, hProperties: { id } };
     const date = eventDates.get(node);
@@ -306,7 +329,7 @@ function bodyTree(memo: Memo): BodyTree {
     pushChildren(node, copy, depth + 1, nesting + (container ? 1 : 0));
   }
   for (const [event, date] of events) wrapEventDate(event, date);
-  return { tree: root, rawHtml, ...(tooDeepAt !== undefined ? { tooDeepAt } : {}) };
+  return { tree: root, rawHtml, refusedUrl, ...(tooDeepAt !== undefined ? { tooDeepAt } : {}) };
 }
 
 /**
@@ -320,7 +343,7 @@ function sanitizedBody(memo: Memo, warnings: ExportWarning[] | undefined): { bod
   const built = bodyTree(memo);
   if (built.rawHtml.length > 0 && built.tooDeepAt === undefined) {
     try {
-      return { body: sanitize(memo, built.tree, true, warnings), rawHtml: true };
+      return { body: sanitize(memo, built, true, warnings), rawHtml: true };
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
     }
@@ -335,18 +358,19 @@ function sanitizedBody(memo: Memo, warnings: ExportWarning[] | undefined): { bod
       message: `raw HTML nested more than ${MAX_RAW_HTML_NESTING} elements deep: kept its words as plain text, without its tags`,
     });
   }
-  const body = sanitize(memo, built.tree, false, warnings);
+  const body = sanitize(memo, built, false, warnings);
   warnings?.push(...found);
   return { body, rawHtml: false };
 }
 
 /** remark-rehype, rehype-raw (with `raw`), the sanitizer; the warnings are added last, once all went well. */
-function sanitize(memo: Memo, tree: MdastRoot, raw: boolean, warnings: ExportWarning[] | undefined): HastRoot {
-  let hast = toHast.runSync(tree);
+function sanitize(memo: Memo, built: BodyTree, raw: boolean, warnings: ExportWarning[] | undefined): HastRoot {
+  let hast = toHast.runSync(built.tree);
   const markdown = raw ? markdownElements(hast) : undefined;
   if (raw) hast = parseRaw.runSync(hast);
   const screen = { protocols: sanitizeSchema.protocols ?? {}, file: memo.path, ...(markdown ? { markdown } : {}) };
-  const prepared = prepareForSanitizer(hast, screen);
+  // Markdown's own URLs were folded in bodyTree; raw HTML needs its own pass.
+  const prepared = raw ? prepareForSanitizer(hast, screen) : { warnings: [], suspect: built.refusedUrl };
   const body = sanitizer.runSync(hast);
   const found = warnings && prepared.suspect ? [...prepared.warnings, ...removedBySanitizer(hast, body, screen)] : prepared.warnings;
   if (raw) wrapLooseText(body);
