@@ -2,16 +2,16 @@
 // write is one synchronous stretch, and this handler runs between tasks), no new write starts
 // in any thread, no temporary file is left, and memo exits 128 + the signal's number, quietly.
 import { constants } from 'node:os';
-import { stopWrites, watchWriters } from '../io/write.js';
+import { stopWrites } from '../io/write.js';
 
 export function handleInterrupts(): void {
-  watchWriters();
   let stopping = false;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      void stopWrites().finally(() => process.exit(128 + constants.signals[signal]));
+      stopWrites();
+      process.exit(128 + constants.signals[signal]);
     });
   }
 }

@@ -8,6 +8,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { MemoError } from './errors.js';
+import { newWriterState } from './write.js';
 
 /** Below this many files, starting threads costs more than it saves. */
 export const PARALLEL_THRESHOLD = 200;
@@ -172,7 +173,8 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
   const live = new Set<Worker>();
   const limits = workerLimits();
   const spawn = (): Worker => {
-    const worker = new Worker(workerUrl, { workerData: data, resourceLimits: limits });
+    // The options for the handler, and the write state that lets an interrupt stop this worker's writes.
+    const worker = new Worker(workerUrl, { workerData: { options: data, writerState: newWriterState() }, resourceLimits: limits });
     live.add(worker);
     return worker;
   };
@@ -244,7 +246,7 @@ export function workerLoop<Job, Outcome>(handle: (job: Job, options: never) => P
   const onBatch = async (batch: Job[]): Promise<void> => {
     const outcomes: Outcome[] = [];
     try {
-      for (const job of batch) outcomes.push(await handle(job, workerData as never));
+      for (const job of batch) outcomes.push(await handle(job, (workerData as { options: never }).options));
       parentPort?.postMessage({ outcomes });
     } catch (error) {
       const fatal =

@@ -25,7 +25,7 @@ import {
 } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
-import { BroadcastChannel, isMainThread } from 'node:worker_threads';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { MemoError, fileSystemError } from './errors.js';
 import { sameStamp, stampOf, type FileStamp } from './read.js';
 
@@ -223,24 +223,30 @@ async function makeFolders(folder: string): Promise<void> {
 }
 
 // Worker threads write too (`memo lint --fix`, batch exports). Each shares one number with the
-// main thread when it loads this module: idle, writing, or stopped. The main thread stops a
-// worker by swapping idle for stopped, waiting while it is in the middle of a write; a worker
-// only starts a write by swapping idle for writing, so once stopped it never writes again.
-const CHANNEL = 'memokit:atomic-writes';
+// main thread: idle, writing, or stopped. The main thread makes it before the worker starts
+// (newWriterState, from io/pool.ts) and hands it over in workerData, so it knows every worker
+// that may write from the first moment; it stops one by swapping idle for stopped, waiting while
+// it is in the middle of a write. A worker only starts a write by swapping idle for writing, so
+// once stopped it never writes again. (A hello over a BroadcastChannel, awaited 20 ms, missed
+// workers that had just started on a loaded machine, and a Ctrl-C then left their temporary file.)
 const IDLE = 0;
 const WRITING = 1;
 const STOPPED = 2;
 /** This worker's state (worker threads only). */
 let own: Int32Array | undefined;
-/** Every worker's state (main thread, after watchWriters()). */
+/** Every worker's state (main thread). */
 const workers: Int32Array[] = [];
-let channel: BroadcastChannel | undefined;
 
 if (!isMainThread) {
-  own = new Int32Array(new SharedArrayBuffer(4));
-  const hello = new BroadcastChannel(CHANNEL);
-  hello.unref();
-  hello.postMessage(own.buffer);
+  const shared = (workerData as { writerState?: unknown } | null)?.writerState;
+  if (shared instanceof SharedArrayBuffer) own = new Int32Array(shared);
+}
+
+/** Main thread, before starting a worker that may write: its state, for its workerData. */
+export function newWriterState(): SharedArrayBuffer {
+  const buffer = new SharedArrayBuffer(4);
+  workers.push(new Int32Array(buffer));
+  return buffer;
 }
 
 /** May this thread start a write now? (false once the run is interrupted) */
@@ -253,22 +259,11 @@ function endWrite(): void {
   if (own && Atomics.compareExchange(own, 0, WRITING, IDLE) === WRITING) Atomics.notify(own, 0);
 }
 
-/** Main thread, at start-up: learn about the worker threads that may write, so stopWrites() can stop them. */
-export function watchWriters(): void {
-  if (!isMainThread || channel) return;
-  channel = new BroadcastChannel(CHANNEL);
-  channel.unref();
-  channel.onmessage = (event) => {
-    const data = (event as MessageEvent).data as unknown;
-    if (data instanceof SharedArrayBuffer) workers.push(new Int32Array(data));
-  };
-}
-
 /**
  * The run is interrupted: remove this thread's temporary files, start no new write in any
- * thread, and resolve once no worker thread is in the middle of one.
+ * thread, and return once no worker thread is in the middle of one.
  */
-export async function stopWrites(): Promise<void> {
+export function stopWrites(): void {
   stopped = true;
   for (const temp of temps) {
     try {
@@ -278,9 +273,6 @@ export async function stopWrites(): Promise<void> {
     }
   }
   temps.clear();
-  if (!channel) return;
-  // Let the hellos of workers that have just started arrive.
-  await new Promise((resolve) => setTimeout(resolve, 20));
   for (const state of workers) {
     // A write takes milliseconds; the deadline only guards against a worker that died mid-write.
     const deadline = Date.now() + 5_000;
