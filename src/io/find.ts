@@ -88,6 +88,12 @@ export interface FindOptions {
    * in one, and below it. The config layer answers (`templatesFolderTest`).
    */
   isTemplatesFolder?: (folder: string) => boolean;
+  /**
+   * The folder a command writes into (export's --out-dir), absolute. A folder or glob above it
+   * skips what is in it: a command's own outputs are never its inputs (`memo export "in/**"
+   * --out-dir in/site` run twice must not export in/site/ into in/site/site/).
+   */
+  outputFolder?: string;
 }
 
 /**
@@ -171,7 +177,7 @@ function isRepositoryDoc(file: string): boolean {
 type Skipped = Map<string, number>;
 
 /** Reasons in the order they are checked (skipReason), whatever order the files came in. */
-const REASONS = ['by `ignore`', 'by .gitignore', 'in the templates folder', 'as repository docs'];
+const REASONS = ['in the output folder', 'by `ignore`', 'by .gitignore', 'in the templates folder', 'as repository docs'];
 const rank = (reason: string) => REASONS.findIndex((start) => reason.startsWith(start));
 
 /** "3 files skipped by `ignore` in .memorc.yaml", or "5 files skipped: 3 by …, 2 by …". */
@@ -183,6 +189,20 @@ function describeSkipped(skipped: Skipped): string {
   const why =
     reasons.length === 1 ? `${files} ${reasons[0]?.[0]}` : `${files}: ${reasons.map(([reason, count]) => `${count} ${reason}`).join(', ')}`;
   return `${why} (a file named on the command line is always taken)`;
+}
+
+/** What a folder or glob's files are checked against, beyond `ignore` globs. */
+interface Checks {
+  gitignore: boolean;
+  /** Skip repository docs (README, CHANGELOG...): only the project's default memos do. */
+  docs: boolean;
+  /** Skip files in the output folder: set when it lies below the folder walked or globbed. */
+  outputFolder?: string;
+}
+
+/** Is `path` strictly below `folder` (both absolute)? */
+function isBelow(path: string, folder: string): boolean {
+  return path.length > folder.length && path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
 
 /** Sorts what folders and globs expand to into taken and skipped, for one run of findMemoFiles. */
@@ -213,8 +233,9 @@ class Filter {
   }
 
   /** Why a file a folder or glob gave is skipped (a phrase for describeSkipped), or undefined: it is taken. */
-  skipReason(file: string, checks: { gitignore: boolean; docs: boolean }): string | undefined {
+  skipReason(file: string, checks: Checks): string | undefined {
     const shown = (path: string) => relative(this.options.cwd, path) || '.';
+    if (checks.outputFolder && isBelow(file, checks.outputFolder)) return `in the output folder ${shown(checks.outputFolder)}${sep}`;
     const glob = this.ignored(file);
     if (glob) return `by \`ignore\`${glob.file ? ` in ${shown(glob.file)}` : ''}`;
     if (checks.gitignore && this.gitignore.isIgnored(file)) return 'by .gitignore';
@@ -242,23 +263,33 @@ class Collector {
     return true;
   }
 
-  /** Take what a folder or glob gave, less what `filter` skips; an error naming `input` when nothing is taken. */
-  addExpanded(found: string[], filter: Filter, checks: { gitignore: boolean; docs: boolean }, input: string, nothing: string): void {
+  /**
+   * Take what a folder or glob gave, less what `filter` skips; an error naming `input` when it
+   * gave nothing to take. A file an earlier input already took counts as given (`memo lint memos
+   * memos` is two inputs that overlap, not an empty one); it is just not taken twice.
+   */
+  addExpanded(found: string[], filter: Filter, checks: Checks, input: string, nothing: string): void {
     const skipped: Skipped = new Map();
-    let taken = 0;
+    let given = 0;
     for (const file of found.sort()) {
       const reason = filter.skipReason(file, checks);
       if (reason === undefined) {
-        if (this.add(file)) taken++;
+        this.add(file);
+        given++;
       } else {
         skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
       }
     }
-    if (taken === 0) this.errors.push(new MemoError(skipped.size > 0 ? describeSkipped(skipped) : nothing, { file: input }));
+    if (given === 0) this.errors.push(new MemoError(skipped.size > 0 ? describeSkipped(skipped) : nothing, { file: input }));
   }
 }
 
 const NO_MEMOS = 'no memos (*.md or *.markdown files) in this folder';
+
+/** The output folder, when it lies below `folder` (an input's folder): then its files are skipped. */
+function outputFolderBelow(outputFolder: string | undefined, folder: string): string | undefined {
+  return outputFolder && isBelow(outputFolder, folder) ? outputFolder : undefined;
+}
 
 export async function findMemoFiles(inputs: string[], options: FindOptions): Promise<FoundFiles> {
   const filter = await Filter.create(options);
@@ -284,17 +315,20 @@ export async function findMemoFiles(inputs: string[], options: FindOptions): Pro
       // A folder the user names is walked even when it is itself .gitignored (a build or
       // corpus folder, say); .gitignore rules then only apply to what is below it.
       const gitignore = !filter.isGitignored(absolute, true);
-      found.addExpanded(await memosUnder(absolute), filter, { gitignore, docs: false }, input, NO_MEMOS);
+      const outputFolder = outputFolderBelow(options.outputFolder, absolute);
+      found.addExpanded(await memosUnder(absolute), filter, { gitignore, docs: false, outputFolder }, input, NO_MEMOS);
     } else {
-      const { glob } = await import('tinyglobby');
+      const [{ glob }, { default: picomatch }] = await Promise.all([import('tinyglobby'), import('picomatch')]);
       const matches = await glob(input, { cwd: options.cwd, absolute: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false });
-      found.addExpanded(
-        matches.map((file) => resolve(file)),
-        filter,
-        { gitignore: true, docs: false },
-        input,
-        'no files match this pattern',
-      );
+      // A glob takes memo files only, like a folder walk: "c/*" is c's memos, not its notes.txt.
+      const memos = matches.filter(isMemoPath).map((file) => resolve(file));
+      const others = matches.length - memos.length;
+      const nothing =
+        others === 0
+          ? 'no files match this pattern'
+          : `no memo files match this pattern (${counted(others, 'other file')} did; memos are *.md or *.markdown)`;
+      const outputFolder = outputFolderBelow(options.outputFolder, resolve(options.cwd, picomatch.scan(input).base));
+      found.addExpanded(memos, filter, { gitignore: true, docs: false, outputFolder }, input, nothing);
     }
   }
   return { files: found.files, errors: found.errors };

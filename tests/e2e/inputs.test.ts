@@ -189,7 +189,7 @@ describe('only memos are linted: never the templates folder; with no path, the p
     const cwd = initialized();
     const result = memo(['export', '.', '--to', 'text', '--out-dir', 'out'], { cwd });
     expect(result.status, result.stderr).toBe(0);
-    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['README.txt', 'memos']);
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['.memokit-outputs.json', 'README.txt', 'memos']);
     expect(readdirSync(join(cwd, 'out', 'memos'))).toEqual(['backlash.txt']);
   });
 
@@ -218,6 +218,6 @@ describe('memo files are *.md and *.markdown, in any case', () => {
     expect(result.status).toBe(0);
     const exported = memo(['export', 'memos', '--to', 'json', '--out-dir', 'out'], { cwd });
     expect(exported.status, exported.stderr).toBe(0);
-    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['a.json', 'b.json', 'c.json', 'd.json']);
+    expect(readdirSync(join(cwd, 'out', 'memos')).sort()).toEqual(['a.json', 'b.json', 'c.json', 'd.json']);
   });
 });
