@@ -5,3 +5,8 @@ export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
   const value = env['CI'];
   return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }
+
+/** A progress bar for a batch of `jobs`: unless --no-progress, only on a terminal, not in CI, for more than one memo. */
+export function wantsProgress(option: boolean | undefined, jobs: number): boolean {
+  return option !== false && Boolean(process.stderr.isTTY) && !isCI() && jobs > 1;
+}

@@ -9,6 +9,7 @@ import { readMemoFile } from '../io/read.js';
 import type { Memo } from '../memo/model.js';
 import { parseMemo } from '../memo/parse.js';
 import { loadMemoTypes } from '../templates/load.js';
+import { strictErrors } from './strict.js';
 
 export interface BundleJob {
   file: string;
@@ -18,6 +19,8 @@ export interface BundleJob {
 
 export interface BundleReadOptions {
   configFile?: string;
+  /** Refuse memos with lint errors (--strict). */
+  strict?: boolean;
 }
 
 /**
@@ -25,21 +28,23 @@ export interface BundleReadOptions {
  * instances or Dates), so it crosses from a worker thread by structured clone unchanged;
  * tests/unit/export/bundle-read.test.ts holds it to that.
  */
-export type BundleReadOutcome = { kind: 'memo'; memo: Memo } | { kind: 'error'; error: SerializedError };
+export type BundleReadOutcome =
+  { kind: 'memo'; memo: Memo } | { kind: 'refused'; errors: string[] } | { kind: 'error'; error: SerializedError };
 
 /** Read and parse one memo of a bundle. Errors come back as data, so one file stops only itself. */
 export async function readBundleMemo(job: BundleJob, options: BundleReadOptions): Promise<BundleReadOutcome> {
   try {
     const text = await readMemoFile(job.file);
     const config = loadConfig(dirname(job.file), options.configFile);
-    const memo = parseMemo(text, {
-      path: job.shown,
-      types: loadMemoTypes(config.templatesDir),
-      ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}),
-    });
+    const types = loadMemoTypes(config.templatesDir);
+    const memo = parseMemo(text, { path: job.shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
     // A memo whose front matter cannot be read at all would make a garbage entry.
     const problem = memo.problems[0];
     if (problem) throw new MemoError(problem.message, { file: job.shown, line: problem.span.start.line });
+    if (options.strict) {
+      const errors = await strictErrors(text, job.shown, config, types);
+      if (errors.length > 0) return { kind: 'refused', errors };
+    }
     return { kind: 'memo', memo };
   } catch (error) {
     if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
@@ -53,6 +58,12 @@ export interface BundleReadError {
   error: MemoError;
 }
 
+/** A memo --strict left out: the file (its full path) and its lint errors (`line:col message (rule)`). */
+export interface BundleRefusal {
+  file: string;
+  errors: string[];
+}
+
 /**
  * Read the memos of a bundle (full paths), each named relative to `cwd` as the user gave it. The
  * memos and the errors come back in the files' order; a file that could not be read is left out.
@@ -61,16 +72,24 @@ export async function readBundleMemos(
   files: string[],
   cwd: string,
   options: BundleReadOptions,
-): Promise<{ memos: Memo[]; errors: BundleReadError[] }> {
+  onDone?: () => void,
+): Promise<{ memos: Memo[]; errors: BundleReadError[]; refused: BundleRefusal[] }> {
   const jobs = files.map((file) => ({ file, shown: relative(cwd, file) || file }));
-  const outcomes = await runJobs<BundleJob, BundleReadOutcome>(new URL('./bundle-worker.js', import.meta.url), options, jobs, (job) =>
-    readBundleMemo(job, options),
+  const outcomes = await runJobs<BundleJob, BundleReadOutcome>(
+    new URL('./bundle-worker.js', import.meta.url),
+    options,
+    jobs,
+    (job) => readBundleMemo(job, options),
+    () => onDone?.(),
   );
   const memos: Memo[] = [];
   const errors: BundleReadError[] = [];
+  const refused: BundleRefusal[] = [];
   outcomes.forEach((outcome, index) => {
+    const file = (jobs[index] as BundleJob).file;
     if (outcome.kind === 'memo') memos.push(outcome.memo);
-    else errors.push({ file: (jobs[index] as BundleJob).file, error: deserializeError(outcome.error) });
+    else if (outcome.kind === 'refused') refused.push({ file, errors: outcome.errors });
+    else errors.push({ file, error: deserializeError(outcome.error) });
   });
-  return { memos, errors };
+  return { memos, errors, refused };
 }

@@ -3,8 +3,10 @@
 // between `=` rules) and a JSON Feed 1.1. Each memo is rendered by the single-memo exporters,
 // so sanitizing, heading ids and the date line are the same as in `memo export`.
 import type { Element, ElementContent } from 'hast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { formatLongDate } from '../memo/dates.js';
+import { namesInProse } from '../util/names.js';
 import type { Memo } from '../memo/model.js';
 import {
   documentTree,
@@ -152,8 +154,24 @@ function prefixIds(article: Element, slug: string): void {
   article.properties['id'] = slug;
 }
 
+/**
+ * "By Dana Reyes", "By Dana Reyes and Sam Ortiz", "By A, B and C": the memo's authors under its
+ * title. Undefined without authors, or when the memo's own text already has a byline naming
+ * them (an op-ed template's `By {{author}}.`), which would then be doubled.
+ */
+function byline(memo: Memo): string | undefined {
+  const first = memo.authors[0];
+  if (first === undefined) return undefined;
+  const own = memo.tree.children.some(
+    (node) => node.type === 'paragraph' && /^by\s/i.test(toString(node)) && toString(node).includes(first),
+  );
+  return own ? undefined : `By ${namesInProse(memo.authors)}`;
+}
+
 function bundleArticle(entry: Entry, options: BundleOptions): Element {
+  const by = byline(entry.memo);
   const article = memoArticle(entry.memo, {
+    ...(by ? { byline: by } : {}),
     dateFormat: options.dateFormat ?? 'long',
     headingShift: 1,
     ...(options.warnings ? { warnings: options.warnings } : {}),
@@ -223,11 +241,13 @@ export function bundleText(memos: readonly Memo[], options: BundleOptions = {}):
     out.push(`${String(index + 1).padStart(numberWidth)}. ${entry.title}${date}`);
   });
   for (const entry of list) {
-    const text = exportText(entry.memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat }).replace(
-      /\n+$/,
-      '',
-    );
-    out.push('', RULE, '', text);
+    const lines = exportText(entry.memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat })
+      .replace(/\n+$/, '')
+      .split('\n');
+    // The byline under the date line (the first line, when the memo has a date).
+    const by = byline(entry.memo);
+    if (by) lines.splice(entry.memo.date !== undefined ? 1 : 0, 0, by);
+    out.push('', RULE, '', ...lines);
   }
   return `${out.join('\n')}\n`;
 }

@@ -66,6 +66,8 @@ export interface ArticleOptions {
   warnings?: ExportWarning[];
   /** `rtl` on the `<article>` itself: a fragment of a right-to-left memo, whose page memokit does not write. */
   dir?: 'rtl';
+  /** A visible "By …" line under the title (the bundle's; a memo's own page names its authors in `<meta>`). */
+  byline?: string;
 }
 
 /**
@@ -505,6 +507,7 @@ export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
     );
   }
   if (title) headerChildren.push(title);
+  if (options.byline) headerChildren.push(element('p', { className: ['memo-byline'] }, [textNode(options.byline)]));
   const header = element('header', { id: 'top' }, lines(headerChildren));
 
   // Trim the newlines remark-rehype leaves around the removed title.

@@ -8,6 +8,7 @@ import { parseMemo } from '../memo/parse.js';
 import type { Memo } from '../memo/model.js';
 import { loadMemoTypes } from '../templates/load.js';
 import type { ExportWarning } from './html-screen.js';
+import { strictErrors } from './strict.js';
 
 export interface ExportOneOptions {
   to: 'html' | 'text' | 'json';
@@ -77,11 +78,8 @@ export async function exportOne(file: string, shown: string, options: ExportOneO
   const memo = parseMemo(text, { path: shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
   assertReadable(memo, shown);
   if (options.strict) {
-    const [{ lintText }, { assertRuleSettings }] = await Promise.all([import('../lint/engine.js'), import('../lint/settings.js')]);
-    assertRuleSettings(config);
-    const result = lintText(text, { path: shown, config, types });
-    const errors = result.messages.filter((m) => m.severity === 'error');
-    if (errors.length > 0) return { text: '', refused: errors.map((m) => `${m.line}:${m.column} ${m.message} (${m.ruleId})`) };
+    const errors = await strictErrors(text, shown, config, types);
+    if (errors.length > 0) return { text: '', refused: errors };
   }
   const warnings: ExportWarning[] = [];
   const rendered = await renderMemo(memo, options, config, warnings);

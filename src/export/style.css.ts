@@ -109,6 +109,12 @@ hr {
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 0.95em;
 }
+.memo-byline {
+  margin-top: -0.5em;
+  color: #555555;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  font-size: 0.95em;
+}
 .issue-dates {
   color: #555555;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;

@@ -13,6 +13,7 @@ import { nearMiss } from '../memo/headings.js';
 import { MONTH, apDate } from '../memo/dates.js';
 import { readLeadingDate, type LeadingDate } from '../memo/event-date.js';
 import { MemoError } from '../io/errors.js';
+import { escapeBlockStart, escapeInline } from '../util/markdown-escape.js';
 import type { MemoType } from '../templates/structure.js';
 import { eventsSection } from '../templates/structure.js';
 
@@ -75,18 +76,7 @@ export function cleanText(text: string): string {
     .trim();
 }
 
-/** Escape text so Markdown reads it back as the same plain text. */
-export function escapeInline(text: string): string {
-  return text
-    .replace(/[\\`*_[\]~]/g, (c) => `\\${c}`)
-    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
-}
-
-/** Escape what would change the meaning of a block's first characters (`# `, `- `, `1. `, `> `). */
-export function escapeBlockStart(markdown: string): string {
-  return markdown.replace(/^([#>+=]|-(?=\s|-|$))/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
-}
+export { escapeBlockStart, escapeInline };
 
 const MONTH_WORD = new RegExp(`\\b${MONTH}\\b`, 'i');
 /**

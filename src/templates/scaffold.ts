@@ -1,5 +1,6 @@
 // `memo new`: fill a template's skeleton and put the memo's own front matter on top.
 import { Document, isSeq } from 'yaml';
+import { escapeInline } from '../util/markdown-escape.js';
 import { namesInProse } from '../util/names.js';
 import { slugOf } from '../util/slugs.js';
 import type { MemoType } from './structure.js';
@@ -29,7 +30,12 @@ export function scaffoldMemo(type: MemoType, input: ScaffoldInput): string {
   // Unknown {{names}} are left in place, so the placeholders rule points the writer at them. A
   // known one with no value (no --author) becomes a TK marker naming it, for the same reason:
   // "By {{author}}." must not turn into a finished-looking "By ."
-  const body = type.body.replace(/\{\{\s*(title|date|author|slug)\s*\}\}/g, (_, name: string) => values[name] || `TK: ${name}`);
+  // Values are escaped, on one line: `--author "Jane <Doe>"` is a name in the memo, not an HTML
+  // tag, and `--title "*Urgent*"` is not emphasis (the front matter keeps them as typed).
+  const body = type.body.replace(/\{\{\s*(title|date|author|slug)\s*\}\}/g, (_, name: string) => {
+    const value = values[name];
+    return value ? escapeInline(value.replace(/\s+/g, ' ')) : `TK: ${name}`;
+  });
   // Several authors as a flow list on one line, as writers type it: `author: [Dana Reyes, Omid Farahani]`.
   const yaml = new Document(frontMatter);
   const list = yaml.get('author', true);

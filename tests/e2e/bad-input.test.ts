@@ -64,7 +64,7 @@ function lintAndExport(cwd: string, message: RegExp, exit: { lint: number; expor
   const exported = memo(['export', ...inputs, '--to', 'html', '--out-dir', 'out'], { cwd });
   expect(exported.status, exported.stderr).toBe(exit.export);
   expectOneLine(exported, message, exportedGood(failed));
-  expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
+  expect(readFileSync(join(cwd, 'out', 'memos', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
 }
 
 /** Invalid UTF-8 (a lone 0xC3 before "(") at the end of line 12, after valid curly quotes. */
@@ -138,8 +138,8 @@ describe('input errors: one line naming the file, exit 2, the rest of the run st
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd });
     expect(exported.status, exported.stderr).toBe(2);
     expectOneLine(exported, message, exportedGood(1));
-    expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
-    expect(existsSync(join(cwd, 'out', 'bad.html'))).toBe(false);
+    expect(readFileSync(join(cwd, 'out', 'memos', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
+    expect(existsSync(join(cwd, 'out', 'memos', 'bad.html'))).toBe(false);
   });
 
   it.each([
@@ -232,7 +232,7 @@ describe('a file without read permission', () => {
       const exported = run(cwd, ['export', 'memos', '--to', 'html', '--out-dir', 'out']);
       expect(exported.status, exported.stderr).toBe(2);
       expectOneLine(exported, message, exportedGood(1));
-      expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
+      expect(readFileSync(join(cwd, 'out', 'memos', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
 
       const imported = run(cwd, ['import', 'memos/secret.md']);
       expect(imported.status).toBe(2);
@@ -270,8 +270,8 @@ describe('symbolic link loops', () => {
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd, timeout: 20_000 });
     expect(exported.status, exported.stderr).toBe(0);
     expect(exported.stderr).toBe('2 memos written to out\n');
-    expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
-    expect(existsSync(join(cwd, 'out', 'sub'))).toBe(false);
+    expect(readFileSync(join(cwd, 'out', 'memos', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
+    expect(existsSync(join(cwd, 'out', 'memos', 'sub'))).toBe(false);
   });
 });
 
@@ -289,8 +289,8 @@ describe('readable memos with broken front matter: lint findings (exit 1), but e
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd });
     expect(exported.status, exported.stderr).toBe(0);
     expect(exported.stderr).toBe('2 memos written to out\n');
-    expect(readFileSync(join(cwd, 'out', 'bare.html'), 'utf8')).toMatch(/<title>Bare<\/title>/);
-    expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
+    expect(readFileSync(join(cwd, 'out', 'memos', 'bare.html'), 'utf8')).toMatch(/<title>Bare<\/title>/);
+    expect(readFileSync(join(cwd, 'out', 'memos', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
   });
 
   it.each([
@@ -310,7 +310,7 @@ describe('readable memos with broken front matter: lint findings (exit 1), but e
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd });
     expect(exported.status).toBe(2);
     expectOneLine(exported, new RegExp(`^memo: memos/bad\\.md:${line}: ${message.source}`), exportedGood(1));
-    expect(readFileSync(join(cwd, 'out', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
-    expect(existsSync(join(cwd, 'out', 'bad.html'))).toBe(false);
+    expect(readFileSync(join(cwd, 'out', 'memos', 'good.html'), 'utf8')).toContain(GOOD_TITLE);
+    expect(existsSync(join(cwd, 'out', 'memos', 'bad.html'))).toBe(false);
   });
 });

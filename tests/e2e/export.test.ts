@@ -71,8 +71,13 @@ describe('memo export', () => {
     // Every batch ends with one line: written, where, and what failed.
     expect(summary).toBe('2 memos written to site, 1 failed');
     expect(more).toEqual([]);
-    expect(listFiles(join(cwd, 'site')).sort()).toEqual(['2019/december/backlash.html', '2019/week-one.html']);
-    checkAnchors(readFileSync(join(cwd, 'site', '2019', 'week-one.html'), 'utf8'));
+    // Laid out from the working folder (no .memorc.yaml), with the record of what was written.
+    expect(listFiles(join(cwd, 'site')).sort()).toEqual([
+      '.memokit-outputs.json',
+      'memos/2019/december/backlash.html',
+      'memos/2019/week-one.html',
+    ]);
+    checkAnchors(readFileSync(join(cwd, 'site', 'memos', '2019', 'week-one.html'), 'utf8'));
   });
 
   it('is deterministic: the same bytes twice, in every format', () => {
@@ -82,7 +87,8 @@ describe('memo export', () => {
       memo(['export', 'memos/2019', '--to', to, '--out-dir', 'b'], { cwd });
     }
     const files = listFiles(join(cwd, 'a'));
-    expect(files).toHaveLength(6);
+    expect(files).toHaveLength(7);
+    expect(files).toContain('.memokit-outputs.json');
     for (const file of files) expect(readFileSync(join(cwd, 'b', file))).toEqual(readFileSync(join(cwd, 'a', file)));
     const one = memo(['bundle', 'memos/2019', '--to', 'html'], { cwd }).stdout;
     expect(memo(['bundle', 'memos/2019', '--to', 'html'], { cwd }).stdout).toBe(one);
@@ -137,7 +143,11 @@ describe('memo export', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines).toContain('memo: memos/undated.md: not exported (--strict): 1 lint error');
     expect(lines.at(-1)).toBe('2 memos written to out/text/, 1 refused (--strict), 1 failed');
-    expect(listFiles(join(cwd, 'out', 'text')).sort()).toEqual(['2019/december/backlash.txt', '2019/week-one.txt']);
+    expect(listFiles(join(cwd, 'out', 'text')).sort()).toEqual([
+      '.memokit-outputs.json',
+      'memos/2019/december/backlash.txt',
+      'memos/2019/week-one.txt',
+    ]);
   });
 });
 

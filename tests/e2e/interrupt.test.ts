@@ -137,7 +137,9 @@ describe('interrupted runs leave complete files or none', () => {
     expect(whole.status, whole.stderr).toBe(0);
     exportMs = whole.ms;
     for (const file of listTree(join(root, 'expected'))) exported.set(file, readFileSync(join(root, 'expected', file)));
-    expect(exported.size).toBe(MEMOS);
+    // Every memo, and the record of what was written (the same in every out-dir beside this one).
+    expect(exported.size).toBe(MEMOS + 1);
+    expect(exported.has('.memokit-outputs.json')).toBe(true);
 
     cpSync(corpus, join(root, 'fixed'), { recursive: true });
     const fix = await runAndKill(['lint', '--fix', 'fixed'], root, 0, null);
@@ -241,24 +243,40 @@ describe('export output never leaves --out-dir', () => {
         ['memos/link.md', 'memos/top.md']
       ),
     ],
-  ])('%s: every file lands under --out-dir, mirroring the inputs', (_name, inputs) => {
+  ])('%s: with --root above them, every file lands under --out-dir at its path from the root', (_name, inputs) => {
     const { work, mark, filesOutside } = layout();
     const args = inputs(work);
     mark();
-    const result = memo(['export', ...args, '--to', 'text', '--out-dir', 'out'], { cwd: work });
+    const result = memo(['export', ...args, '--to', 'text', '--out-dir', 'out', '--root', '..'], { cwd: work });
     expect(result.status, result.stderr).toBe(0);
     expect(filesOutside()).toEqual([]);
-    const written = listTree(join(work, 'out'));
+    const written = listTree(join(work, 'out')).filter((file) => file !== '.memokit-outputs.json');
     expect(written.length).toBe(args.length);
     for (const file of written) expect(file).toMatch(/^[^.][^/]*(\/[^.][^/]*)*\.txt$/);
     // The symlinked memo is written under its link's name, not its target's.
-    if (args[0] === 'memos/link.md') expect(written).toEqual(['link.txt', 'top.txt']);
+    if (args[0] === 'memos/link.md') expect(written).toEqual(['work/memos/link.txt', 'work/memos/top.txt']);
+    else expect(written).toContain('outside/far.txt');
+  });
+
+  it('a memo outside the root folder (the working folder, here) is refused and named; the others are written', () => {
+    const { work, mark, filesOutside } = layout();
+    mark();
+    const result = memo(['export', '../outside/far.md', 'memos/top.md', '--to', 'text', '--out-dir', 'out'], { cwd: work });
+    expect(result.status).toBe(2);
+    const [refusal, summary, ...more] = result.stderr.trim().split('\n');
+    expect(refusal).toMatch(
+      /^memo: \.\.\/outside\/far\.md: is not under the root folder \(.+work\) that outputs are laid out from; --root sets it$/,
+    );
+    expect(summary).toBe('1 memo written to out, 1 failed');
+    expect(more).toEqual([]);
+    expect(filesOutside()).toEqual([]);
+    expect(existsSync(join(work, 'out', 'memos', 'top.txt'))).toBe(true);
   });
 
   it('a folder under --out-dir that is a symbolic link to outside: refused, named, nothing written outside', () => {
     const { work, mark, filesOutside } = layout();
-    mkdirSync(join(work, 'out'));
-    symlinkSync(join('..', '..', 'victim'), join(work, 'out', 'sub'));
+    mkdirSync(join(work, 'out', 'memos'), { recursive: true });
+    symlinkSync(join('..', '..', '..', 'victim'), join(work, 'out', 'memos', 'sub'));
     mark();
     const result = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd: work });
     expect(result.status).toBe(2);
@@ -268,19 +286,19 @@ describe('export output never leaves --out-dir', () => {
     expect(summary).toBe('1 memo written to out, 1 failed');
     expect(more).toEqual([]);
     expect(filesOutside()).toEqual([]);
-    expect(readFileSync(join(work, 'out', 'top.html'), 'utf8')).toContain('Backlash to U.S. Strikes');
+    expect(readFileSync(join(work, 'out', 'memos', 'top.html'), 'utf8')).toContain('Backlash to U.S. Strikes');
   });
 
   it('an existing output file that is a symbolic link to outside is replaced, not written through', () => {
     const { root, work, mark, filesOutside } = layout();
     writeFileSync(join(root, 'victim', 'keep.txt'), 'do not touch\n');
-    mkdirSync(join(work, 'out'));
-    symlinkSync(join(root, 'victim', 'keep.txt'), join(work, 'out', 'top.txt'));
+    mkdirSync(join(work, 'out', 'memos'), { recursive: true });
+    symlinkSync(join(root, 'victim', 'keep.txt'), join(work, 'out', 'memos', 'top.txt'));
     mark();
     const result = memo(['export', 'memos/top.md', '--to', 'text', '--out-dir', 'out'], { cwd: work });
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(join(root, 'victim', 'keep.txt'), 'utf8')).toBe('do not touch\n');
-    expect(readFileSync(join(work, 'out', 'top.txt'), 'utf8')).toMatch(/^December 31, 2019\n/);
+    expect(readFileSync(join(work, 'out', 'memos', 'top.txt'), 'utf8')).toMatch(/^December 31, 2019\n/);
     expect(filesOutside()).toEqual([]);
   });
 });

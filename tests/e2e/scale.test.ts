@@ -49,7 +49,7 @@ describe('large runs', () => {
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd, env });
     expect(exported.status).toBe(2);
     expect(exported.stderr).toMatch(/heavy\.md: ran out of memory/);
-    expect(readFileSync(join(cwd, 'out', 'set-4', 'memo-0219.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(readFileSync(join(cwd, 'out', 'memos', 'set-4', 'memo-0219.html'), 'utf8')).toMatch(/^<!doctype html>/i);
 
     const bundled = memo(['bundle', 'memos', '--to', 'json', '-o', 'feed.json'], { cwd, env });
     expect(bundled.status).toBe(2);
@@ -84,8 +84,8 @@ describe('large runs', () => {
     const exported = memo(['export', 'memos', '--to', 'html', '--out-dir', 'out'], { cwd, env });
     expect(exported.status).toBe(2);
     expect(exported.stderr).toMatch(/heavy\.md: took longer than 1 s/);
-    expect(readFileSync(join(cwd, 'out', 'set-0', 'memo-0002.html'), 'utf8')).toMatch(/^<!doctype html>/i);
-    expect(() => statSync(join(cwd, 'out', 'heavy.html'))).toThrow();
+    expect(readFileSync(join(cwd, 'out', 'memos', 'set-0', 'memo-0002.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+    expect(() => statSync(join(cwd, 'out', 'memos', 'heavy.html'))).toThrow();
 
     // One memo to standard output: the same limits, and nothing half-written.
     const single = memo(['export', 'memos/heavy.md', '--to', 'html'], { cwd, env });
@@ -123,7 +123,7 @@ describe('large runs', () => {
     writeCorpus(join(cwd, 'memos'), 240);
     expect(memo(['export', 'memos', '--to', 'html', '--out-dir', 'a'], { cwd }).status).toBe(0);
     expect(memo(['export', 'memos', '--to', 'html', '--out-dir', 'b'], { cwd, env: { MEMOKIT_THREADS: '0' } }).status).toBe(0);
-    for (const file of ['set-0/memo-0000.html', 'set-4/memo-0239.html', 'set-2/memo-0117.html']) {
+    for (const file of ['memos/set-0/memo-0000.html', 'memos/set-4/memo-0239.html', 'memos/set-2/memo-0117.html']) {
       expect(readFileSync(join(cwd, 'a', file), 'utf8')).toBe(readFileSync(join(cwd, 'b', file), 'utf8'));
     }
     // The memos of a bundle come back from the threads as parsed in one thread.

@@ -1,8 +1,11 @@
 // memo bundle <paths...> --to html|text|json -o FILE: one newsletter issue from many memos.
-import { resolve } from 'node:path';
-import { Option, type Command } from 'commander';
+import { relative, resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { wantsProgress } from '../ci.js';
 import type { CommandContext } from '../context.js';
+import { warnInapplicable } from '../inapplicable.js';
 import { describeRelative, printError, printWarning, writeStdout } from '../output.js';
+import { counted } from '../../util/plural.js';
 
 interface BundleCommandOptions {
   to: 'html' | 'text' | 'json';
@@ -12,6 +15,14 @@ interface BundleCommandOptions {
   sort: 'date-desc' | 'date-asc' | 'input';
   css?: string;
   config?: string;
+  strict?: boolean;
+  progress?: boolean;
+}
+
+/** --title: an issue needs a name; an empty one would leave the page and the feed untitled. */
+function issueTitle(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('give the issue a title (default: "Memos")');
+  return value;
 }
 
 export function registerBundle(program: Command, context: CommandContext): void {
@@ -21,11 +32,13 @@ export function registerBundle(program: Command, context: CommandContext): void 
     .argument('<paths...>', 'memo files, folders and globs')
     .addOption(new Option('--to <format>', 'output format (json: JSON Feed 1.1)').choices(['html', 'text', 'json']).default('html'))
     .option('-o, --output <file>', 'write the issue here (default: stdout)')
-    .option('--title <title>', 'the issue title', 'Memos')
+    .option('--title <title>', 'the issue title', issueTitle, 'Memos')
     .option('--email', 'HTML: inline the CSS for email clients')
     .addOption(new Option('--sort <order>', 'memo order').choices(['date-desc', 'date-asc', 'input']).default('date-desc'))
     .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
+    .option('--strict', 'leave out memos that have lint errors (exit 1)')
     .option('--config <file>', 'use this .memorc.yaml instead of searching')
+    .option('--no-progress', 'no progress bar, even on a terminal')
     .addHelpText(
       'after',
       '\nExamples:\n  $ memo bundle memos/2019-12-*.md -o issue.html --title "Weekly Memos" --email\n  $ memo bundle memos/ --to text --sort date-asc -o issue.txt\n  $ memo bundle memos/ --to json -o feed.json',
@@ -63,11 +76,36 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     if (onInput) throw onInput;
   }
 
+  warnInapplicable(options, options.to, { email: { flag: '--email', formats: ['html'] }, css: { flag: '--css', formats: ['html'] } });
+  const progress = wantsProgress(options.progress, found.files.length)
+    ? await import('../progress.js').then((m) => m.progressBar(found.files.length, 'reading'))
+    : undefined;
   // Each memo read and parsed under the worker limits when it needs them (export/bundle-read.ts).
-  const { memos, errors } = await readBundleMemos(found.files, cwd, options.config ? { configFile: options.config } : {});
+  const readOptions = { ...(options.config ? { configFile: options.config } : {}), ...(options.strict ? { strict: true } : {}) };
+  const { memos, errors, refused } = await readBundleMemos(found.files, cwd, readOptions, () => progress?.tick());
+  progress?.stop();
   for (const { file, error } of errors) printError(describeRelative(error, cwd, file));
-  const exitCode = found.errors.length > 0 || errors.length > 0 ? 2 : 0;
-  if (memos.length === 0) throw new MemoError('no memo could be read; nothing to bundle');
+  for (const { file, errors: lintErrors } of refused) {
+    const shown = relative(cwd, file) || file;
+    printError(`${shown}: left out (--strict): ${counted(lintErrors.length, 'lint error')}`);
+    for (const line of lintErrors) printError(`  ${shown}:${line}`);
+  }
+  // A date that is no date (2019-02-30) would quietly sort the memo last, as undated.
+  for (const memo of memos) {
+    const written = memo.frontMatter?.data['date'];
+    if (memo.date === undefined && written !== undefined && written !== null && written !== '') {
+      const line = memo.frontMatter?.keySpans['date']?.start.line;
+      printWarning(
+        `${memo.path}${line ? `:${line}` : ''}: front matter date ${JSON.stringify(written)} is not a real date; bundled as undated (last)`,
+      );
+    }
+  }
+  const exitCode = found.errors.length > 0 || errors.length > 0 ? 2 : refused.length > 0 ? 1 : 0;
+  if (memos.length === 0) {
+    if (refused.length > 0 && errors.length === 0)
+      throw new MemoError('every memo was left out (--strict); nothing to bundle', { exitCode: 1 });
+    throw new MemoError('no memo could be read; nothing to bundle');
+  }
 
   const settings = config.export;
   const css = options.css ? await loadCss(options.css) : settings.css ? await loadCss(settings.css) : undefined;

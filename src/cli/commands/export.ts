@@ -1,12 +1,16 @@
 // memo export <paths...> --to html|text|json: one memo to stdout or -o, many into --out-dir.
-import { statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { isCI } from '../ci.js';
+import { wantsProgress } from '../ci.js';
 import type { ExportWarning } from '../../export/html-screen.js';
+import type { ExportFormat } from '../../export/layout.js';
+import type { ManifestEntry } from '../../export/manifest.js';
 import type { SerializedError } from '../../io/pool.js';
+import { namesInProse } from '../../util/names.js';
 import { counted } from '../../util/plural.js';
 import type { CommandContext } from '../context.js';
+import { warnInapplicable } from '../inapplicable.js';
 import { describeRelative, printError, printInfo, printWarning, writeStdout } from '../output.js';
 
 interface ExportOptions {
@@ -20,6 +24,8 @@ interface ExportOptions {
   strict?: boolean;
   config?: string;
   progress?: boolean;
+  root?: string;
+  prune?: boolean;
 }
 
 function width(value: string): number {
@@ -32,9 +38,11 @@ export function registerExport(program: Command, context: CommandContext): void 
     .command('export')
     .description('export memos to HTML, plain text or JSON')
     .argument('<paths...>', 'memo files, folders and globs')
-    .addOption(new Option('--to <format>', 'output format').choices(['html', 'text', 'json']).makeOptionMandatory())
+    .addOption(new Option('--to <format>', 'output format (required)').choices(['html', 'text', 'json']).makeOptionMandatory())
     .option('-o, --output <file>', 'write one memo here (default: stdout)')
-    .option('--out-dir <folder>', 'write each memo here, mirroring their folders')
+    .option('--out-dir <folder>', 'write each memo here, at its path under the root folder')
+    .option('--root <folder>', "lay outputs out from this folder (default: the nearest .memorc.yaml's folder, else the working folder)")
+    .option('--prune', 'remove outputs in --out-dir that memokit wrote for memos this run no longer exports')
     .option('--email', 'HTML: inline the CSS for email clients')
     .option('--fragment', 'HTML: the memo body only, no <html>/<head>')
     .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
@@ -65,6 +73,15 @@ function pathKind(path: string): 'folder' | 'file' | 'missing' | 'blocked' {
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
   if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
+  const batchOnly = { flag: '--out-dir', given: Boolean(options.outDir) };
+  warnInapplicable(options, options.to, {
+    email: { flag: '--email', formats: ['html'] },
+    fragment: { flag: '--fragment', formats: ['html'] },
+    css: { flag: '--css', formats: ['html'] },
+    width: { flag: '--width', formats: ['text'] },
+    root: { flag: '--root', needs: batchOnly },
+    prune: { flag: '--prune', needs: batchOnly },
+  });
   const [
     { findMemoFiles },
     { loadConfig, templatesFolderTest },
@@ -72,6 +89,8 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     batch,
     { writeFileAtomic },
     { InputFiles, outputOnInput, sameFileAs },
+    layout,
+    manifest,
   ] = await Promise.all([
     import('../../io/find.js'),
     import('../../config/config.js'),
@@ -79,6 +98,8 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     import('../../export/batch.js'),
     import('../../io/write.js'),
     import('../../io/same-file.js'),
+    import('../../export/layout.js'),
+    import('../../export/manifest.js'),
   ]);
   const cwd = process.cwd();
   const outDirKind = options.outDir ? pathKind(resolve(cwd, options.outDir)) : 'missing';
@@ -94,6 +115,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   if (options.strict) (await import('../../lint/settings.js')).assertRuleSettings(rootConfig);
   const found = await findMemoFiles(paths, {
     cwd,
+    ...(options.outDir ? { outputFolder: resolve(cwd, options.outDir) } : {}),
     ignore: rootConfig.ignore,
     isTemplatesFolder: templatesFolderTest(rootConfig, options.config),
   });
@@ -152,12 +174,14 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     return exitCode;
   }
 
-  const base = batch.commonFolder(files);
-  const jobs: import('../../export/batch.js').BatchJob[] = [];
+  const outDir = resolve(cwd, options.outDir);
+  const root = layout.layoutRoot(cwd, options.root, rootConfig.dir);
+  if (pathKind(root) !== 'folder') throw new MemoError('--root is not a folder', { file: options.root ?? root });
+  const jobs: (import('../../export/batch.js').BatchJob & { target: string })[] = [];
   for (const file of files) {
     const shown = relative(cwd, file) || file;
     try {
-      const target = batch.outputPath(file, base, options.outDir, options.to);
+      const target = layout.outputPath(file, root, options.outDir, options.to);
       const input = inputs.inputAt(target);
       if (input) {
         const output = relative(cwd, target) || target;
@@ -169,18 +193,31 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
       reportError(error, file);
     }
   }
-  const progress =
-    options.progress !== false && process.stderr.isTTY && !isCI() && jobs.length > 1
-      ? await import('../progress.js').then((m) => m.progressBar(jobs.length))
-      : undefined;
+  // Two memos, one output: the last would silently replace the first. Refused before anything is written.
+  const collisions = layout.findCollisions(jobs);
+  if (collisions.length > 0) {
+    for (const { target, files: both } of collisions) {
+      const names = both.map((file) => relative(cwd, file) || file);
+      printError(`${relative(cwd, target) || target}: ${namesInProse(names)} would both be written here; rename one`);
+    }
+    printInfo(`nothing written to ${options.outDir}: ${counted(collisions.length, 'output')} claimed by more than one memo`);
+    return 2;
+  }
+  const record = manifest.readManifest(outDir);
+  if (record.problem) printWarning(record.problem);
+  const progress = wantsProgress(options.progress, jobs.length)
+    ? await import('../progress.js').then((m) => m.progressBar(jobs.length))
+    : undefined;
   if (progress) {
     say = (line) => progress.interrupt(`memo: ${line}`);
     warn = (line) => progress.interrupt(`memo: warning: ${line}`);
   }
   let written = 0;
+  const produced = new Set<string>();
   await batch.exportBatch(jobs, exportOptions, (outcome, job) => {
     if (outcome.kind === 'written') {
       written++;
+      if (job.target) produced.add(job.target);
       reportWarnings(outcome.warnings);
     } else if (outcome.kind === 'refused') {
       reportRefusal(job.shown, outcome.errors);
@@ -190,8 +227,87 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     progress?.tick();
   });
   progress?.stop();
+  const stale = await settleOutputs(record, {
+    outDir,
+    shownOutDir: options.outDir,
+    format: options.to,
+    jobs,
+    produced,
+    paths,
+    files,
+    cwd,
+    prune: options.prune,
+  });
   // One line to end a batch: what was written, where, and what was not.
   const notWritten = [...(refused > 0 ? [`${refused} refused (--strict)`] : []), ...(failed > 0 ? [`${failed} failed`] : [])];
-  printInfo([`${counted(written, 'memo')} written to ${options.outDir}`, ...notWritten].join(', '));
+  printInfo([`${counted(written, 'memo')} written to ${options.outDir}`, ...notWritten, ...stale].join(', '));
   return exitCode;
+}
+
+interface RunOutputs {
+  outDir: string;
+  /** --out-dir as the user gave it, for messages. */
+  shownOutDir: string;
+  format: ExportFormat;
+  jobs: { file: string; target: string }[];
+  /** Outputs this run wrote. */
+  produced: ReadonlySet<string>;
+  /** The inputs as given, and the memos they gave. */
+  paths: string[];
+  files: string[];
+  cwd: string;
+  prune?: boolean;
+}
+
+/**
+ * After a batch: warn about (or with --prune remove) memokit's outputs in the out-dir that this
+ * run did not produce, and record what it wrote. Returns the summary's phrase for them.
+ */
+async function settleOutputs(record: { entries: Map<string, ManifestEntry> }, run: RunOutputs): Promise<string[]> {
+  const { staleOutputs, removeOutput, writeManifest, MANIFEST_NAME } = await import('../../export/manifest.js');
+  const covers = await inputsCover(run.paths, run.files, run.cwd);
+  const stale = staleOutputs(record.entries, run.format, run.produced, covers);
+  const shown = (path: string) => relative(run.cwd, path) || path;
+  let removed = 0;
+  for (const { entry, reason } of stale) {
+    const why = reason === 'memo gone' ? `${shown(entry.memo)} no longer exists` : `this run did not write it from ${shown(entry.memo)}`;
+    if (!run.prune) {
+      printWarning(`${shown(entry.output)}: stale output: ${why} (--prune removes it)`);
+      continue;
+    }
+    try {
+      removeOutput(entry.output, run.outDir);
+      record.entries.delete(entry.output);
+      removed++;
+      printInfo(`removed ${shown(entry.output)}: ${why}`);
+    } catch (error) {
+      printError(`${shown(entry.output)}: could not remove it: ${(error as Error).message}`);
+    }
+  }
+  for (const [output, entry] of record.entries) if (!existsSync(output)) record.entries.delete(entry.output);
+  const byFile = new Map(run.jobs.map((job) => [job.target, job.file]));
+  for (const output of run.produced) record.entries.set(output, { output, memo: byFile.get(output) as string, format: run.format });
+  if (record.entries.size > 0 || existsSync(join(run.outDir, MANIFEST_NAME))) await writeManifest(run.outDir, record.entries.values());
+  if (run.prune) return removed > 0 ? [`${removed} stale removed`] : [];
+  return stale.length > 0 ? [`${stale.length} stale (--prune removes them)`] : [];
+}
+
+/**
+ * Was a memo within this run's inputs (so that its missing output is news)? A memo named, one
+ * under a folder given, or one a glob given matches, whether or not it was exported.
+ */
+async function inputsCover(paths: string[], files: string[], cwd: string): Promise<(memo: string) => boolean> {
+  const named = new Set(files);
+  const tests: ((memo: string) => boolean)[] = [(memo) => named.has(memo)];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    if (pathKind(absolute) === 'folder') {
+      tests.push((memo) => memo.startsWith(absolute.endsWith(sep) ? absolute : absolute + sep));
+    } else if ((await import('tinyglobby')).isDynamicPattern(path)) {
+      const { default: picomatch } = await import('picomatch');
+      const matches = picomatch(path.replace(/^(?:\.\/)+/, ''));
+      tests.push((memo) => matches(relative(cwd, memo).split(sep).join('/')));
+    }
+  }
+  return (memo) => tests.some((test) => test(memo));
 }

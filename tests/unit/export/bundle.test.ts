@@ -231,7 +231,12 @@ describe('bundleText', () => {
     expect(lines.filter((line) => /^=+$/.test(line))).toHaveLength(2);
     const chunks = text.split(/\n=+\n/);
     expect(chunks).toHaveLength(3);
-    expect(chunks[1]?.trim()).toBe(exportText(memos[1] as Memo).trim());
+    // Each memo as its text export, with its authors under the date line when it has any.
+    expect(chunks[1]?.trim()).toBe(
+      exportText(memos[1] as Memo)
+        .trim()
+        .replace('\n', '\nBy Policy Team\n'),
+    );
     expect(chunks[2]?.trim()).toBe(exportText(memos[0] as Memo).trim());
     expect(text).not.toContain('Back to top');
     expect(text.endsWith('.\n')).toBe(true);

@@ -104,6 +104,18 @@ describe('scaffolding', () => {
     expect(one).toContain('\nauthor: Dana Reyes\n---\n');
   });
 
+  it('escapes values for Markdown: a name in angle brackets, asterisks and brackets stay text', () => {
+    const type = { ...(types.get('statement') as MemoType), body: '# {{title}}\n\nBy {{author}}.\n' };
+    const title = 'Costs *rise* <b>now</b> & [1] &amp; `code`';
+    const text = scaffoldMemo(type, { title, date: '2020-02-01', author: 'Jane <Doe>\nSmith' });
+    const memo = parseMemo(text, { path: 'new.md', types });
+    expect(memo.title).toBe(title);
+    expect(memo.titleHeadings[0]?.text).toBe(title);
+    // The paragraph reads back as the text typed, on one line: no HTML, no emphasis.
+    const paragraph = memo.tree.children.find((node) => node.type === 'paragraph');
+    expect(paragraph?.children).toEqual([expect.objectContaining({ type: 'text', value: 'By Jane <Doe> Smith.' })]);
+  });
+
   it('leaves a TK marker naming a variable that has no value, never an empty gap', () => {
     const type = { ...(types.get('statement') as MemoType), body: '# {{title}}\n\nBy {{author}}. Filed {{ date }} as {{slug}}; {{unknown}} stays.\n' };
     for (const author of [undefined, '', '  ', [], ['', ' ']]) {
