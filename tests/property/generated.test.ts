@@ -45,6 +45,12 @@ const FOUND = [
     'a ~~~ fence that a ``` line does not close, at the end of the memo',
     '---\ntype: backgrounder\ntitle: "the"\ndate: 2019-02-30\n---\n\n# Backgrounder: the\n\n## Key Takeaways\n\n## Background\n\n## Timeline\n\n## What Comes Next\n\n~~~\n\n\n```',
   ],
+  // Found by seed 422378302: moving the link out from behind `[^1]: the` left that line alone,
+  // a link definition as CommonMark reads it, so its words were gone: reported, not fixed.
+  [
+    'a Back to top link behind text that alone would be a link definition ([^1]: the)',
+    '---\ntype: backgrounder\ntitle: "the"\ndate: 2017-01-01\n---\n\n# Backgrounder: the\n\n## Key Takeaways\n\n[^1]: the [Back to top](#top)\n\n## Background\n\n## Timeline\n\n## What Comes Next\n\n[Back to top](#top)',
+  ],
 ] as const;
 
 describe('generated memos the properties found', () => {

@@ -68,8 +68,15 @@ function plainLines(memo: Memo): { start: number; end: number; line: number; bla
 interface Glued {
   link: LinkNode;
   message: string;
-  fix: { range: [number, number]; text: string };
+  /** None when moving the link out would change what the text before it is (see below). */
+  fix?: { range: [number, number]; text: string };
 }
+
+/**
+ * `[^1]: the` or `[ref]: url`: a line that, once alone, is a link definition, which Markdown
+ * does not show. Moving a link out from behind such text would hide the text.
+ */
+const wouldBeDefinition = (line: string): boolean => /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S+[ \t]*$/.test(line);
 
 /** Whether a line holds nothing but spaces, tabs and block-quote markers. */
 const onlyMarkers = (line: string): boolean => /^[ \t>]*$/.test(line);
@@ -136,11 +143,11 @@ function gluedLink(memo: Memo, block: RootContent, regionName: string): Glued | 
         : ['the last paragraph', 'a paragraph'];
   const why = sameLine ? '' : !blankAbove ? ` (a line typed right under ${thing} joins it)` : ` (indented, it belongs to ${thing})`;
   const nl = eol(source);
-  return {
-    link,
-    message: `${regionName} ends with its "Back to top" link inside ${inside}${why}; ${what}.`,
-    fix: { range: [from, end], text: `${nl}${nl}${source.slice(start, end)}${blankAfter(source, end) ? '' : nl}` },
-  };
+  const message = `${regionName} ends with its "Back to top" link inside ${inside}${why}; ${what}.`;
+  // Found by fuzzing: `[^1]: the [Back to top](#top)` fixed to `[^1]: the` + the link made the
+  // words "[^1]: the" a link definition, gone from the memo as CommonMark reads it.
+  if (sameLine && wouldBeDefinition(source.slice(lineStart, from))) return { link, message };
+  return { link, message, fix: { range: [from, end], text: `${nl}${nl}${source.slice(start, end)}${blankAfter(source, end) ? '' : nl}` } };
 }
 
 export const backToTop: Rule = {
@@ -216,7 +223,7 @@ export const backToTop: Rule = {
       const glued = last && gluedLink(memo, last, region.name);
       if (glued) {
         const span = spanOf(glued.link);
-        context.report({ message: glued.message, at: span, fix: glued.fix });
+        context.report({ message: glued.message, at: span, ...(glued.fix ? { fix: glued.fix } : {}) });
         continue;
       }
       const end = last ? spanOf(last).end : region.fallback;
