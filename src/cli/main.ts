@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import type { CommandContext } from './context.js';
 import { handleInterrupts } from './interrupt.js';
+import { mark } from '../util/timing.js';
 import { packageVersion } from '../util/version.js';
 import { describeError, printError } from './output.js';
 import { registerBundle } from './commands/bundle.js';
@@ -15,6 +16,8 @@ import { registerSchema } from './commands/schema.js';
 import { registerTemplates } from './commands/templates.js';
 
 export async function main(argv: string[]): Promise<number> {
+  // Node's start-up and loading this module: the fixed cost every command pays first.
+  mark('loaded');
   // Interrupted runs finish the file being written, leave no temporary files, exit 128 + signal.
   handleInterrupts();
   // A reader that goes away (`memo lint | head`) is not an error worth a stack trace.

@@ -3,7 +3,8 @@
 // and the line.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
+import { yaml } from '../util/lazy-yaml.js';
 import { MemoError } from '../io/errors.js';
 import type { ConfigGlob } from '../io/find.js';
 import { describeSchemaError, validator } from '../io/schema.js';
@@ -136,6 +137,7 @@ function fieldsAt(path: string[]): string[] {
 
 /** The line of the key (or list item) at `path` in the document, or of the deepest part found. */
 function lineOf(document: Document, lineCounter: LineCounter, path: string[]): number | undefined {
+  const { isMap, isNode, isScalar, isSeq } = yaml();
   let node: unknown = document.contents;
   let line: number | undefined;
   const lineAt = (offset: number | undefined) => (offset === undefined ? line : lineCounter.linePos(offset).line);
@@ -157,6 +159,22 @@ function lineOf(document: Document, lineCounter: LineCounter, path: string[]): n
   return line;
 }
 
+/**
+ * A config of comment lines, blank lines and `key: true|false` lines only (`root: true`, as a
+ * corpus or monorepo root writes it): its data without the `yaml` package, which every run with
+ * such a config otherwise loaded. Anything else is undefined, for `yaml` to read.
+ */
+export function quickFlatConfig(text: string): Record<string, boolean> | undefined {
+  const data: Record<string, boolean> = {};
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    if (/^\s*(?:#.*)?$/.test(line)) continue;
+    const match = /^([A-Za-z][A-Za-z0-9_-]*):[ \t]+(true|false)[ \t]*(?:#.*)?$/.exec(line);
+    if (!match || Object.hasOwn(data, match[1] as string)) return undefined;
+    data[match[1] as string] = match[2] === 'true';
+  }
+  return data;
+}
+
 /** Read and validate one config file. */
 export function readConfigFile(file: string): RawConfig {
   let text: string;
@@ -166,6 +184,9 @@ export function readConfigFile(file: string): RawConfig {
     const code = (error as NodeJS.ErrnoException).code;
     throw new MemoError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'error'})`, { file });
   }
+  const flat = quickFlatConfig(text);
+  if (flat && validator(configSchema)(flat)) return { ...(flat as Omit<RawConfig, 'lines'>), lines: { rules: {}, types: {} } };
+  const { LineCounter, isMap, isScalar, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true, lineCounter });
   const yamlError = document.errors[0];

@@ -7,7 +7,7 @@ import { MemoError } from '../io/errors.js';
 import { deserializeError, runJobs, serializeError, type SerializedError } from '../io/pool.js';
 import { readMemoFile } from '../io/read.js';
 import type { Memo } from '../memo/model.js';
-import { parseMemo } from '../memo/parse.js';
+import { parseMemoLoading } from '../memo/parse.js';
 import { loadMemoTypes } from '../templates/load.js';
 import { strictErrors } from './strict.js';
 
@@ -37,7 +37,7 @@ export async function readBundleMemo(job: BundleJob, options: BundleReadOptions)
     const text = await readMemoFile(job.file);
     const config = loadConfig(dirname(job.file), options.configFile);
     const types = loadMemoTypes(config.templatesDir);
-    const memo = parseMemo(text, { path: job.shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
+    const memo = await parseMemoLoading(text, { path: job.shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
     // A memo whose front matter cannot be read at all would make a garbage entry.
     const problem = memo.problems[0];
     if (problem) throw new MemoError(problem.message, { file: job.shown, line: problem.span.start.line });

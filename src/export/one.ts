@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type { Config } from '../config/config.js';
 import { MemoError, fileSystemError } from '../io/errors.js';
 import { readMemoFile } from '../io/read.js';
-import { parseMemo } from '../memo/parse.js';
+import { parseMemoLoading } from '../memo/parse.js';
 import type { Memo } from '../memo/model.js';
 import { loadMemoTypes } from '../templates/load.js';
 import type { ExportWarning } from './html-screen.js';
@@ -75,7 +75,7 @@ export async function exportOne(file: string, shown: string, options: ExportOneO
     throw error;
   });
   const types = loadMemoTypes(config.templatesDir);
-  const memo = parseMemo(text, { path: shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
+  const memo = await parseMemoLoading(text, { path: shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
   assertReadable(memo, shown);
   if (options.strict) {
     const errors = await strictErrors(text, shown, config, types);

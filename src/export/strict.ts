@@ -5,8 +5,8 @@ import type { MemoType } from '../templates/structure.js';
 
 /** The memo's lint errors as `line:col message (rule)`; empty when it may be exported. */
 export async function strictErrors(text: string, shown: string, config: Config, types: ReadonlyMap<string, MemoType>): Promise<string[]> {
-  const [{ lintText }, { assertRuleSettings }] = await Promise.all([import('../lint/engine.js'), import('../lint/settings.js')]);
+  const [{ lintTextLoading }, { assertRuleSettings }] = await Promise.all([import('../lint/engine.js'), import('../lint/settings.js')]);
   assertRuleSettings(config);
-  const result = lintText(text, { path: shown, config, types });
+  const result = await lintTextLoading(text, { path: shown, config, types });
   return result.messages.filter((m) => m.severity === 'error').map((m) => `${m.line}:${m.column} ${m.message} (${m.ruleId})`);
 }

@@ -3,7 +3,7 @@
 // until none applies. Never prints, never exits: the CLI does that.
 import type { Config } from '../config/config.js';
 import type { Memo } from '../memo/model.js';
-import { parseMemo, type ParseOptions } from '../memo/parse.js';
+import { parseMemo, withFullParser, type ParseOptions } from '../memo/parse.js';
 import type { MemoType } from '../templates/structure.js';
 import { applyDirectives } from './directives.js';
 import { rules, rulesById } from './rules/index.js';
@@ -99,7 +99,15 @@ function memoOptions(options: LintOptions): ParseOptions {
   return { path: options.path, types: options.types, gfm: false, ...(dateOrder ? { dateOrder } : {}) };
 }
 
-/** Lint one memo's text. With `fix`, fixes are applied and the text re-linted until stable. */
+/** lintText, loading the full parser when the memo (or a fixed version of it) needs them. */
+export function lintTextLoading(text: string, options: LintOptions): Promise<LintResult> {
+  return withFullParser(() => lintText(text, options));
+}
+
+/**
+ * Lint one memo's text. With `fix`, fixes are applied and the text re-linted until stable.
+ * Throws FullParserNeeded for a memo the fast parsers decline, until loadFullParser() ran.
+ */
 export function lintText(text: string, options: LintOptions): LintResult {
   let memo = parseMemo(text, memoOptions(options));
   // Fixed text is re-parsed without the byte-order mark; remember it to write it back.

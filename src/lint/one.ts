@@ -9,7 +9,7 @@ import { serializeError, type SerializedError } from '../io/pool.js';
 import { writeFileAtomic } from '../io/write.js';
 import { loadMemoTypes } from '../templates/load.js';
 import { hashText, statData } from './cache.js';
-import { lintText } from './engine.js';
+import { lintTextLoading } from './engine.js';
 import type { LintResult } from './types.js';
 
 export interface LintJob {
@@ -62,7 +62,7 @@ export async function lintOneFile(job: LintJob, options: LintJobOptions): Promis
     if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
     throw error;
   }
-  const result = lintText(text, { path: job.file, config, types, fix: options.fix });
+  const result = await lintTextLoading(text, { path: job.file, config, types, fix: options.fix });
   const hash = hashText(result.output ?? bytes ?? text);
   const fixed = options.fix && result.output !== undefined;
   if (fixed && bytes && stamp) {

@@ -14,6 +14,7 @@ import { CACHE_FILE, LintCache, hashText, settingsKey, statData } from './cache.
 import type { LintJob, LintJobOptions, LintOutcome } from './one.js';
 import { fatalResult, summarize } from './summary.js';
 import type { LintResult } from './types.js';
+import { mark } from '../util/timing.js';
 
 /** The worker thread entry for files linted off the main thread. */
 const LINT_WORKER = new URL('./lint-worker.js', import.meta.url);
@@ -70,6 +71,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
           base: rootConfig.dir ?? options.cwd,
           ...(rootConfig.include ? { include: rootConfig.include } : {}),
         });
+  mark('found');
   const cache = options.cache
     ? await LintCache.open(resolve(options.cwd, options.cacheLocation ?? CACHE_FILE), options.version ?? '0')
     : undefined;
@@ -163,6 +165,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
     const settings = settingsOf.get(job.file);
     if (cache && settings) cache.set(job.file, outcome.hash, settings, outcome.result.messages, outcome.stat);
   });
+  mark('linted');
   await cache?.save();
 
   const results: LintResult[] = [];

@@ -1,14 +1,15 @@
-// file text → Memo. One parse per file (the fast path in quick-markdown.ts, or unified +
-// remark-parse + remark-frontmatter + remark-gfm for what it declines), then a single walk
-// that collects everything later features read. Never throws on content: YAML errors and the
-// like come back as positioned problems in `memo.problems`.
+// file text → Memo. One parse per file (the fast paths in quick-markdown.ts and quick-yaml.ts,
+// or the full parsers for what they decline: full-parse.ts for Markdown, `yaml` for YAML), then
+// a single walk that collects everything later features read. Never throws on content: YAML errors and the like come back
+// as positioned problems in `memo.problems`.
+//
+// The full Markdown parser (micromark) was a fifth of a one-memo lint's time, and most memos
+// never need it, so it is loaded on first need: `parseMemo` is synchronous and throws
+// FullParserNeeded when a memo needs it before it is loaded; `parseMemoLoading` (and the
+// linter's `lintTextLoading`) load it then and parse again. (`yaml`, for front matter the fast
+// path declines, loads synchronously on first use: util/lazy-yaml.ts.)
 import type { Heading as MdastHeading, Nodes, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { isMap, parseDocument } from 'yaml';
 import type { MemoType } from '../templates/structure.js';
 import { eventsSection, takeawaysSection } from '../templates/structure.js';
 import { isIsoDate } from './dates.js';
@@ -19,6 +20,7 @@ import { isBackToTopText } from './back-to-top.js';
 import { sameHeading } from './headings.js';
 import { ZERO, blockText, spanOf } from './nodes.js';
 import type { Comment, FrontMatter, Heading, Link, ListItem, Memo, Paragraph, ParseProblem, Point, Section, Span } from './model.js';
+import { yaml } from '../util/lazy-yaml.js';
 import { Slugger } from '../util/slugs.js';
 import { countWords } from './words.js';
 
@@ -37,8 +39,41 @@ export interface ParseOptions {
   dateOrder?: DateOrder;
 }
 
-const gfmProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
-const commonmarkProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
+type FullParser = typeof import('./full-parse.js');
+let full: FullParser | undefined;
+
+/** parseMemo met a memo only the full parser reads, before it was loaded (loadFullParser). */
+export class FullParserNeeded extends Error {
+  constructor() {
+    super('the full Markdown parser is needed and not loaded; call loadFullParser() first');
+  }
+}
+
+/** Load the full Markdown parser (once), so that parseMemo never throws FullParserNeeded. */
+export async function loadFullParser(): Promise<void> {
+  full ??= await import('./full-parse.js');
+}
+
+function fullParser(): FullParser {
+  if (!full) throw new FullParserNeeded();
+  return full;
+}
+
+/** `parse()`, loading the full parser first when it needs it. */
+export async function withFullParser<T>(parse: () => T): Promise<T> {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof FullParserNeeded)) throw error;
+    await loadFullParser();
+    return parse();
+  }
+}
+
+/** parseMemo, loading the full parser when the memo needs it. */
+export function parseMemoLoading(text: string, options: ParseOptions): Promise<Memo> {
+  return withFullParser(() => parseMemo(text, options));
+}
 
 /** Pre-order walk, like unist-util-visit's but without its per-node bookkeeping (hot in large runs). */
 function walk(node: Nodes, enter: (node: Nodes) => void): void {
@@ -82,6 +117,7 @@ function parseFrontMatter(raw: string, span: Span, contentOffset: number, proble
     for (const { key, offset } of quick.keys) frontMatter.keySpans[key] = { start: pointAt(offset), end: pointAt(offset + key.length) };
     return frontMatter;
   }
+  const { isMap, parseDocument } = yaml();
   const document = parseDocument(raw, { uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
     for (const error of document.errors) {
@@ -167,8 +203,8 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
   const bom = text.charCodeAt(0) === 0xfeff;
   const source = bom ? text.slice(1) : text;
   const gfm = options.gfm !== false;
-  // Most memos take the fast path, which builds remark's exact tree; the rest go to remark.
-  const tree = quickParse(source, { gfm }) ?? (gfm ? gfmProcessor : commonmarkProcessor).parse(source);
+  // Most memos take the fast path, which builds remark's exact tree; the rest the full parser.
+  const tree = quickParse(source, { gfm }) ?? fullParser().parseMarkdown(source, gfm);
   const problems: ParseProblem[] = [];
 
   let frontMatter: FrontMatter | undefined;

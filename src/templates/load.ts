@@ -4,15 +4,35 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { MemoError } from '../io/errors.js';
 import { describeSchemaError, validator } from '../io/schema.js';
+import { yaml } from '../util/lazy-yaml.js';
 import type { MemoType, SectionSpec } from './structure.js';
 import { TEMPLATE_VARIABLES, templateSchema } from './structure.js';
 
 export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * The built-in templates' front matter, parsed at build time (scripts/templates-snapshot.mjs):
+ * every run loads the built-in types, and parsing their YAML was most of why a run needed the
+ * `yaml` package at all. Used only for a file whose front matter is the text it was made from.
+ */
+const SNAPSHOT = new URL('../templates-snapshot.json', import.meta.url);
+let snapshot: Record<string, { yaml: string; data: unknown }> | null | undefined;
+
+function snapshotData(file: string, frontMatter: string): unknown {
+  if (snapshot === undefined) {
+    try {
+      snapshot = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Record<string, { yaml: string; data: unknown }>;
+    } catch {
+      snapshot = null;
+    }
+  }
+  const entry = snapshot?.[basename(file)];
+  return entry?.yaml === frontMatter ? entry.data : undefined;
+}
 
 interface TemplateData {
   type: string;
@@ -25,6 +45,17 @@ interface TemplateData {
   frontMatter?: string[];
 }
 
+/** A template's front matter as data; a YAML error is an error naming the template and line. */
+export function parseTemplateYaml(text: string, file: string): unknown {
+  const document = yaml().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    const line = (yamlError.linePos?.[0]?.line ?? 0) + 1;
+    throw new MemoError(`invalid YAML in template: ${(yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`, { file, line });
+  }
+  return document.toJS() as unknown;
+}
+
 /** Parse and validate one template file. */
 export function readTemplate(file: string, origin: string, builtIn: boolean): MemoType {
   let text: string;
@@ -35,13 +66,7 @@ export function readTemplate(file: string, origin: string, builtIn: boolean): Me
   }
   const match = FRONT_MATTER.exec(text);
   if (!match) throw new MemoError('template has no front matter; it must start with `---` and declare its structure', { file });
-  const document = parseDocument(match[1] ?? '', { uniqueKeys: true, prettyErrors: true });
-  const yamlError = document.errors[0];
-  if (yamlError) {
-    const line = (yamlError.linePos?.[0]?.line ?? 0) + 1;
-    throw new MemoError(`invalid YAML in template: ${(yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`, { file, line });
-  }
-  const data = document.toJS() as unknown;
+  const data = (builtIn ? snapshotData(file, match[1] ?? '') : undefined) ?? parseTemplateYaml(match[1] ?? '', file);
   // Built-ins are validated by the test suite; only users' templates pay for ajv at run time.
   if (!builtIn) {
     const validate = validator(templateSchema);

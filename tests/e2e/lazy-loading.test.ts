@@ -40,10 +40,29 @@ describe('memo lint one.md loads only the linter', () => {
     expect(globbers(modulesLoadedBy(['lint', join(folder, '*.md'), '--format', 'json'])).length).toBeGreaterThan(0);
   });
 
-  it('while memo lint does load every rule and remark (the checks below can see them)', () => {
+  it('while memo lint does load every rule (the checks below can see them)', () => {
     const modules = modulesLoadedBy(['lint', EXAMPLE, '--format', 'json']);
     expect(modules).toContain('src/lint/rules/dated-events.ts');
-    expect(modules.some((name) => name.startsWith('node_modules/remark-parse/'))).toBe(true);
+  });
+
+  it('a memo the fast path reads loads no micromark; a memo it declines (an HTML block) does', () => {
+    const micromark = (modules: string[]) => modules.filter((name) => /^node_modules\/(?:micromark|mdast-util-from-markdown)/.test(name));
+    expect(micromark(modulesLoadedBy(['lint', EXAMPLE, '--format', 'json']))).toEqual([]);
+    const html = join(tempDir(), 'html.md');
+    writeFileSync(html, `${readFileSync(EXAMPLE, 'utf8')}\n<div>raw</div>\n`);
+    expect(micromark(modulesLoadedBy(['lint', html, '--format', 'json'])).length).toBeGreaterThan(0);
+  });
+
+  it('no yaml or picomatch (CommonJS, seen by NODE_DEBUG=module) without a config that needs yaml; a config with rules loads yaml', () => {
+    const required = (args: string[]) =>
+      [...memo(args, { env: { NODE_DEBUG: 'module' } }).stderr.matchAll(/load "[^"]*node_modules\/(yaml|picomatch)\//g)].map((m) => m[1]);
+    expect(required(['lint', EXAMPLE, '--format', 'json'])).toEqual([]);
+    const folder = tempDir();
+    writeFileSync(join(folder, '.memorc.yaml'), '# a root config, as a corpus writes it\nroot: true\n');
+    writeFileSync(join(folder, 'memo.md'), readFileSync(EXAMPLE));
+    expect(required(['lint', join(folder, 'memo.md'), '--format', 'json'])).toEqual([]);
+    writeFileSync(join(folder, '.memorc.yaml'), 'rules:\n  placeholders: warn\n');
+    expect(required(['lint', join(folder, 'memo.md'), '--format', 'json'])).toContain('yaml');
   });
 
   it('while memo export does load the HTML pipeline (the check can see it)', () => {

@@ -1,5 +1,6 @@
 // The lint fast path (src/memo/quick-markdown.ts) must build exactly the tree remark-parse
-// builds, positions included, or decline. Checked on every real memo, on a slice of the bench
+// builds, positions included, or decline; the full parser (src/memo/full-parse.ts) must build
+// it always. Checked on every real memo, on a slice of the bench
 // corpus, on generated memos (free and type-shaped) in the subset it accepts, and on the fuzzers'
 // wilder Markdown.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +12,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/memo/full-parse.js';
 import { quickParse } from '../../src/memo/quick-markdown.js';
 import {
   CORPUS,
@@ -27,9 +29,14 @@ import {
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 const remarkWithGfm = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze();
 
-/** Compare with remark, CommonMark and GFM; returns whether the fast path accepted the text. */
+/**
+ * Compare with remark, CommonMark and GFM; returns whether the fast path accepted the text. The
+ * full parser (mdast-util-from-markdown with remark's extensions, no unified) must agree always.
+ */
 function agreesWithRemark(text: string): boolean {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  expect(parseMarkdown(source, false)).toEqual(remark.parse(source));
+  expect(parseMarkdown(source, true)).toEqual(remarkWithGfm.parse(source));
   const withGfm = quickParse(source, { gfm: true });
   if (withGfm !== undefined) expect(withGfm).toEqual(remarkWithGfm.parse(source));
   const quick = quickParse(source);

@@ -2,8 +2,9 @@
 // line the writer must fix, with the nearest name when the mistake looks like a typo.
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, quickFlatConfig } from '../../src/config/config.js';
 import { MemoError } from '../../src/io/errors.js';
 import { validateRuleConfig } from '../../src/lint/settings.js';
 import { closeMatch, typoDistance } from '../../src/util/suggest.js';
@@ -137,5 +138,23 @@ describe('config: rule settings and types (checked by the commands that run rule
     expect(failure(check(sibling), typoParent)).toMatch(
       /^<dir>\/\.memorc\.yaml:3: types: "statment" is not a memo type; did you mean "statement"\?/,
     );
+  });
+});
+
+describe('quickFlatConfig: `key: true|false` configs without the yaml package', () => {
+  it('reads what yaml reads, or declines', () => {
+    const accepted = ['root: true\n', '# corpus\nroot: true\n\n', 'root: false # not the root\n', '', '\uFEFFroot: true\r\n'];
+    for (const text of accepted)
+      expect(quickFlatConfig(text), JSON.stringify(text)).toEqual(parseDocument(text.replace(/^\uFEFF/, '')).toJS() ?? {});
+    const declined = [
+      'root: yes\n',
+      'root: True\n',
+      'rules:\n  x: warn\n',
+      'root: true\nroot: false\n',
+      '  root: true\n',
+      'root:true\n',
+      'ignore: [a]\n',
+    ];
+    for (const text of declined) expect(quickFlatConfig(text), JSON.stringify(text)).toBeUndefined();
   });
 });

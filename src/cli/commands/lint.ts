@@ -6,6 +6,7 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { LintResult } from '../../lint/types.js';
 import { formatNames, type FormatName } from '../../report/names.js';
+import { mark } from '../../util/timing.js';
 import { packageVersion } from '../../util/version.js';
 import { counted } from '../../util/plural.js';
 import type { CommandContext } from '../context.js';
@@ -66,6 +67,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       import('../../report/format.js'),
       import('../../lint/summary.js'),
     ]);
+  mark('started');
   const cwd = process.cwd();
   const runOptions = {
     cwd,
@@ -115,6 +117,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
 
   const report = await formatReport(options.format, results, cwd);
   await writeStdout(report);
+  mark('reported');
   // Paths in error lines are relative to the working folder, as in the other commands.
   for (const error of errors) printError(describeRelative(error, cwd));
 
