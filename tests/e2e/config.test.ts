@@ -91,7 +91,7 @@ describe('config: a misspelled type under types:', () => {
   const config =
     'root: true\r\ntypes:\r\n  statement:\r\n    rules:\r\n      lede: warn\r\n  rapid-reponse:\r\n    rules:\r\n      takeaways: off\r\n';
   const message =
-    'types: "rapid-reponse" is not a memo type; did you mean "rapid-response"? Known types: backgrounder, rapid-response, statement, talking-points';
+    'types: "rapid-reponse" is not a memo type; did you mean "rapid-response"? Known types: backgrounder, memo, rapid-response, statement, talking-points';
 
   it('is exit 2 for lint and export --strict, naming the config file, its line and the nearest type', () => {
     const cwd = tempDir();
@@ -139,7 +139,7 @@ describe('front matter: unknown keys', () => {
             'front-matter',
             1,
             5,
-            "Front matter has an unknown key `audience`; known keys: type, title, date, author, tags, summary (a memo type's template may declare more under `frontMatter:`).",
+            "Front matter has an unknown key `audience`; known keys: type, title, date, author, to, cc, tags, summary (a memo type's template may declare more under `frontMatter:`).",
           ],
         ],
       ],

@@ -82,7 +82,7 @@ describe('memo templates', () => {
     const result = memo(['templates', '--json'], { cwd: tempDir() });
     expect(result.status).toBe(0);
     const rows = JSON.parse(result.stdout) as { name: string; description: string; source: string }[];
-    expect(rows.map((r) => r.name)).toEqual(['backgrounder', 'rapid-response', 'statement', 'talking-points']);
+    expect(rows.map((r) => r.name)).toEqual(['backgrounder', 'memo', 'rapid-response', 'statement', 'talking-points']);
     expect(rows.every((r) => r.source === 'built-in' && r.description.length > 10)).toBe(true);
   });
 

@@ -81,7 +81,13 @@ describe('importing a web page', () => {
     expect(parsed.date).toBe('2020-03-04');
     expect(imported.markdown).not.toMatch(/Issues|Experts|Follow us/);
     expect(imported.markdown).toContain('1. First point.\n2. Second point.\n   - A nested detail.\n3. Third point.');
-    expect(parsed.takeaways.map((item) => item.text)).toEqual(['First point.', 'Second point.\nA nested detail.', 'Third point.']);
+    // No Sequence of Events: not a rapid-response, so the plain `memo` type, its sections as written.
+    expect(imported.type).toBe('memo');
+    expect(section(parsed, 'Key Takeaways').items.map((item) => item.text)).toEqual([
+      'First point.',
+      'Second point.\nA nested detail.',
+      'Third point.',
+    ]);
   });
 
   it('keeps javascript: links as plain text', () => {
