@@ -36,9 +36,12 @@ const quote = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}…`
 /** Page furniture from the named list leaves; the rest stays. "Back to top" is re-added where the type wants it. */
 function dropFurniture(input: readonly Block[], ledger: Ledger, warn: (line: number, message: string) => void): Block[] {
   const blocks: Block[] = [];
-  for (const block of input) {
+  // `Country | Vote | Source` above `Russia | No | …` is a table, not a menu bar.
+  const row = (block: Block | undefined) => block !== undefined && / [|] /.test(block.text);
+  for (const [index, block] of input.entries()) {
     if (block.text === '' && (block.more ?? []).length === 0) continue;
-    const kind = block.kind === 'item' && block.ordered !== undefined ? undefined : furniture(block.text);
+    let kind = block.kind === 'item' && block.ordered !== undefined ? undefined : furniture(block.text);
+    if (kind === 'navigation' && (row(input[index - 1]) || row(input[index + 1]))) kind = undefined;
     if (kind === undefined) {
       blocks.push(block);
       continue;

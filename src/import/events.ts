@@ -1,6 +1,6 @@
 // Dated timeline paragraphs → events: under the type's events section, `Dec. 27: text` becomes
-// the item `**Dec. 27, 2019** — text`, the year taken from the memo's date when not written (so
-// December rolls over into January), in any date form memo/event-date.ts reads.
+// the item `**Dec. 27** — text`, in any date form memo/event-date.ts reads; the linter gives a
+// date without a year the memo's (December rolling over into January).
 import { apDate } from '../memo/dates.js';
 import { nearMiss } from '../memo/headings.js';
 import type { MemoType } from '../templates/structure.js';
@@ -36,15 +36,14 @@ function stripPlainPrefix(markdown: string, prefix: string): string | undefined 
     .trimStart();
 }
 
-/** `Dec. 27: text` → `**Dec. 27, 2019** — text`; undefined when the block does not start with a date. */
+/** `Dec. 27: text` → `**Dec. 27** — text`; undefined when the block does not start with a date. */
 function eventMarkdown(block: Block, memoDate: string | undefined): string | undefined {
   const line = eventLine(block.text, memoDate);
   if (!line) return undefined;
   const { leading, prefix } = line;
-  const { date } = leading;
-  let dateText = date.text;
-  if (!date.yearWritten && date.precision === 'day' && date.start && memoDate)
-    dateText = `${date.text.replace(/[,\s]+$/, '')}, ${date.start.slice(0, 4)}`;
+  // The date as written: a date without a year takes the memo's (the linter reads it so, rolling
+  // December over into January), and adding one would put a word in the memo its author never wrote.
+  const dateText = leading.date.text.replace(/[,\s]+$/, '');
   const rest = stripPlainPrefix(block.markdown, prefix.trimEnd()) ?? escapeInline(leading.rest);
   return `**${escapeInline(dateText)}** — ${escapeBlockStart(rest.replace(/^(?:—|–|-{1,2}|:)\s*/, ''))}`;
 }

@@ -58,7 +58,7 @@ describe('importing a web page', () => {
 
   it('turns bold-dated paragraphs under the events heading into dated events', () => {
     expect(memo.events.map((event) => event.date?.start)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31']);
-    expect(result.markdown).toContain('- **Dec. 27, 2019** — An American contractor is killed in a rocket attack near Kirkuk.');
+    expect(result.markdown).toContain('- **Dec. 27** — An American contractor is killed in a rocket attack near Kirkuk.');
     expect(section(memo, 'Sequence of Events').backToTop).toHaveLength(1);
     expect(result.warnings).toEqual([]);
   });

@@ -34,7 +34,7 @@ describe('a TO/FROM/DATE/RE header memo', () => {
 
   it('dates its events with the memo’s year', () => {
     expect(memo.events.map((event) => event.date?.start)).toEqual(['2020-01-03', '2020-01-05', '2020-01-08']);
-    expect(result.markdown).toContain('- **Jan. 3, 2020** — A U.S. drone strike kills Qassem Soleimani in Baghdad.');
+    expect(result.markdown).toContain('- **Jan. 3** — A U.S. drone strike kills Qassem Soleimani in Baghdad.');
   });
 
   it('moves TO: into front matter and the MEMORANDUM line out, each in the report with its line', () => {
@@ -82,8 +82,8 @@ describe('a timeline of dated paragraphs', () => {
     expect(result.type).toBe('rapid-response');
     expect(memo.date).toBe('2020-01-03');
     expect(memo.events.map((event) => event.date?.start)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31', '2020-01-03']);
-    expect(result.markdown).toContain('- **Dec. 27, 2019** — A rocket attack on the K-1 base near Kirkuk kills an American contractor.');
-    expect(result.markdown).toContain('- **Jan. 3, 2020** — A U.S. drone strike kills Qassem Soleimani at Baghdad airport.');
+    expect(result.markdown).toContain('- **Dec. 27** — A rocket attack on the K-1 base near Kirkuk kills an American contractor.');
+    expect(result.markdown).toContain('- **Jan. 3** — A U.S. drone strike kills Qassem Soleimani at Baghdad airport.');
     expect(section(memo, 'Sequence of Events').listCount).toBe(1);
   });
 
