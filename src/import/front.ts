@@ -109,7 +109,7 @@ export function readFront(
     const block = blocks[index] as Block;
     if (isMemoBanner(block.text)) {
       taken.add(index);
-      ledger.move(block.line, block.text, 'type');
+      ledger.moveBlock(block, 'type');
     }
   }
 
@@ -198,7 +198,7 @@ export function readFront(
     const block = blocks[front.titleIndex] as Block;
     if (!fields.has(headerField(block.text)?.name ?? '')) {
       taken.add(front.titleIndex);
-      ledger.move(block.line, block.text, memoLine?.qualifier ? `${titleTo}, author` : titleTo);
+      ledger.moveBlock(block, memoLine?.qualifier ? `${titleTo}, author` : titleTo);
     }
     if (how)
       warn(
@@ -212,7 +212,7 @@ export function readFront(
     if (key === 'author') front.author = field.value;
     if (key === 'to') front.to = field.value;
     if (key === 'cc') front.cc = field.value;
-    ledger.move(block.line, block.text, key);
+    ledger.moveBlock(block, key);
   }
   if (!front.date)
     warn(
@@ -229,7 +229,7 @@ export function readFront(
     if (between && block.kind !== 'item') {
       taken.add(first);
       front.tags.push(block.text.toLowerCase());
-      ledger.move(block.line, block.text, 'tags');
+      ledger.moveBlock(block, 'tags');
     }
   }
   return front;

@@ -5,7 +5,7 @@
 import { MemoError } from '../io/errors.js';
 import { MAX_MEMO_BYTES } from '../io/read.js';
 import type { Block, ImportOptions, ImportResult } from './blocks.js';
-import { blocksToMemo, cleanText, dateOnly, escapeInline, eventLine, headerField, isFurniture } from './blocks.js';
+import { blocksToMemo, cleanText, dateLine, escapeInline, eventLine, headerField, isFurniture } from './blocks.js';
 
 export type { Block, ImportOptions, ImportResult, ImportWarning } from './blocks.js';
 
@@ -39,7 +39,7 @@ function breaksParagraph(text: string): boolean {
   const clean = cleanText(text);
   return (
     headerField(clean) !== undefined ||
-    dateOnly(clean) !== undefined ||
+    dateLine(clean) !== undefined ||
     eventLine(clean) !== undefined ||
     TITLE_WORD.test(clean) ||
     isFurniture(clean)
@@ -105,8 +105,15 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
   }
   if (current.length > 0) groups.push(current);
 
-  // The wrap width, as far as the text shows it: its longest line that could be wrapped text.
-  const width = Math.max(0, ...lines.map((line) => line.text.trim().length).filter((length) => length <= UNWRAPPED));
+  // The wrap width, as far as the text shows it: its longest line that could be wrapped text and
+  // has a next line (a title or heading alone between blank lines says nothing about wrapping).
+  const width = Math.max(
+    0,
+    ...lines
+      .filter((line, index) => (lines[index + 1]?.text.trim() ?? '') !== '')
+      .map((line) => line.text.trim().length)
+      .filter((length) => length <= UNWRAPPED),
+  );
   const blocks: Block[] = [];
   // The open list item (continuations and indented follow-on paragraphs attach to it) and the
   // indents of the open list levels, for nesting.

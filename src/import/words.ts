@@ -9,10 +9,10 @@ export { countWords };
 
 const WORD = /[\p{L}\p{N}]/u;
 
-/** The words of `text`, in order; a list number glued to its entry (`1.Bills`, as contents are copied) is a word of its own. */
+/** The words of `text`, in order; a list number glued to its entry at the start of a line (`1.Bills`, as contents are copied) is a word of its own. */
 export function wordsOf(text: string): string[] {
   return text
-    .replace(/(^|\s)(\d{1,3}[.)])(?=\p{L})/gu, '$1$2 ')
+    .replace(/^([ \t]*\d{1,3}[.)])(?=\p{Lu})/gmu, '$1 ')
     .split(/\s+/)
     .filter((token) => WORD.test(token));
 }
