@@ -1,6 +1,6 @@
 // memo import <file | -> [--from text|html] [-o FILE] [--report]: a published memo (plain text
 // like the reference memo, or a saved web page) → memo Markdown. Warnings name the source line;
-// --report (-v) says where every word went: kept, moved into front matter, or dropped.
+// --report says where every word went: kept, moved into front matter, or dropped.
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { ImportReport } from '../../import/model.js';
@@ -40,7 +40,8 @@ export function registerImport(program: Command, context: CommandContext): void 
     .option('-o, --output <file>', 'write the memo here instead of stdout (replaces the file)')
     .option('--type <type>', 'memo type to use instead of inferring it from the sections')
     .option('--config <file>', 'use this .memorc.yaml instead of searching for one')
-    .option('-v, --report', 'say on stderr where every word went: words in, kept, moved into front matter, dropped')
+    // No `-v`: memokit's global `-v, --version` takes it wherever it stands.
+    .option('--report', 'say on stderr where every word went: words in, kept, moved into front matter, dropped')
     .addHelpText(
       'after',
       '\nExamples:\n  $ memo import statement.txt -o 2019-12-31-backlash.md\n  $ memo import page.txt --report > memo.md\n  $ curl -s https://example.org/memo | memo import - --from html > memo.md',
