@@ -114,7 +114,7 @@ describe('config: a misspelled type under types:', () => {
     cpSync(EXAMPLE, join(cwd, 'memos', 'memo.md'));
     const result = memo(['lint', 'memo.md'], { cwd: join(cwd, 'memos') });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`memo: ${join(cwd, '.memorc.yaml')}:6: ${message.replace('backgrounder, ', 'backgrounder, op-ed, ')}\n`);
+    expect(result.stderr).toBe(`memo: ${join(cwd, '.memorc.yaml')}:6: ${message.replace('memo, ', 'memo, op-ed, ')}\n`);
   });
 });
 

@@ -47,7 +47,7 @@ describe('memo new', () => {
   });
 
   it.each([
-    [['new', 'nope', 'T'], /unknown memo type "nope"; known types: backgrounder, rapid-response/],
+    [['new', 'nope', 'T'], /unknown memo type "nope"; known types: backgrounder, memo, rapid-response/],
     [['new', '../x', 'T'], /unknown memo type "\.\.\/x"/],
     [['new', '../../templates/rapid-response', 'T'], /unknown memo type/],
     [['new', 'statement', 'T', '--date', '2019-02-30'], /--date "2019-02-30" is not a real date/],
@@ -120,6 +120,7 @@ describe('memo init', () => {
     expect(readFileSync(join(cwd, '.memorc.yaml'), 'utf8')).toMatch(/^# memokit configuration/);
     expect(readdirSync(join(cwd, 'templates')).sort()).toEqual([
       'backgrounder.md',
+      'memo.md',
       'rapid-response.md',
       'statement.md',
       'talking-points.md',
