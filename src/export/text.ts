@@ -1,6 +1,7 @@
 // Memo → plain text, in the reference memo's shape: the date line, a blank line, the `#` title
 // line, the lede, then each section heading alone on a line, list items as `  • ` bullets with
-// hanging indents and a blank line between items. Paragraphs wrap at `width` by words.
+// hanging indents and a blank line between items. Paragraphs wrap at `width` by words; headings
+// (the title too) never do, so the text reads back as the same headings.
 //
 // Markup is stripped (emphasis, strong, strikethrough, inline code keep their text); links become
 // numbered footnotes (`text [1]`, with a "Links" list at the end; one number per distinct URL);
@@ -205,7 +206,12 @@ function renderTable(table: Table, context: Context): string[] {
 
 function renderBlock(node: RootContent, width: number, depth: number, context: Context): string[] {
   switch (node.type) {
-    case 'heading':
+    case 'heading': {
+      // Headings are never wrapped: a title or section heading over two lines reads back (in
+      // `memo import`, or to any reader) as two blocks, the second a heading of its own.
+      const text = inline(node.children, context).split(GLUE).join(' ');
+      return text.replace(/[ \n]+/g, '') === '' ? [] : [text.replace(/\s+/g, ' ').trim()];
+    }
     case 'paragraph': {
       const text = inline(node.children, context);
       return text.replace(/[ \n]+/g, '') === '' ? [] : wrap(text.trim(), width);
@@ -274,7 +280,7 @@ export function exportText(memo: Memo, options: TextExportOptions = {}): string 
   if (memo.date) blocks.push(wrap(options.dateFormat === 'iso' ? memo.date : formatLongDate(memo.date), width));
   // Without a `#` heading, the title comes from the front matter (with the type's prefix).
   const hasTitleHeading = memo.tree.children.some((node) => node.type === 'heading' && node.depth === 1);
-  if (!hasTitleHeading && memo.title) blocks.push(wrap(`${memo.memoType?.titlePrefix ?? ''}${memo.title}`, width));
+  if (!hasTitleHeading && memo.title) blocks.push([`${memo.memoType?.titlePrefix ?? ''}${memo.title}`.replace(/\s+/g, ' ').trim()]);
   for (const node of memo.tree.children) blocks.push(renderBlock(node, width, 0, context));
   if (context.urls.length > 0) {
     blocks.push(['Links']);

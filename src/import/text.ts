@@ -5,12 +5,15 @@
 import { MemoError } from '../io/errors.js';
 import { MAX_MEMO_BYTES } from '../io/read.js';
 import type { Block, ImportOptions, ImportResult } from './blocks.js';
-import { blocksToMemo, cleanText, dateOnly, escapeInline, eventLine, headerField, isFurniture } from './blocks.js';
+import { blocksToMemo, cleanText, dateLine, escapeInline, eventLine, headerField, isFurniture } from './blocks.js';
 
 export type { Block, ImportOptions, ImportResult, ImportWarning } from './blocks.js';
 
 const BULLET = /^([ \t]*)([•◦▪‣●·*+\-–])[ \t]+(\S.*)$/;
-const NUMBERED = /^([ \t]*)(\d{1,3})[.)][ \t]+(\S.*)$/;
+// `1. Bills` and, in tables of contents copied off a page, `1.Bills` (no space, a capital after).
+const NUMBERED = /^([ \t]*)(\d{1,3})[.)](?:[ \t]+|(?=\p{Lu}))(\S.*)$/u;
+/** Lines longer than this are not hard-wrapped text: each is a paragraph of its own. */
+const UNWRAPPED = 100;
 const ATX = /^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^[ \t]{0,3}(=+|-+)[ \t]*$/;
 const TITLE_WORD = /^(?:(?:.{1,60}?)\s+)?(?:memo|memorandum)\s*:\s*\S/i;
@@ -36,7 +39,7 @@ function breaksParagraph(text: string): boolean {
   const clean = cleanText(text);
   return (
     headerField(clean) !== undefined ||
-    dateOnly(clean) !== undefined ||
+    dateLine(clean) !== undefined ||
     eventLine(clean) !== undefined ||
     TITLE_WORD.test(clean) ||
     isFurniture(clean)
@@ -49,6 +52,28 @@ function strongHeading(text: string): boolean {
   if (/[.,;:!]$/.test(clean) || clean.split(' ').length > 12) return false;
   const letters = clean.replace(/[^\p{L}]/gu, '');
   return (letters.length >= 3 && letters === letters.toUpperCase()) || /^[IVXLC]+\.\s/.test(clean) || clean.endsWith('?');
+}
+
+/**
+ * Does a paragraph end after `line`? In text wrapped at `width`, a line ends its paragraph when
+ * the next line's first word would have fitted on it; text copied off a web page has one
+ * paragraph per line (and lines longer than any wrap width), so every line ends one there.
+ */
+function endsParagraph(line: Line, next: Line, width: number, unwrapped: boolean): boolean {
+  if (unwrapped) return true;
+  const firstWord = next.text.trim().split(/\s+/)[0] ?? '';
+  return line.text.trim().length + 1 + firstWord.length <= width;
+}
+
+/**
+ * A short line without final punctuation right after a finished sentence ("…this week." then
+ * "Key Takeaways") is a heading even when the sentence's line is the longest of the text: in
+ * wrapped text only a paragraph's last line is short, and it ends with punctuation.
+ */
+function headingAfterSentence(previous: Line, line: Line, next: Line | undefined, width: number): boolean {
+  const text = line.text.trim();
+  if (!/[.?!:"”’)]$/.test(previous.text) || /[.?!,;:]$/.test(text) || !/^[\p{Lu}\p{N}]/u.test(text)) return false;
+  return text.split(/\s+/).length <= 12 && (next === undefined || endsParagraph(line, next, width, false));
 }
 
 function paragraph(lines: Line[], standalone: boolean): Block {
@@ -80,6 +105,15 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
   }
   if (current.length > 0) groups.push(current);
 
+  // The wrap width, as far as the text shows it: its longest line that could be wrapped text and
+  // has a next line (a title or heading alone between blank lines says nothing about wrapping).
+  const width = Math.max(
+    0,
+    ...lines
+      .filter((line, index) => (lines[index + 1]?.text.trim() ?? '') !== '')
+      .map((line) => line.text.trim().length)
+      .filter((length) => length <= UNWRAPPED),
+  );
   const blocks: Block[] = [];
   // The open list item (continuations and indented follow-on paragraphs attach to it) and the
   // indents of the open list levels, for nesting.
@@ -102,7 +136,10 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
     }
     if (!item || first.indent < item.indent) levels = levels.filter((level) => level < first.indent);
     item = undefined;
+    const unwrapped = group.some((line) => line.text.trim().length > UNWRAPPED);
     let para: Line[] = [];
+    // The header field line open for an indented continuation ("FROM: Dana Reyes,\n      Policy Team").
+    let field: Block | undefined;
     // A paragraph of one line stands alone (blank lines, list items or breaker lines around it).
     const flush = () => {
       if (para.length > 0) blocks.push(paragraph(para, para.length === 1));
@@ -134,6 +171,16 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
         para = [];
         continue;
       }
+      if (field && line.indent > 0 && !headerField(cleanText(line.text))) {
+        field.text = cleanText(`${field.text} ${line.text}`);
+        field.markdown = escapeInline(field.text);
+        continue;
+      }
+      field = undefined;
+      const previous = group[index - 1];
+      const ended =
+        previous !== undefined &&
+        (endsParagraph(previous, line, width, unwrapped) || headingAfterSentence(previous, line, nextLine, width));
       const marker = bullet ?? numbered;
       if (marker) {
         flush();
@@ -159,10 +206,12 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
       if (breaksParagraph(line.text)) {
         flush();
         item = undefined;
-        blocks.push(paragraph([line], true));
+        const block = paragraph([line], true);
+        blocks.push(block);
+        if (headerField(block.text)) field = block;
         continue;
       }
-      if (item) {
+      if (item && (line.indent >= item.contentIndent || !ended)) {
         // A continuation line of the open item.
         item.text = cleanText(`${item.text} ${line.text}`);
         item.markdown = escapeInline(item.text);
@@ -180,6 +229,8 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
         blocks.push(paragraph([line], true));
         continue;
       }
+      if (item) item = undefined;
+      if (ended) flush();
       para.push(line);
     }
     flush();

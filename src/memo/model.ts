@@ -29,7 +29,7 @@ export interface ParseProblem {
  * The front-matter keys every memo knows (read into the fields of `Memo` below). A memo type's
  * template may declare more (`frontMatter:`); the front-matter rule warns about any other key.
  */
-export const FRONT_MATTER_KEYS: readonly string[] = ['type', 'title', 'date', 'author', 'tags', 'summary'];
+export const FRONT_MATTER_KEYS: readonly string[] = ['type', 'title', 'date', 'author', 'to', 'cc', 'tags', 'summary'];
 
 export interface FrontMatter {
   /** The YAML text between the fences. */

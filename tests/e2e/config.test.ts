@@ -91,7 +91,7 @@ describe('config: a misspelled type under types:', () => {
   const config =
     'root: true\r\ntypes:\r\n  statement:\r\n    rules:\r\n      lede: warn\r\n  rapid-reponse:\r\n    rules:\r\n      takeaways: off\r\n';
   const message =
-    'types: "rapid-reponse" is not a memo type; did you mean "rapid-response"? Known types: backgrounder, rapid-response, statement, talking-points';
+    'types: "rapid-reponse" is not a memo type; did you mean "rapid-response"? Known types: backgrounder, memo, rapid-response, statement, talking-points';
 
   it('is exit 2 for lint and export --strict, naming the config file, its line and the nearest type', () => {
     const cwd = tempDir();
@@ -114,7 +114,7 @@ describe('config: a misspelled type under types:', () => {
     cpSync(EXAMPLE, join(cwd, 'memos', 'memo.md'));
     const result = memo(['lint', 'memo.md'], { cwd: join(cwd, 'memos') });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`memo: ${join(cwd, '.memorc.yaml')}:6: ${message.replace('backgrounder, ', 'backgrounder, op-ed, ')}\n`);
+    expect(result.stderr).toBe(`memo: ${join(cwd, '.memorc.yaml')}:6: ${message.replace('memo, ', 'memo, op-ed, ')}\n`);
   });
 });
 
@@ -139,7 +139,7 @@ describe('front matter: unknown keys', () => {
             'front-matter',
             1,
             5,
-            "Front matter has an unknown key `audience`; known keys: type, title, date, author, tags, summary (a memo type's template may declare more under `frontMatter:`).",
+            "Front matter has an unknown key `audience`; known keys: type, title, date, author, to, cc, tags, summary (a memo type's template may declare more under `frontMatter:`).",
           ],
         ],
       ],

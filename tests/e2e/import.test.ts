@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, memo, tempDir } from '../helpers/cli.js';
+import { EXAMPLE, FIXTURES, memo, tempDir } from '../helpers/cli.js';
 
 const REFERENCE = join(FIXTURES, 'import', 'reference.txt');
 const words = (text: string) =>
@@ -89,5 +89,110 @@ describe('saved pages in a legacy charset', () => {
     expect(odd.stderr.trim()).toBe(
       'memo: odd.html: the page declares the charset "x-klingon", which memokit cannot read; save it as UTF-8',
     );
+  });
+});
+
+// Issue #17: every shape the importer must read, through the built CLI, and --report.
+describe('memo import keeps every word (issue #17)', () => {
+  const corpus = (name: string) => join(FIXTURES, 'import', 'corpus', 'text', name);
+  const front = (stdout: string, key: string) => new RegExp(`^${key}: (.*)$`, 'm').exec(stdout)?.[1];
+
+  it('--report prints words in, kept, moved and dropped, then each move and drop with its line (stderr only)', () => {
+    {
+      const result = memo(['import', corpus('kicker-caps-read-time.txt'), '--report']);
+      expect(result.status).toBe(0);
+      expect(result.stdout).toMatch(/^---\ntype: memo\n/);
+      // The furniture warning first, then the report.
+      const lines = result.stderr.trim().split('\n').slice(1);
+      expect(lines[0]).toMatch(/kicker-caps-read-time\.txt: \d+ words in, \d+ kept in the body, 9 moved, 3 dropped$/);
+      expect(lines.slice(1)).toEqual([
+        expect.stringMatching(/kicker-caps-read-time\.txt:1: moved to tags: "ANALYSIS" \(1 word\)$/),
+        expect.stringMatching(/:3: moved to title: "Why the Election Was Delayed" \(5 words\)$/),
+        expect.stringMatching(/:5: dropped \(reading time\): "5 min read" \(3 words\)$/),
+        expect.stringMatching(/:7: moved to date: "June 30, 2021" \(3 words\)$/),
+      ]);
+    }
+    // Without the flag: the warning alone.
+    expect(
+      memo(['import', corpus('kicker-caps-read-time.txt')])
+        .stderr.trim()
+        .split('\n'),
+    ).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      'web copy, one paragraph per line',
+      'web-copy-sanctions.txt',
+      'Sanctions Relief, Explained',
+      '2021-03-03',
+      ['What Comes Next', 'Why It Matters'],
+    ],
+    ['a `Date | Label` line', 'date-company-analysis.txt', 'Budget Talks Stall Over Rural Broadband', '2021-03-03', ['Key Points']],
+    ['a late question', 'web-copy-late-question.txt', 'The Water Talks Resume', '2022-06-14', ['What happens next?']],
+    ['a kicker and a reading time', 'kicker-reading-time.txt', 'Ceasefire Talks Stall in the Capital', '2021-03-03', []],
+    ['a TO/FROM/RE/DATE header', 'campaign-header.txt', 'Where the Race Stands', '2022-10-12', ['The Numbers', 'The Plan']],
+    [
+      'numbered contents',
+      'newsletter-numbered-contents.txt',
+      'The Capitol Brief',
+      '2021-03-08',
+      ['Bills Introduced', 'Hearings', 'Outlook'],
+    ],
+    [
+      'Roman numeral headings',
+      'briefing-roman.txt',
+      'Briefing: Acme Inc. and the Export Rules',
+      '2021-11-30',
+      ['I. Summary', 'II. Outlook for Acme Inc.', 'III. Options'],
+    ],
+    [
+      'dated timeline paragraphs',
+      'timeline-paragraphs.txt',
+      'How the Strike Unfolded',
+      '2023-01-04',
+      ['Key Takeaways', 'Sequence of Events'],
+    ],
+  ])('reads %s', (_shape, file, title, date, sections) => {
+    const result = memo(['import', corpus(file)]);
+    expect(result.status).toBe(0);
+    expect(front(result.stdout, 'title')).toBe(title.includes(':') ? `"${title}"` : title);
+    expect(front(result.stdout, 'date')).toBe(date);
+    expect([...result.stdout.matchAll(/^## (.*)$/gm)].map((match) => match[1])).toEqual(sections);
+  });
+
+  it('keeps the whole FROM attribution and moves TO into front matter, and lint knows both keys', () => {
+    const cwd = tempDir();
+    const result = memo(['import', corpus('campaign-header.txt'), '-o', 'memo.md'], { cwd });
+    expect(result.status).toBe(0);
+    const markdown = readFileSync(join(cwd, 'memo.md'), 'utf8');
+    expect(markdown).toMatch(/^author: Dana Reyes, Senior Communications Advisor, Policy Team$/m);
+    expect(markdown).toMatch(/^to: Interested Parties$/m);
+    const lint = memo(['lint', 'memo.md', '--format', 'json'], { cwd });
+    expect(lint.status).toBe(0);
+    expect((JSON.parse(lint.stdout) as { messages: unknown[] }[])[0]?.messages).toEqual([]);
+  });
+
+  it('builds events with --type too', () => {
+    const result = memo(['import', corpus('timeline-forced-type.txt'), '--type', 'rapid-response']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('- **March 8** — Protesters surround the embassy.');
+  });
+
+  it('export --to text | import - gives the example back', () => {
+    const text = memo(['export', EXAMPLE, '--to', 'text']);
+    const back = memo(['import', '-'], { input: text.stdout });
+    expect(back.status).toBe(0);
+    const original = readFileSync(EXAMPLE, 'utf8');
+    expect(front(back.stdout, 'title')).toBe(front(original, 'title'));
+    expect([...back.stdout.matchAll(/^## (.*)$/gm)].map((m) => m[1])).toEqual([...original.matchAll(/^## (.*)$/gm)].map((m) => m[1]));
+  });
+
+  it('an unknown --type is one line naming it, exit 2', () => {
+    const result = memo(['import', corpus('web-copy-sanctions.txt'), '--type', 'nope']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/unknown memo type "nope"/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

@@ -89,12 +89,12 @@ describe('a folder or glob whose files were all skipped says why (exit 2), not "
   it.each([
     ['the ignored folder', ['lint', 'drafts'], 'drafts', '1 file skipped by `ignore` in .memorc.yaml'],
     ['a glob into it', ['lint', 'drafts/*.md'], 'drafts/*.md', '1 file skipped by `ignore` in .memorc.yaml'],
-    ['the templates folder', ['lint', 'templates'], 'templates', '4 files skipped in the templates folder templates/'],
+    ['the templates folder', ['lint', 'templates'], 'templates', '5 files skipped in the templates folder templates/'],
     [
       'export of the templates folder',
       ['export', 'templates', '--to', 'text', '--out-dir', 'out'],
       'templates',
-      '4 files skipped in the templates folder templates/',
+      '5 files skipped in the templates folder templates/',
     ],
   ])('%s', (_name, args, input, why) => {
     const cwd = initialized();
@@ -164,7 +164,7 @@ describe('only memos are linted: never the templates folder; with no path, the p
     const cwd = tempDir();
     memo(['init'], { cwd });
     const result = memo(['lint'], { cwd });
-    expect(result.stderr).toBe(`memo: .: 4 files skipped in the templates folder templates/${SKIP_HINT}\n`);
+    expect(result.stderr).toBe(`memo: .: 5 files skipped in the templates folder templates/${SKIP_HINT}\n`);
     expect(result.status).toBe(2);
   });
 

@@ -47,7 +47,7 @@ describe('memo new', () => {
   });
 
   it.each([
-    [['new', 'nope', 'T'], /unknown memo type "nope"; known types: backgrounder, rapid-response/],
+    [['new', 'nope', 'T'], /unknown memo type "nope"; known types: backgrounder, memo, rapid-response/],
     [['new', '../x', 'T'], /unknown memo type "\.\.\/x"/],
     [['new', '../../templates/rapid-response', 'T'], /unknown memo type/],
     [['new', 'statement', 'T', '--date', '2019-02-30'], /--date "2019-02-30" is not a real date/],
@@ -82,7 +82,7 @@ describe('memo templates', () => {
     const result = memo(['templates', '--json'], { cwd: tempDir() });
     expect(result.status).toBe(0);
     const rows = JSON.parse(result.stdout) as { name: string; description: string; source: string }[];
-    expect(rows.map((r) => r.name)).toEqual(['backgrounder', 'rapid-response', 'statement', 'talking-points']);
+    expect(rows.map((r) => r.name)).toEqual(['backgrounder', 'memo', 'rapid-response', 'statement', 'talking-points']);
     expect(rows.every((r) => r.source === 'built-in' && r.description.length > 10)).toBe(true);
   });
 
@@ -120,6 +120,7 @@ describe('memo init', () => {
     expect(readFileSync(join(cwd, '.memorc.yaml'), 'utf8')).toMatch(/^# memokit configuration/);
     expect(readdirSync(join(cwd, 'templates')).sort()).toEqual([
       'backgrounder.md',
+      'memo.md',
       'rapid-response.md',
       'statement.md',
       'talking-points.md',

@@ -30,7 +30,7 @@ function failure(run: () => unknown, folder: string): string {
 }
 
 const check = (folder: string) => () => validateRuleConfig(loadConfig(folder));
-const BUILT_IN_TYPES = 'backgrounder, rapid-response, statement, talking-points';
+const BUILT_IN_TYPES = 'backgrounder, memo, rapid-response, statement, talking-points';
 
 describe('closeMatch on config and front-matter names', () => {
   it('counts a swap of two letters as one slip', () => {

@@ -74,12 +74,16 @@ describe('memo import', () => {
     expect(readdirSync(dir).sort()).toEqual(['memo.md', 'page.html']);
   });
 
-  it('prints a warning when the type was guessed', async () => {
+  it('prints a warning for dropped furniture, and when the type was guessed', async () => {
     const dir = temp();
-    const file = join(dir, 'faq.txt');
-    writeFileSync(file, fixture('faq.txt'));
-    expect(await run(file, '--from', 'text')).toBe(0);
-    expect(stderr).toContain(`memo: warning: ${file}:3: dropped page furniture "Share | Tweet | Print"\n`);
+    const faq = join(dir, 'faq.txt');
+    writeFileSync(faq, fixture('faq.txt'));
+    expect(await run(faq, '--from', 'text')).toBe(0);
+    expect(stderr).toContain(`memo: warning: ${faq}:3: dropped page furniture "Share | Tweet | Print"\n`);
+    // A "Talking Points:" title names its type, even when its sections are not there: a guess.
+    const file = join(dir, 'points.txt');
+    writeFileSync(file, 'Talking Points: On the Budget\n\nMarch 3, 2020\n\nThe lede.\n\nOther Things\n\nText.\n');
+    expect(await run(file)).toBe(0);
     expect(stderr).toMatch(
       new RegExp(
         `memo: warning: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: type "\\w[\\w-]*" was guessed from the sections found; check it`,

@@ -58,7 +58,7 @@ describe('importing a web page', () => {
 
   it('turns bold-dated paragraphs under the events heading into dated events', () => {
     expect(memo.events.map((event) => event.date?.start)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31']);
-    expect(result.markdown).toContain('- **Dec. 27, 2019** — An American contractor is killed in a rocket attack near Kirkuk.');
+    expect(result.markdown).toContain('- **Dec. 27** — An American contractor is killed in a rocket attack near Kirkuk.');
     expect(section(memo, 'Sequence of Events').backToTop).toHaveLength(1);
     expect(result.warnings).toEqual([]);
   });
@@ -81,7 +81,13 @@ describe('importing a web page', () => {
     expect(parsed.date).toBe('2020-03-04');
     expect(imported.markdown).not.toMatch(/Issues|Experts|Follow us/);
     expect(imported.markdown).toContain('1. First point.\n2. Second point.\n   - A nested detail.\n3. Third point.');
-    expect(parsed.takeaways.map((item) => item.text)).toEqual(['First point.', 'Second point.\nA nested detail.', 'Third point.']);
+    // No Sequence of Events: not a rapid-response, so the plain `memo` type, its sections as written.
+    expect(imported.type).toBe('memo');
+    expect(section(parsed, 'Key Takeaways').items.map((item) => item.text)).toEqual([
+      'First point.',
+      'Second point.\nA nested detail.',
+      'Third point.',
+    ]);
   });
 
   it('keeps javascript: links as plain text', () => {

@@ -34,12 +34,18 @@ describe('a TO/FROM/DATE/RE header memo', () => {
 
   it('dates its events with the memo’s year', () => {
     expect(memo.events.map((event) => event.date?.start)).toEqual(['2020-01-03', '2020-01-05', '2020-01-08']);
-    expect(result.markdown).toContain('- **Jan. 3, 2020** — A U.S. drone strike kills Qassem Soleimani in Baghdad.');
+    expect(result.markdown).toContain('- **Jan. 3** — A U.S. drone strike kills Qassem Soleimani in Baghdad.');
   });
 
-  it('reports the TO: field it could not place, with its line, and drops the MEMORANDUM line quietly', () => {
-    expect(result.warnings).toEqual([
-      { line: 3, message: expect.stringMatching(/^header field "TO: Members of the House Foreign Affairs Committee" has no place/) },
+  it('moves TO: into front matter and the MEMORANDUM line out, each in the report with its line', () => {
+    expect(result.warnings).toEqual([]);
+    expect(memo.frontMatter?.data['to']).toBe('Members of the House Foreign Affairs Committee');
+    expect(result.report.moved.map((entry) => [entry.line, entry.to])).toEqual([
+      [1, 'type'],
+      [3, 'to'],
+      [4, 'author'],
+      [5, 'date'],
+      [6, 'title'],
     ]);
     expect(result.markdown).not.toContain('MEMORANDUM');
     expect(result.markdown).not.toMatch(/^(?:TO|FROM|RE|DATE):/m);
@@ -76,8 +82,8 @@ describe('a timeline of dated paragraphs', () => {
     expect(result.type).toBe('rapid-response');
     expect(memo.date).toBe('2020-01-03');
     expect(memo.events.map((event) => event.date?.start)).toEqual(['2019-12-27', '2019-12-29', '2019-12-31', '2020-01-03']);
-    expect(result.markdown).toContain('- **Dec. 27, 2019** — A rocket attack on the K-1 base near Kirkuk kills an American contractor.');
-    expect(result.markdown).toContain('- **Jan. 3, 2020** — A U.S. drone strike kills Qassem Soleimani at Baghdad airport.');
+    expect(result.markdown).toContain('- **Dec. 27** — A rocket attack on the K-1 base near Kirkuk kills an American contractor.');
+    expect(result.markdown).toContain('- **Jan. 3** — A U.S. drone strike kills Qassem Soleimani at Baghdad airport.');
     expect(section(memo, 'Sequence of Events').listCount).toBe(1);
   });
 
@@ -91,8 +97,8 @@ describe('a timeline of dated paragraphs', () => {
 describe('numbered headings and numbered recommendations', () => {
   const { result, memo } = run('recommendations.txt');
 
-  it('reads `I.`/`II.` lines as headings, mapping a near miss to the canonical heading', () => {
-    expect(memo.sections.map((s) => s.heading.text)).toEqual(['Key Takeaways', 'II. Recommendations']);
+  it('reads `I.`/`II.` lines as headings, kept as published (the plain memo type has no sections to map them to)', () => {
+    expect(memo.sections.map((s) => s.heading.text)).toEqual(['I. Key Takeaways', 'II. Recommendations']);
     expect(memo.date).toBe('2020-03-02');
   });
 
@@ -103,15 +109,25 @@ describe('numbered headings and numbered recommendations', () => {
     expect(recommendations.items[1]?.text).toBe('Prohibit funds for any military action against Iran that Congress has not authorized.');
     expect(result.markdown).toMatch(/^1\. Pass the war powers resolution/m);
     expect(result.markdown).toMatch(/^5\. Hold hearings on the costs of maximum pressure\.$/m);
-    expect(memo.takeaways).toHaveLength(3);
+    expect(section(memo, 'I. Key Takeaways').items).toHaveLength(3);
   });
 
-  it('guesses the type (no events section), says so in a comment, and keeps the comment out of the lede', () => {
-    expect(result.type).toBe('rapid-response');
-    expect(result.typeGuessed).toBe(true);
-    expect(result.markdown).toContain('<!-- memo import: type "rapid-response" was guessed from the sections found; check it -->');
+  it('imports as the plain `memo` type (no events section, so no rapid-response), keeping its `Memo:` heading', () => {
+    expect(result.type).toBe('memo');
+    expect(result.typeGuessed).toBe(false);
+    expect(memo.titleHeadings[0]?.text).toBe('Memo: Five Steps Congress Can Take to Prevent War With Iran');
     expect(memo.lede).toHaveLength(1);
-    expect(memo.comments.map((comment) => comment.text)).toEqual([
+    expect(memo.comments).toEqual([]);
+  });
+
+  it('guesses, and says so in a comment kept out of the lede, when no plain type is there to fall back on', () => {
+    const withoutMemo = new Map([...types].filter(([name]) => name !== 'memo'));
+    const guessed = importText(fixture('recommendations.txt'), { types: withoutMemo, source: 'x.txt' });
+    expect(guessed.type).toBe('rapid-response');
+    expect(guessed.typeGuessed).toBe(true);
+    const parsed = parse(guessed.markdown);
+    expect(parsed.lede).toHaveLength(1);
+    expect(parsed.comments.map((comment) => comment.text)).toEqual([
       'memo import: type "rapid-response" was guessed from the sections found; check it',
     ]);
   });
@@ -135,10 +151,10 @@ describe('an FAQ with question headings, an organisation-qualified title and pag
     expect(section(memo, 'What is snapback?').text).toMatch(/^Snapback is a mechanism/);
   });
 
-  it('guesses the closest type and flags it', () => {
-    expect(result.typeGuessed).toBe(true);
-    expect(result.markdown).toContain(`<!-- memo import: type "${result.type}" was guessed from the sections found; check it -->`);
-    expect(types.has(result.type)).toBe(true);
+  it('takes the plain `memo` type rather than forcing the closest', () => {
+    expect(result.type).toBe('memo');
+    expect(result.typeGuessed).toBe(false);
+    expect(result.markdown).not.toContain('<!-- memo import');
   });
 
   it('drops "Share | Tweet | Print" with a warning and "Back to top" silently', () => {
@@ -149,12 +165,15 @@ describe('an FAQ with question headings, an organisation-qualified title and pag
 });
 
 describe('text that cannot be placed', () => {
-  it('reports text above the title with its line, instead of losing it silently', () => {
+  it('keeps text above the title at the start of the lede, and says so with its line', () => {
     const text =
       'For Immediate Release\n\nMemo: A Title\n\nDecember 31, 2019\n\nThe lede.\n\nKey Takeaways\n\n- One.\n- Two.\n- Three.\n\nSequence of Events\n\n- Dec. 31: It happened.\n';
     const result = importText(text, { types, source: 'x.txt' });
-    expect(result.warnings).toEqual([{ line: 1, message: 'text before the title was left out: "For Immediate Release"' }]);
+    expect(result.warnings).toEqual([
+      { line: 1, message: 'text above the title was kept at the start of the lede: "For Immediate Release"' },
+    ]);
     const memo = parse(result.markdown);
+    expect(memo.lede.map((paragraph) => paragraph.text)).toEqual(['For Immediate Release', 'The lede.']);
     expect(memo.title).toBe('A Title');
     expect(memo.events[0]?.date?.start).toBe('2019-12-31');
   });

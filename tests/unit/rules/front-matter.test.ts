@@ -52,7 +52,7 @@ describe('front-matter', () => {
     const list = of('unknown-type.md');
     expect(lines(list)).toEqual(['front-matter:2']);
     expect(list[0]?.message).toContain('did you mean "rapid-response"?');
-    expect(list[0]?.message).toContain('backgrounder, rapid-response, statement, talking-points');
+    expect(list[0]?.message).toContain('backgrounder, memo, rapid-response, statement, talking-points');
   });
 
   it('warns about each unknown key at its line (BOM, CRLF), naming the known key it is near', () => {
@@ -64,7 +64,7 @@ describe('front-matter', () => {
         8,
         1,
         'warn',
-        "Front matter has an unknown key `notes`; known keys: type, title, date, author, tags, summary (a memo type's template may declare more under `frontMatter:`).",
+        "Front matter has an unknown key `notes`; known keys: type, title, date, author, to, cc, tags, summary (a memo type's template may declare more under `frontMatter:`).",
       ],
     ]);
   });
@@ -77,7 +77,8 @@ describe('front-matter', () => {
     const briefing = lint(memo('briefing'), { only: [rule], types: project }).messages;
     expect(briefing.map((f) => `${f.line} ${f.message}`)).toEqual(['7 Front matter has an unknown key `sumary`; did you mean `summary`?']);
     const rapid = lint(memo('rapid-response'), { only: [rule], types: project }).messages;
-    const known = "known keys: type, title, date, author, tags, summary (a memo type's template may declare more under `frontMatter:`).";
+    const known =
+      "known keys: type, title, date, author, to, cc, tags, summary (a memo type's template may declare more under `frontMatter:`).";
     expect(rapid.map((f) => `${f.line} ${f.severity} ${f.message}`)).toEqual([
       `5 warn Front matter has an unknown key \`audience\`; ${known}`,
       `6 warn Front matter has an unknown key \`region\`; ${known}`,
@@ -89,7 +90,7 @@ describe('front-matter', () => {
     const list = lint('---\ntype: briefing\ntitle: T\ndate: 2019-07-20\naudience: Senate staff\n---\n\n# T\n', { only: [rule] }).messages;
     expect(list.map((f) => `${f.line} ${f.message}`)).toEqual([
       // Near none of the known types: they are listed, none is suggested.
-      '2 Unknown memo type "briefing"; known types: backgrounder, rapid-response, statement, talking-points.',
+      '2 Unknown memo type "briefing"; known types: backgrounder, memo, rapid-response, statement, talking-points.',
     ]);
   });
 
@@ -118,7 +119,7 @@ describe('front-matter', () => {
   it('suggests no type when none is close, and lists them', () => {
     const source = fixture('front-matter/unknown-type.md').replace('type: rapid-respons', 'type: newsletter');
     expect(lint(source, { only: [rule] }).messages.map((f) => `${f.line} ${f.message}`)).toEqual([
-      '2 Unknown memo type "newsletter"; known types: backgrounder, rapid-response, statement, talking-points.',
+      '2 Unknown memo type "newsletter"; known types: backgrounder, memo, rapid-response, statement, talking-points.',
     ]);
   });
 });

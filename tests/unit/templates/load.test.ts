@@ -13,7 +13,7 @@ describe('built-in memo types', () => {
   const types = loadMemoTypes();
 
   it('has the four types of the SPEC with their structure as data', () => {
-    expect([...types.keys()].sort()).toEqual(['backgrounder', 'rapid-response', 'statement', 'talking-points']);
+    expect([...types.keys()].sort()).toEqual(['backgrounder', 'memo', 'rapid-response', 'statement', 'talking-points']);
     const rapid = types.get('rapid-response');
     expect(rapid?.titlePrefix).toBe('Memo: ');
     expect(rapid?.lede.maxWords).toBe(150);

@@ -1,0 +1,132 @@
+// The import corpus (tests/fixtures/import/corpus/README.md): published memos in many shapes,
+// plain text and saved pages, each with what the import must make of it. Titles and dates must
+// all be right, the import must never throw, and the words that stay in the body must be there,
+// in order — at least 99.5% of them over the whole corpus.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportText } from '../../../src/export/text.js';
+import { importMemo } from '../../../src/import/import.js';
+import type { ImportResult } from '../../../src/import/blocks.js';
+import { inOrder, keys, wordsToKeep } from '../../helpers/words.js';
+import { parse, ROOT, types } from './helpers.js';
+
+interface Expect {
+  shape: string;
+  title: string;
+  date: string | null;
+  type: string;
+  author?: string;
+  to?: string;
+  cc?: string;
+  tags?: string[];
+  sections: string[];
+  items?: Record<string, number>;
+  events?: number;
+  options?: { type?: string };
+}
+
+const CORPUS = join(ROOT, 'tests', 'fixtures', 'import', 'corpus');
+const files = ['text', 'html'].flatMap((kind) => {
+  const folder = join(CORPUS, kind);
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((name) => /\.(?:txt|html)$/.test(name))
+    .sort()
+    .map((name) => ({ kind: kind as 'text' | 'html', name, path: join(folder, name) }));
+});
+
+/** The memo's body as plain text: front matter and `#` title taken out, so only body words remain. */
+function bodyText(markdown: string): string {
+  const type = /^type: (.*)$/m.exec(markdown)?.[1] ?? '';
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '').replace(/^# .*$/m, '');
+  return exportText(parse(`---\ntype: ${type}\n---\n${body}`), { width: 0 });
+}
+
+const totals = { files: 0, fieldsRight: 0, fields: 0, wordsIn: 0, mustKeep: 0, keptInOrder: 0, moved: 0, dropped: 0 };
+
+describe.each(files)('corpus $kind/$name', ({ kind, name, path }) => {
+  const expected = JSON.parse(readFileSync(path.replace(/\.(?:txt|html)$/, '.expect.json'), 'utf8')) as Expect;
+  const source = readFileSync(path, 'utf8');
+
+  it('imports with the expected title, date, type, sections and items, keeping the body’s words in order', async () => {
+    const result: ImportResult = await importMemo(source, {
+      types,
+      source: name,
+      from: kind,
+      ...(expected.options?.type ? { type: expected.options.type } : {}),
+    });
+    const memo = parse(result.markdown);
+    const top = memo.tree.children.findIndex((node) => node.type === 'heading' && node.depth === 2);
+    const ledeItems = memo.tree.children
+      .slice(0, top === -1 ? undefined : top)
+      .reduce((count, node) => count + (node.type === 'list' ? node.children.length : 0), 0);
+    const items: Record<string, number> = {};
+    if (ledeItems > 0) items['(lede)'] = ledeItems;
+    for (const section of memo.sections) if (section.items.length > 0) items[section.heading.text] = section.items.length;
+    const actual = {
+      title: memo.title,
+      date: memo.date ?? null,
+      type: result.type,
+      sections: memo.sections.map((section) => section.heading.text),
+      items,
+      ...(expected.author !== undefined ? { author: memo.authors.join('; ') } : {}),
+      ...(expected.to !== undefined ? { to: memo.frontMatter?.data['to'] } : {}),
+      ...(expected.cc !== undefined ? { cc: memo.frontMatter?.data['cc'] } : {}),
+      ...(expected.tags !== undefined ? { tags: memo.tags } : {}),
+      ...(expected.events !== undefined ? { events: memo.events.filter((event) => event.date).length } : {}),
+    };
+    const want = {
+      title: expected.title,
+      date: expected.date,
+      type: expected.type,
+      sections: expected.sections,
+      items: expected.items ?? {},
+      ...(expected.author !== undefined ? { author: expected.author } : {}),
+      ...(expected.to !== undefined ? { to: expected.to } : {}),
+      ...(expected.cc !== undefined ? { cc: expected.cc } : {}),
+      ...(expected.tags !== undefined ? { tags: expected.tags } : {}),
+      ...(expected.events !== undefined ? { events: expected.events } : {}),
+    };
+    const fields = Object.keys(want) as (keyof typeof want)[];
+    totals.files++;
+    totals.fields += fields.length;
+    totals.fieldsRight += fields.filter((key) => JSON.stringify(actual[key]) === JSON.stringify(want[key])).length;
+
+    // Words: what the source holds (the file for text, the blocks read for HTML), less what the
+    // report says moved or dropped, must be in the body, in order.
+    const report = result.report;
+    const lines =
+      kind === 'text' ? source.split(/\r\n|\r|\n/).map((text, index) => ({ line: index + 1, text })) : report.read.map((block) => block);
+    const keep = wordsToKeep(lines, [...report.moved, ...report.dropped]);
+    const found = inOrder(keep, keys(bodyText(result.markdown)));
+    totals.wordsIn += report.wordsIn;
+    totals.mustKeep += keep.length;
+    totals.keptInOrder += found;
+    totals.moved += report.moved.reduce((sum, entry) => sum + entry.words, 0);
+    totals.dropped += report.dropped.reduce((sum, entry) => sum + entry.words, 0);
+
+    expect(actual).toEqual(want);
+    expect(report.wordsKept + report.moved.reduce((s, e) => s + e.words, 0) + report.dropped.reduce((s, e) => s + e.words, 0)).toBe(
+      report.wordsIn,
+    );
+    expect(found / Math.max(1, keep.length)).toBeGreaterThanOrEqual(0.98);
+  });
+});
+
+describe('the corpus as a whole', () => {
+  it('has files in both shapes of input', () => {
+    expect(files.length).toBeGreaterThan(0);
+  });
+
+  afterAll(() => {
+    if (totals.files === 0) return;
+    const percent = (part: number, whole: number) => `${((100 * part) / Math.max(1, whole)).toFixed(1)}%`;
+    console.info(
+      `import corpus: ${totals.files} files; fields right ${totals.fieldsRight}/${totals.fields} (${percent(totals.fieldsRight, totals.fields)}); ` +
+        `words in ${totals.wordsIn}, must stay ${totals.mustKeep}, kept in order ${totals.keptInOrder} (${percent(totals.keptInOrder, totals.mustKeep)}), ` +
+        `moved ${totals.moved}, dropped ${totals.dropped}`,
+    );
+    expect(totals.keptInOrder / Math.max(1, totals.mustKeep)).toBeGreaterThanOrEqual(0.995);
+  });
+});
