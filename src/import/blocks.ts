@@ -43,7 +43,10 @@ export interface ImportOptions {
 
 /** One block of the imported document, as either importer found it. */
 export interface Block {
-  kind: 'heading' | 'paragraph' | 'item';
+  // [markdown-block] Pre-rendered Markdown (a block quote with its attribution, a GFM table, a
+  // figure with its caption, footnote definitions): written out verbatim where it stands, as body
+  // text; never a title, date, header field, heading or furniture. `text` is its plain text.
+  kind: 'heading' | 'paragraph' | 'item' | 'markdown-block';
   /** Plain text, whitespace collapsed: what the block is judged by. */
   text: string;
   /** The same text as inline Markdown (escaped; links and emphasis kept): what is written out. */
@@ -289,7 +292,7 @@ function titleLine(blocks: Block[], end: number, types: ReadonlyMap<string, Memo
   const pattern = new RegExp(`^(?:(.{1,60}?)\\s+)?(${words.join('|')})\\s*:\\s*(\\S.*)$`, 'i');
   for (let index = 0; index < end; index++) {
     const block = blocks[index] as Block;
-    if (block.kind === 'item') continue;
+    if (block.kind === 'item' || block.kind === 'markdown-block') continue; // [markdown-block]
     const match = pattern.exec(block.text);
     if (!match) continue;
     const qualifier = match[1]?.trim();
@@ -347,7 +350,8 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
   const blocks: Block[] = [];
   for (const block of input) {
     if (block.text === '') continue;
-    if (isFurniture(block.text)) {
+    if (block.kind !== 'markdown-block' && isFurniture(block.text)) {
+      // [markdown-block]
       if (!isBackToTopText(block.text) && /\p{L}/u.test(block.text)) warn(block.line, `dropped page furniture ${quote(block.text)}`);
       continue;
     }
@@ -368,7 +372,7 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
   const fields = new Map<string, { value: string; block: Block }>();
   for (let index = 0; index < frontEnd; index++) {
     const block = blocks[index] as Block;
-    if (block.kind === 'item') continue;
+    if (block.kind === 'item' || block.kind === 'markdown-block') continue; // [markdown-block]
     const field = headerField(block.text);
     if (!field) continue;
     if (!fields.has(field.name)) fields.set(field.name, { value: field.value, block });
@@ -424,7 +428,7 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
   if (!date) {
     for (let index = 0; index < frontEnd; index++) {
       const block = blocks[index] as Block;
-      if (used.has(index) || block.kind === 'item') continue;
+      if (used.has(index) || block.kind === 'item' || block.kind === 'markdown-block') continue; // [markdown-block]
       const parsed =
         (block.datetime && block.text.length <= 60 ? dateOnly(block.datetime.slice(0, 10)) : undefined) ?? dateOnly(block.text);
       if (!parsed) continue;
@@ -621,6 +625,8 @@ function renderBlocks(blocks: Block[], eventText: ReadonlyMap<Block, string>): s
     if (block.kind !== 'item') {
       closeList();
       if (block.kind === 'heading') chunks.push(`### ${escapeInline(block.text)}`);
+      else if (block.kind === 'markdown-block')
+        chunks.push(block.markdown); // [markdown-block]
       else chunks.push(escapeBlockStart(block.markdown));
       continue;
     }
