@@ -42,8 +42,10 @@ function convert(tree: Root, options: ImportOptions): ImportResult {
   const warnings: ImportWarning[] = [];
   const body = findBody(tree);
   warnings.push(...body.leftOut);
+  const meta = pageMeta(tree);
   const context: Context = {
     notes: findFootnotes(tree),
+    authors: meta.author ? [meta.author.name] : [],
     inArticle: body.inArticle,
     prose: false,
     warn: (line, message) => warnings.push({ line, message }),
@@ -56,7 +58,6 @@ function convert(tree: Root, options: ImportOptions): ImportResult {
   if (byline?.author) lead.push(authorBlock(byline.author, byline.line));
   let result = blocksToMemo([...lead, ...blocks], options);
   // The page's metadata fills in what the article did not give.
-  const meta = pageMeta(tree);
   const front = frontMatter(result.markdown);
   const more: Block[] = [];
   if (meta.date && !/^date:/m.test(front)) more.push(dateBlock(meta.date.iso, meta.date.line));

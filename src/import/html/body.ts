@@ -50,17 +50,22 @@ export function findBody(root: Root): Body {
   }
   if (!chosen) return { node: root, inArticle: false, leftOut: [] };
 
-  // Widen to the title above it; without a landmark, also to the article's paragraphs beside it.
-  for (;;) {
-    const parent = parents.get(chosen);
-    if (top(parent)) break;
-    const widened = parent as Element;
+  // Widen to the title above it: the nearest ancestor holding an <h1>, never past <main>.
+  if (!hasH1(chosen)) {
+    for (let node = parents.get(chosen); !top(node); node = parents.get(node as Element)) {
+      if (hasH1(node as Element)) {
+        chosen = node as Element;
+        break;
+      }
+      if ((node as Element).tagName === 'main') break;
+    }
+  }
+  // Without a landmark, also to the article's paragraphs beside it.
+  for (let parent = parents.get(chosen); !landmark && !top(parent); parent = parents.get(chosen)) {
     const current = chosen;
-    const siblings = elements(widened).filter((child) => child !== current && !isLeftOut(child));
-    const titleOutside = !hasH1(current) && siblings.some((child) => child.tagName === 'h1' || hasH1(child));
-    const proseBeside = !landmark && siblings.some((child) => isProse(child) || [...kept(child)].some((element) => isProse(element)));
-    if (!titleOutside && !proseBeside) break;
-    chosen = widened;
+    const siblings = elements(parent as Element).filter((child) => child !== current && !isLeftOut(child));
+    if (!siblings.some((child) => isProse(child) || [...kept(child)].some((element) => isProse(element)))) break;
+    chosen = parent as Element;
   }
 
   // Report what stands beside the article and its ancestors, furniture aside.

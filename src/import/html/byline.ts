@@ -11,10 +11,14 @@ import { classTokens, descendants, lineOf, plainText } from './tree.js';
 const MAX_WORDS = 30;
 /** Words a byline is made of besides its date and names. */
 const LABEL_WORDS =
-  /\b(?:posted|published|updated|last|modified|written|by|on|and|in|at|author|authors|date|min|mins|minutes?|read|reading|time)\b|\d+\s*(?:min|minute)s?\s*read\b|[|·•—–\-/,:]/gi;
-const AUTHOR_CLASS = /^(?:author|authors|author-name|byline-author|post-author|entry-author|fn|p-author|article-author)$/;
+  /\b(?:posted|published|updated|last|modified|written|submitted|by|on|and|in|at|author|authors|date|min|mins|minutes?|read|reading|time)\b|\d+\s*(?:min|minute)s?\s*read\b|[|·•—–\-/,:]/gi;
+/** The label words around a date written as text ("Posted on", "· 4 min read"), the date's own commas kept. */
+const DATE_LABELS =
+  /\d+\s*(?:min|minute)s?\s*read\b|\b(?:posted|published|updated|last|modified|written|submitted|by|on|and|in|at)\b|[|·•—–]/gi;
+const AUTHOR_CLASS =
+  /^(?:wp-block-post-author-name|author|authors|author-name|byline-author|post-author|entry-author|fn|p-author|article-author)$/;
 const MARKER_CLASS = /byline|posted-on|entry-meta|post-meta|article-meta|entry-date|dateline|published|byline-meta/;
-const BY_NAME = /\bby\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|van|von|der|la|le|bin|al-\p{L}+))*)/u;
+const BY_NAME = /\b[Bb]y\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|and|&|de|da|van|von|der|la|le|bin|al-\p{L}+))*)/u;
 
 const isoOf = (value: unknown) => (typeof value === 'string' ? dateOnly(value.slice(0, 10))?.iso : undefined);
 
@@ -38,7 +42,7 @@ export interface ReadByline {
  * "by", "·", "4 min read"). `front`: no prose has come yet, so a plain "By Jane Doe" line counts;
  * further down only a marked-up one does (a `<time>`, `rel="author"`, a byline class).
  */
-export function readByline(node: Element, front: boolean): ReadByline | undefined {
+export function readByline(node: Element, front: boolean, knownAuthors: readonly string[] = []): ReadByline | undefined {
   const text = cleanText(plainText(node, (element) => isLeftOut(element, true)));
   if (text === '' || text.split(' ').length > MAX_WORDS) return undefined;
   const inside = [...descendants(node)];
@@ -63,8 +67,7 @@ export function readByline(node: Element, front: boolean): ReadByline | undefine
     rest = rest.replace(cleanText(plainText(time)), ' ');
   }
   const names: string[] = [];
-  for (const author of authors) {
-    const name = cleanText(plainText(author));
+  for (const name of [...authors.map((author) => cleanText(plainText(author))), ...knownAuthors]) {
     if (name === '' || names.includes(name) || !rest.includes(name)) continue;
     names.push(name);
     rest = rest.replace(name, ' ');
@@ -78,7 +81,7 @@ export function readByline(node: Element, front: boolean): ReadByline | undefine
   }
   const left = cleanText(rest.replace(LABEL_WORDS, ' '));
   if (left !== '') {
-    const parsed = date === undefined ? dateOnly(cleanText(rest.replace(/\b(?:by|posted|published|on)\b|[|·•]/gi, ' '))) : undefined;
+    const parsed = date === undefined ? dateOnly(cleanText(rest.replace(DATE_LABELS, ' '))) : undefined;
     if (!parsed) return undefined;
     date = parsed.iso;
   }

@@ -14,6 +14,8 @@ export interface Context {
   notes: Footnotes;
   /** The article was found (a landmark or a text-rich element): its <footer>/<aside> are its own. */
   inArticle: boolean;
+  /** Author names the page's metadata gives (`<meta name="author">`): a byline may name them bare. */
+  authors: string[];
   /** The first byline found in the article. */
   byline?: Byline;
   /** A paragraph of prose has been read: later short lines are not the byline. */

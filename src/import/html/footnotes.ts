@@ -42,7 +42,9 @@ export function findFootnotes(root: Root): Footnotes {
     const href = link.properties['href'];
     if (typeof href !== 'string' || !href.startsWith('#') || href.length < 2) continue;
     const written = cleanText(plainText(link));
-    if (!LABEL.test(written)) continue;
+    if (!LABEL.test(written) || footnotes.backLinks.has(link)) continue;
+    // A note's own number, linking back to the text, is not a reference.
+    if ([...footnotes.notes.keys()].some((note) => note === link || ancestors(link).includes(note))) continue;
     let target = ids.get(decodeURIComponent(href.slice(1)));
     if (!target || target === link || ancestors(link).includes(target)) continue;
     // Substack's note starts with its number, linking back: the note is the block around it.

@@ -57,12 +57,13 @@ const FURNITURE_TOKENS = [
   /^(?:wp-block-)?comments?(?:-(?:area|section|list|template))?$/,
   /^(?:wp-block-)?post-navigation(?:-link)?$/,
   /^(?:comment-respond|respond)$/,
-  /^(?:newsletter|subscribe)(?:-(?:signup|form|box|cta))?$/,
+  /^(?:newsletter|subscribe|subscription-widget)(?:-(?:signup|form|box|cta|wrap))?$/,
+  /^(?:like|share)(?:-dialog)?-buttons?(?:-container)?$/,
   /^(?:popup|modal)$/,
   /^(?:print|print-button|print-link)$/,
   /^(?:back-to-top|to-top)$/,
   /^(?:reading-time|read-time|byline-reading-time)$/,
-  /^(?:cat-links|tags-links|tag-links|post-tags|entry-tags|post-categories|taxonomy)$/,
+  /^(?:cat-links|tags-links|tag-links|post-tags|entry-tags|post-categories|wp-block-post-terms|field--name-field-tags|taxonomy(?:-[a-z_]+)?)$/,
 ];
 
 /**

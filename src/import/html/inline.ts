@@ -75,7 +75,7 @@ function inline(nodes: ElementContent[], lines: Inline[][], current: { value: In
       if (typeof value === 'string') result = { text, markdown, datetime: value };
     } else if (tag === 'sup' || tag === 'sub') {
       // "policy.<sup>3</sup>": a word of its own.
-      result = { text: ` ${text} `, markdown: ` ${markdown} ` };
+      result = { text: ` ${text} `, markdown };
     }
     current.value.push(result);
   }

@@ -126,8 +126,10 @@ function toBlocks(node: Parent, context: Context, blocks: Block[], depth = 0): B
     if (level !== undefined) {
       const { text, markdown } = joinParts(toParts(child.children, context));
       if (cleanText(text) !== '') push({ kind: 'heading', text: cleanText(text), markdown, line: lineOf(child), level });
-    } else if (['p', 'dt', 'dd', 'figcaption', 'address', 'summary', 'caption'].includes(tag)) {
+    } else if (['p', 'dt', 'dd', 'address', 'summary'].includes(tag)) {
       push(...paragraphs(toParts(child.children, context), lineOf(child)));
+    } else if (tag === 'figcaption' || tag === 'caption') {
+      push(...caption(child, context));
     } else if (tag === 'pre') {
       const text = plainText(child);
       for (const [index, lineText] of text.split('\n').entries()) {
@@ -143,8 +145,8 @@ function toBlocks(node: Parent, context: Context, blocks: Block[], depth = 0): B
     } else if (tag === 'blockquote') {
       push(quote(child, context));
     } else if (tag === 'table' && isDataTable(child)) {
-      const caption = elements(child).find((element) => element.tagName === 'caption');
-      if (caption) push(...paragraphs(toParts(caption.children, context), lineOf(caption)));
+      const title = elements(child).find((element) => element.tagName === 'caption');
+      if (title) push(...caption(title, context));
       const markdown = gfmTable(child, (cell) => joinParts(toParts(cell.children, context)).markdown);
       push({ kind: 'markdown-block', text: cleanText(plainText(child)), markdown, line: lineOf(child) });
     } else if (tag !== 'hr') {
@@ -153,6 +155,11 @@ function toBlocks(node: Parent, context: Context, blocks: Block[], depth = 0): B
   }
   flushLoose();
   return blocks;
+}
+
+/** A figure's or table's caption: a paragraph, never read as a section heading. */
+function caption(node: Element, context: Context): Block[] {
+  return paragraphs(toParts(node.children, context), lineOf(node)).map((block) => ({ ...block, standalone: false }));
 }
 
 /** Furniture (or hidden text) inside the article: left out, and reported when it held words. */
@@ -167,7 +174,7 @@ function leaveOut(node: Element, context: Context): boolean {
 
 /** A byline: its date and author go to the front matter, and the report says so. */
 function byline(node: Element, context: Context): boolean {
-  const found = readByline(node, !context.prose);
+  const found = readByline(node, !context.prose, context.authors);
   if (!found) return false;
   const line = lineOf(node);
   context.byline ??= { line, ...(found.date ? { date: found.date } : {}), ...(found.author ? { author: found.author } : {}) };

@@ -46,13 +46,44 @@ export function parentsOf(root: Root): Map<Element, Parent> {
   return parents;
 }
 
-/** Plain text of a node, `skip` leaving elements out. */
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'font',
+  'ins',
+  'del',
+]);
+
+/** Plain text of a node, `skip` leaving elements out; block elements stand apart by a space. */
 export function plainText(node: ElementContent | RootContent | Root, skip: (element: Element) => boolean = () => false): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'root') return node.children.map((child) => plainText(child, skip)).join('');
   if (node.type !== 'element' || skip(node)) return '';
   if (node.tagName === 'br') return '\n';
-  return node.children.map((child) => plainText(child, skip)).join('');
+  const text = node.children.map((child) => plainText(child, skip)).join('');
+  return INLINE_TAGS.has(node.tagName) ? text : ` ${text} `;
 }
 
 /** The first words of a text, for a warning: `"Subscribe to our newsletter for…"`. */
