@@ -37,6 +37,8 @@ export async function main(argv: string[]): Promise<number> {
     .version(packageVersion(), '-v, --version', 'print the memokit version')
     .helpOption('-h, --help', 'show help for a command')
     .showSuggestionAfterError(true)
+    // `memo -v` is the version; after a command, `-v` is the command's own (`memo import x -v`).
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(`memo: ${text.replace(/^error: /, '')}`) })
     .addHelpText(

@@ -40,7 +40,8 @@ function dropFurniture(input: readonly Block[], ledger: Ledger, warn: (line: num
   const row = (block: Block | undefined) => block !== undefined && / [|] /.test(block.text);
   for (const [index, block] of input.entries()) {
     if (block.text === '' && (block.more ?? []).length === 0) continue;
-    let kind = block.kind === 'item' && block.ordered !== undefined ? undefined : furniture(block.text);
+    let kind =
+      (block.kind === 'item' && block.ordered !== undefined) || block.kind === 'markdown-block' ? undefined : furniture(block.text);
     if (kind === 'navigation' && (row(input[index - 1]) || row(input[index + 1]))) kind = undefined;
     if (kind === undefined) {
       blocks.push(block);

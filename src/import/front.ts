@@ -6,7 +6,7 @@ import type { MemoType } from '../templates/structure.js';
 import { prefixWord } from './choose-type.js';
 import { dateInTitle, dateLine, dateOnly, eventLine, headerField, isMemoBanner, kickerLike, type DatePart } from './heuristics.js';
 import type { Ledger } from './ledger.js';
-import type { Block } from './model.js';
+import { outsideFront, type Block } from './model.js';
 
 export interface Front {
   title?: string;
@@ -38,11 +38,19 @@ const TITLE_WORDS = 25;
 
 /** A line that could be a title: short, not a sentence, not a date, field or dated paragraph. */
 function titleLike(block: Block): boolean {
-  if (block.kind === 'item') return false;
+  if (outsideFront(block)) return false;
   const text = block.text;
   if (!/\p{L}/u.test(text) || text.length > 200 || text.split(/\s+/).length > TITLE_WORDS) return false;
   if (/[.;,:]$/.test(text) && !/\b(?:Inc|Ltd|Co|Corp|Jr|Sr|U\.S)\.$/.test(text)) return false;
   return !headerField(text) && !dateLine(text) && !eventLine(text);
+}
+
+/** `Memo: …`, `NIAC Memo: …`, `Backgrounder: …`: qualifier, prefix word and title. */
+function titlePattern(types: ReadonlyMap<string, MemoType>): RegExp {
+  const words = new Set(['memo', 'memorandum']);
+  for (const type of types.values()) if (prefixWord(type) !== '') words.add(prefixWord(type));
+  const alternatives = [...words].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^(?:(.{1,60}?)\\s+)?(${alternatives.join('|')})\\s*:\\s*(\\S.*)$`, 'i');
 }
 
 /** `Memo: …`, `NIAC Memo: …`, `Backgrounder: …`: a line that carries a memo type's title prefix. */
@@ -52,13 +60,10 @@ function titleLine(
   types: ReadonlyMap<string, MemoType>,
   taken: ReadonlySet<number>,
 ): { index: number; title: string; qualifier?: string; prefix: string } | undefined {
-  const words = new Set(['memo', 'memorandum']);
-  for (const type of types.values()) if (prefixWord(type) !== '') words.add(prefixWord(type));
-  const alternatives = [...words].sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  const pattern = new RegExp(`^(?:(.{1,60}?)\\s+)?(${alternatives.join('|')})\\s*:\\s*(\\S.*)$`, 'i');
+  const pattern = titlePattern(types);
   for (let index = 0; index < end; index++) {
     const block = blocks[index] as Block;
-    if (block.kind === 'item' || taken.has(index)) continue;
+    if (outsideFront(block) || taken.has(index)) continue;
     const match = pattern.exec(block.text);
     if (!match) continue;
     const qualifier = match[1]?.trim();
@@ -74,7 +79,7 @@ function bodyAfter(blocks: readonly Block[], from: number, known: (block: Block)
   for (let index = Math.max(0, from); index < blocks.length; index++) {
     const block = blocks[index] as Block;
     if (taken.has(index)) continue;
-    if (block.kind === 'item' || (index > 0 && known(block)) || (!titleLike(block) && !dateLine(block.text) && !headerField(block.text)))
+    if (outsideFront(block) || (index > 0 && known(block)) || (!titleLike(block) && !dateLine(block.text) && !headerField(block.text)))
       return index;
   }
   return blocks.length;
@@ -89,16 +94,20 @@ export function readFront(
   const front: Front = { titleIndex: -1, tags: [], taken: new Set() };
   const { taken } = front;
   const knownHeadings = [...new Set([...types.values()].flatMap((type) => type.sections.map((section) => section.heading)))];
-  const known = (block: Block) => block.kind !== 'item' && knownHeadings.some((heading) => nearMiss(block.text.replace(/:$/, ''), heading));
+  // A title line is no section heading, however near its words come ("Talking Points: U.S." is
+  // a near miss of the section "Talking Points").
+  const prefixed = titlePattern(types);
+  const known = (block: Block) =>
+    !outsideFront(block) && !prefixed.test(block.text) && knownHeadings.some((heading) => nearMiss(block.text.replace(/:$/, ''), heading));
   // The header: everything before the first list item or known section heading.
-  let headerEnd = blocks.findIndex((block, index) => index > 0 && (block.kind === 'item' || known(block)));
+  let headerEnd = blocks.findIndex((block, index) => index > 0 && (outsideFront(block) || known(block)));
   if (headerEnd === -1) headerEnd = blocks.length;
 
   // 1. Header fields (TO/FROM/CC/RE/DATE) and a "MEMORANDUM" banner above them.
   const fields = new Map<string, { value: string; index: number }>();
   for (let index = 0; index < headerEnd; index++) {
     const block = blocks[index] as Block;
-    if (block.kind === 'item') continue;
+    if (outsideFront(block)) continue;
     const field = headerField(block.text);
     if (!field || FIELD_KEYS[field.name] === undefined || fields.has(field.name)) continue;
     // RE and SUBJECT both name the title: the second one stays in the body.
@@ -119,7 +128,7 @@ export function readFront(
   const findDate = (from: number, to: number) => {
     for (let index = from; index < to && dateIndex === -1; index++) {
       const block = blocks[index] as Block;
-      if (taken.has(index) || block.kind === 'item' || fields.has(headerField(block.text)?.name ?? '')) continue;
+      if (taken.has(index) || outsideFront(block) || fields.has(headerField(block.text)?.name ?? '')) continue;
       if (dateLine(block.text) || (block.datetime && block.text.length <= 60 && dateOnly(block.datetime.slice(0, 10)))) dateIndex = index;
     }
   };
@@ -226,7 +235,7 @@ export function readFront(
     let between = true;
     for (let index = first + 1; index < front.titleIndex; index++) between &&= taken.has(index);
     const block = blocks[first] as Block;
-    if (between && block.kind !== 'item') {
+    if (between && !outsideFront(block)) {
       taken.add(first);
       front.tags.push(block.text.toLowerCase());
       ledger.moveBlock(block, 'tags');

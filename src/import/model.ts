@@ -52,9 +52,19 @@ export interface ImportOptions {
   type?: string;
 }
 
+/** Blocks the front (title, date, header fields) is never read from: list items and verbatim Markdown. */
+export function outsideFront(block: Block): boolean {
+  return block.kind === 'item' || block.kind === 'markdown-block';
+}
+
 /** One block of the imported document, as either importer found it. */
 export interface Block {
-  kind: 'heading' | 'paragraph' | 'item';
+  /**
+   * `markdown-block`: Markdown written out verbatim where it stands, as body text (the HTML
+   * importer's block quotes with their attribution, GFM tables, figures with captions, footnote
+   * definitions); never a title, date, header field, heading or furniture. `text` is its plain text.
+   */
+  kind: 'heading' | 'paragraph' | 'item' | 'markdown-block';
   /** Plain text, whitespace collapsed: what the block is judged by. */
   text: string;
   /** The same text as inline Markdown (escaped; links and emphasis kept): what is written out. */

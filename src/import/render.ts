@@ -27,6 +27,7 @@ function renderBlocks(blocks: readonly Block[], eventText: ReadonlyMap<Block, st
     if (block.kind !== 'item') {
       closeList();
       if (block.kind === 'heading') chunks.push(`### ${escapeInline(block.text)}`);
+      else if (block.kind === 'markdown-block') chunks.push(block.markdown);
       else chunks.push(escapeBlockStart(block.markdown));
       continue;
     }

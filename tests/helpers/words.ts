@@ -4,7 +4,8 @@ import { wordKey, wordsOf } from '../../src/import/words.js';
 
 /** Tokens of `text` that carry a letter or digit, as comparison keys (case and outer punctuation ignored). */
 export function keys(text: string): string[] {
-  return wordsOf(text).map(wordKey);
+  // A footnote marker (`[^1]`) is no word, and where it sits against its word varies by format.
+  return wordsOf(text.replace(/\[\^[^\]\s]+\]/g, ' ')).map(wordKey);
 }
 
 /** Length of the longest common subsequence of two word lists: the words of `a` found in `b`, in order. */

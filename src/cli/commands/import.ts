@@ -41,7 +41,7 @@ export function registerImport(program: Command, context: CommandContext): void 
     .option('--type <type>', 'memo type to use instead of inferring it from the sections')
     .option('--config <file>', 'use this .memorc.yaml instead of searching for one')
     // No `-v`: memokit's global `-v, --version` takes it wherever it stands.
-    .option('--report', 'say on stderr where every word went: words in, kept, moved into front matter, dropped')
+    .option('-v, --report', 'say on stderr where every word went: words in, kept, moved into front matter, dropped')
     .addHelpText(
       'after',
       '\nExamples:\n  $ memo import statement.txt -o 2019-12-31-backlash.md\n  $ memo import page.txt --report > memo.md\n  $ curl -s https://example.org/memo | memo import - --from html > memo.md',

@@ -256,3 +256,15 @@ describe('timeline paragraphs in every date form the linter reads', () => {
     expect(memo.events.map((event) => event.body)).toContain('Protesters break into the embassy.');
   });
 });
+
+describe('a title line whose words come near a section heading', () => {
+  // Found by the HTML round-trip property: "Talking Points: U.S. U.S." is a near miss of the
+  // section "Talking Points", and was taken for it, so the title kept its prefix.
+  it('is the title, its prefix the type, never a section', () => {
+    const result = importText('January 1, 2020\n\nTalking Points: U.S. U.S.\n\n## Top Line\n\nText here.\n', { types, source: 'x.txt' });
+    const memo = parse(result.markdown);
+    expect(result.type).toBe('talking-points');
+    expect(memo.title).toBe('U.S. U.S.');
+    expect(memo.titleHeadings[0]?.text).toBe('Talking Points: U.S. U.S.');
+  });
+});
