@@ -179,6 +179,18 @@ describe('memo export --to docx', () => {
   });
 });
 
+describe('docs/export.md', () => {
+  it('lists every DOCX style with its id, name and kind, and no other', () => {
+    const page = readFileSync(join(ROOT, 'docs', 'export.md'), 'utf8');
+    const rows = [...page.matchAll(/^\| `(\w+)` \| ([^|]+) \| (paragraph|character) \|/gm)].map((m) => [
+      m[1],
+      (m[2] as string).trim(),
+      m[3],
+    ]);
+    expect(rows).toEqual(DOCX_STYLES.map((style) => [style.id, style.name, style.type]));
+  });
+});
+
 describe('memo bundle --to docx', () => {
   it.runIf(hasPandoc || inCi)('an issue: title, contents linking to each memo, each memo from a new page with its byline', () => {
     const out = join(tempDir(), 'issue.docx');
