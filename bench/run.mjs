@@ -53,13 +53,15 @@ function usage(message) {
       '  --runs N           rounds; each command is timed once per round, medians reported\n' +
       '  --pandoc-sample N  files given to pandoc, split over the rounds, extrapolated to the corpus\n' +
       '  --seed S           corpus seed (default "memokit-bench")\n' +
-      '  --strict           exit 1 when a target fails, not only when findings are wrong\n',
+      '  --strict           exit 1 when a target fails, not only when findings are wrong\n' +
+      '  --documents N      memos exported to DOCX and to PDF in the documents rows (default 1000; 0: none)\n' +
+      '  --documents-only   only the documents rows (DOCX, PDF), written to bench/out/documents.md\n',
   );
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const options = { memos: 10000, runs: 3, pandocSample: 300, seed: DEFAULT_SEED, strict: false };
+  const options = { memos: 10000, runs: 3, pandocSample: 300, seed: DEFAULT_SEED, strict: false, documents: 1000, documentsOnly: false };
   const whole = (flag, text, min) => {
     const n = Number(text);
     if (!Number.isInteger(n) || n < min) usage(`${flag} must be a whole number, ${min} or more`);
@@ -73,6 +75,8 @@ function parseArgs(argv) {
     else if (flag === '--pandoc-sample') options.pandocSample = whole(flag, value(), 0);
     else if (flag === '--seed') options.seed = value();
     else if (flag === '--strict') options.strict = true;
+    else if (flag === '--documents') options.documents = whole(flag, value(), 0);
+    else if (flag === '--documents-only') options.documentsOnly = true;
     else if (flag === '-h' || flag === '--help') usage();
     else usage(`unknown option ${flag}`);
   }
@@ -356,6 +360,12 @@ function main() {
   ensureBuilt();
   const manifest = ensureCorpus(options);
   const tools = detectTools();
+  if (options.documentsOnly) {
+    const markdown = `${benchDocuments(manifest, options).join('\n')}\n`;
+    writeFileSync(join(OUT, 'documents.md'), markdown);
+    process.stdout.write(markdown);
+    process.exit(0);
+  }
   const N = manifest.memos;
   const notes = [];
   if (!tools.gnuTime) notes.push('GNU time (/usr/bin/time) is not available: peak memory is n/a.');
@@ -547,6 +557,7 @@ function main() {
     loadBefore,
     loadAfter,
   });
+  if (options.documents > 0) report.markdown += `\n${benchDocuments(manifest, options).join('\n')}\n`;
   writeFileSync(join(OUT, 'last-run.md'), report.markdown);
   writeFileSync(join(OUT, 'last-run.json'), `${JSON.stringify(report.data, null, 1)}\n`);
   rmSync(RSS_FILE, { force: true });
@@ -827,6 +838,54 @@ function buildReport({
     notes,
   };
   return { markdown: `${md.join('\n')}\n`, data };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents: DOCX and PDF, apart from the rows above (other tools have no such rows to compare)
+
+/**
+ * `memo export <the first N corpus memos> --to docx|pdf --out-dir`, once per round, as memos per
+ * second (median). PDF needs Chromium (MEMOKIT_CHROMIUM, else the system's): without it the row
+ * says so. Each run writes into a fresh folder, so no run replaces the last one's files.
+ */
+function benchDocuments(manifest, options) {
+  const count = Math.min(options.documents, manifest.memos);
+  const files = manifest.files.slice(0, count);
+  const lines = ['| documents | memos | median s | memos / s | peak MB | runs |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
+  for (const format of ['docx', 'pdf']) {
+    const runs = [];
+    let error;
+    for (let round = 0; round < options.runs && !error; round++) {
+      const out = join(OUT, `documents-${format}`);
+      rmSync(out, { recursive: true, force: true });
+      const m = measure(
+        `export-${format}`,
+        process.execPath,
+        [MEMO, 'export', ...files, '--to', format, '--out-dir', out, '--no-progress'],
+        {
+          ok: [0, 2],
+        },
+      );
+      if (m.error || m.status !== 0) error = m.error ?? tail(m.stderr);
+      else runs.push(m);
+      rmSync(out, { recursive: true, force: true });
+      log(`memo export --to ${format} ×${count}: ${error ? `failed: ${error}` : `${m.seconds.toFixed(2)} s`}`);
+    }
+    const seconds = runs.map((m) => m.seconds).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+    const peakMb = Math.max(...runs.map((m) => m.rssMB ?? 0));
+    lines.push(
+      error
+        ? `| ${count} memos to ${format.toUpperCase()} | ${count} | n/a | n/a | n/a | 0 (${error.replace(/\|/g, '\\|')}) |`
+        : `| ${count} memos to ${format.toUpperCase()} | ${count} | ${seconds.toFixed(2)} | ${(count / seconds).toFixed(1)} | ${peakMb ? peakMb.toFixed(0) : 'n/a'} | ${runs.length} |`,
+    );
+  }
+  lines.push(
+    '',
+    `Load average after: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(', ')} (${cpus().length} cores).`,
+  );
+  return ['**Documents** (`memo export --to docx|pdf --out-dir`; PDF through one Chromium per run)', '', ...lines];
 }
 
 main();

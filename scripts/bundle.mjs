@@ -40,8 +40,9 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // ajv is required lazily through createRequire and stays a normal dependency.
-  external: ['ajv', 'ajv/*'],
+  // ajv is required lazily through createRequire and stays a normal dependency. playwright-core
+  // (PDF export only) reads its own package files at run time, so it is loaded from node_modules.
+  external: ['ajv', 'ajv/*', 'playwright-core'],
   chunkNames: '[name]-[hash]',
   // Some CommonJS dependencies (cli-progress, juice) call require() for Node built-ins.
   banner: {

@@ -22,6 +22,10 @@ export interface ExportSettings {
   width?: number;
   lang?: string;
   css?: string;
+  /** `memo export|bundle --to docx`: `reference` is a house .docx whose styles replace memokit's (resolved from the config's folder). */
+  docx?: { reference?: string };
+  /** `--to pdf`: the page size, and the Chromium to print with (resolved from the config's folder). */
+  pdf?: { page?: 'letter' | 'a4'; chromium?: string };
 }
 
 /** Where a config entry was written: its file, and the line of its key. */
@@ -84,6 +88,12 @@ export const configSchema = {
         width: { type: 'integer', minimum: 0 },
         lang: { type: 'string' },
         css: { type: 'string' },
+        docx: { type: 'object', additionalProperties: false, properties: { reference: { type: 'string', minLength: 1 } } },
+        pdf: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { page: { enum: ['letter', 'a4'] }, chromium: { type: 'string', minLength: 1 } },
+        },
       },
     },
   },
@@ -316,10 +326,16 @@ export function loadConfig(folder: string, explicit?: string): Config {
       }
     }
     for (const pattern of raw.ignore ?? []) config.ignore.push({ base, pattern, file });
+    const farther = { docx: config.export.docx, pdf: config.export.pdf };
     if (raw.include) config.include = raw.include.map((pattern) => ({ base, pattern, file }));
     Object.assign(config.export, raw.export);
     if (raw.dateOrder) config.dateOrder = raw.dateOrder;
     if (raw.export?.css) config.export.css = resolve(base, raw.export.css);
+    // docx and pdf merge field by field, like export itself; their paths resolve from their own file.
+    if (raw.export?.docx) config.export.docx = { ...farther.docx, ...raw.export.docx };
+    if (raw.export?.docx?.reference) (config.export.docx as { reference?: string }).reference = resolve(base, raw.export.docx.reference);
+    if (raw.export?.pdf) config.export.pdf = { ...farther.pdf, ...raw.export.pdf };
+    if (raw.export?.pdf?.chromium) (config.export.pdf as { chromium?: string }).chromium = resolve(base, raw.export.pdf.chromium);
     if (raw.templates) {
       const dir = resolve(base, raw.templates);
       if (!isDirectory(dir)) throw new MemoError(`templates folder "${raw.templates}" does not exist`, { file });

@@ -3,10 +3,8 @@
 // between `=` rules) and a JSON Feed 1.1. Each memo is rendered by the single-memo exporters,
 // so sanitizing, heading ids and the date line are the same as in `memo export`.
 import type { Element, ElementContent } from 'hast';
-import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { formatLongDate } from '../memo/dates.js';
-import { namesInProse } from '../util/names.js';
 import type { Memo } from '../memo/model.js';
 import {
   documentTree,
@@ -21,6 +19,7 @@ import {
   textNode,
   uniqueIds,
 } from './html.js';
+import { byline } from './byline.js';
 import type { ExportWarning } from './html-screen.js';
 import { MEMO_CSS } from './style.css.js';
 import { exportText } from './text.js';
@@ -52,7 +51,7 @@ const CONTENTS_ID = 'contents';
 const ISSUE_TOP_ID = 'top';
 
 /** A memo with its place in the issue. */
-interface Entry {
+export interface Entry {
   memo: Memo;
   /** The memo's `<article>` id, unique in the issue. */
   slug: string;
@@ -80,7 +79,8 @@ function slugSource(memo: Memo): string {
   return memoTitle(memo);
 }
 
-function entries(memos: readonly Memo[], sort: BundleSort | undefined): Entry[] {
+/** The memos in issue order, each with its slug (unique in the issue) and title. */
+export function entries(memos: readonly Memo[], sort: BundleSort | undefined): Entry[] {
   const slugger = new Slugger();
   slugger.slug(ISSUE_TOP_ID);
   slugger.slug(CONTENTS_ID);
@@ -152,20 +152,6 @@ function prefixIds(article: Element, slug: string): void {
     }
   });
   article.properties['id'] = slug;
-}
-
-/**
- * "By Dana Reyes", "By Dana Reyes and Sam Ortiz", "By A, B and C": the memo's authors under its
- * title. Undefined without authors, or when the memo's own text already has a byline naming
- * them (an op-ed template's `By {{author}}.`), which would then be doubled.
- */
-function byline(memo: Memo): string | undefined {
-  const first = memo.authors[0];
-  if (first === undefined) return undefined;
-  const own = memo.tree.children.some(
-    (node) => node.type === 'paragraph' && /^by\s/i.test(toString(node)) && toString(node).includes(first),
-  );
-  return own ? undefined : `By ${namesInProse(memo.authors)}`;
 }
 
 function bundleArticle(entry: Entry, options: BundleOptions): Element {

@@ -24,6 +24,7 @@ import { formatLongDate } from '../memo/dates.js';
 import { isReadable, type ReadableDate } from '../memo/event-date.js';
 import type { Memo } from '../memo/model.js';
 import { isBackToTopText } from '../memo/back-to-top.js';
+import { flatText } from '../memo/nodes.js';
 import {
   MAX_RAW_HTML_NESTING,
   markdownElements,
@@ -55,6 +56,8 @@ export interface HtmlOptions {
   dateFormat?: 'long' | 'iso';
   /** Collects what the sanitizer removed from the memo (see html-screen.ts). */
   warnings?: ExportWarning[];
+  /** A visible "By …" line under the title (the PDF export's; see byline.ts). */
+  byline?: string;
 }
 
 /** Options of one memo's `<article>`, shared by the single export and the bundle. */
@@ -199,18 +202,6 @@ const MAX_NESTING = 32;
 const MAX_DEPTH = 128;
 const CONTAINERS = new Set(['list', 'listItem', 'blockquote', 'footnoteDefinition']);
 
-function plainText(node: MdastNode): string {
-  let text = '';
-  const stack: MdastNode[] = [node];
-  while (stack.length > 0) {
-    const current = stack.pop() as MdastNode;
-    if (current.type !== 'html' && 'value' in current && typeof current.value === 'string') text += current.value;
-    const children = childrenOf(current);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as MdastNode);
-  }
-  return text;
-}
-
 /**
  * A copy of the memo's tree for rendering, the memo left untouched: front matter removed,
  * every heading carrying its model id, and nesting bounded so that the recursive rehype
@@ -302,7 +293,7 @@ function bodyTree(memo: Memo): BodyTree {
       (target.children as MdastNode[]).push(child);
     };
     if (depth > MAX_DEPTH) {
-      append({ type: 'text', value: plainText(node) });
+      append({ type: 'text', value: flatText(node) });
       continue;
     }
     if (!hasChildren(node)) {
@@ -578,6 +569,7 @@ export function exportHtml(memo: Memo, options: HtmlOptions = {}): string {
     dateFormat: options.dateFormat ?? 'long',
     ...(options.warnings ? { warnings: options.warnings } : {}),
     ...(options.fragment && options.lang !== undefined && textDirection(options.lang) === 'rtl' ? { dir: 'rtl' as const } : {}),
+    ...(options.byline ? { byline: options.byline } : {}),
   });
   const css = options.css ?? MEMO_CSS;
   if (options.fragment) {

@@ -6,9 +6,9 @@ import { realpathSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
 import { MemoError } from '../io/errors.js';
 
-export type ExportFormat = 'html' | 'text' | 'json';
+export type ExportFormat = 'html' | 'text' | 'json' | 'docx' | 'pdf';
 
-export const EXTENSIONS: Record<ExportFormat, string> = { html: '.html', text: '.txt', json: '.json' };
+export const EXTENSIONS: Record<ExportFormat, string> = { html: '.html', text: '.txt', json: '.json', docx: '.docx', pdf: '.pdf' };
 
 /** The folder exports are laid out from: --root, else the nearest config's folder, else the working folder. */
 export function layoutRoot(cwd: string, root: string | undefined, configDir: string | undefined): string {

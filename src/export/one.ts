@@ -8,10 +8,14 @@ import { parseMemoLoading } from '../memo/parse.js';
 import type { Memo } from '../memo/model.js';
 import { loadMemoTypes } from '../templates/load.js';
 import type { ExportWarning } from './html-screen.js';
+import type { ExportFormat } from './layout.js';
 import { strictErrors } from './strict.js';
 
 export interface ExportOneOptions {
-  to: 'html' | 'text' | 'json';
+  /** `pdf` renders the HTML that is printed (byline shown, print-only CSS added); export/pdf-batch.ts prints it. */
+  to: ExportFormat;
+  /** DOCX: a house .docx whose styles replace memokit's (`--reference-docx`; else `export.docx.reference`). */
+  referenceDocx?: string;
   email?: boolean;
   fragment?: boolean;
   /** Stylesheet text (already read). */
@@ -21,7 +25,8 @@ export interface ExportOneOptions {
 }
 
 export interface ExportOutcome {
-  text: string;
+  /** The export; a DOCX as bytes. */
+  text: string | Uint8Array;
   /** HTML: what the sanitizer removed from the memo (the CLI prints these; the export still succeeds). */
   warnings?: ExportWarning[];
   /** With --strict: the lint errors that refused the memo, as `line:col message (rule)`. */
@@ -43,16 +48,31 @@ function assertReadable(memo: Memo, shown: string): void {
 }
 
 /** The memo in the format asked for; an HTML export adds what its sanitizer removed to `warnings`. */
-export async function renderMemo(memo: Memo, options: ExportOneOptions, config: Config, warnings?: ExportWarning[]): Promise<string> {
+export async function renderMemo(
+  memo: Memo,
+  options: ExportOneOptions,
+  config: Config,
+  warnings?: ExportWarning[],
+): Promise<string | Uint8Array> {
   const settings = config.export;
-  if (options.to === 'html') {
+  if (options.to === 'html' || options.to === 'pdf') {
     const { exportHtml } = await import('./html.js');
     const css = options.css ?? (settings.css ? await loadCss(settings.css) : undefined);
+    const print = options.to === 'pdf' ? await printParts(memo, css) : undefined;
     return exportHtml(memo, {
       ...(warnings ? { warnings } : {}),
-      ...(options.fragment ? { fragment: true } : {}),
-      ...(options.email ? { email: true } : {}),
-      ...(css !== undefined ? { css } : {}),
+      ...(options.fragment && !print ? { fragment: true } : {}),
+      ...(options.email && !print ? { email: true } : {}),
+      ...(print ? print : css !== undefined ? { css } : {}),
+      ...(settings.lang ? { lang: settings.lang } : {}),
+      ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
+    });
+  }
+  if (options.to === 'docx') {
+    const [{ exportDocx }, { readReferenceDocx }] = await Promise.all([import('./docx.js'), import('./docx-styles.js')]);
+    const reference = options.referenceDocx ?? settings.docx?.reference;
+    return exportDocx(memo, {
+      ...(reference ? { reference: readReferenceDocx(reference) } : {}),
       ...(settings.lang ? { lang: settings.lang } : {}),
       ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
     });
@@ -67,6 +87,13 @@ export async function renderMemo(memo: Memo, options: ExportOneOptions, config: 
   }
   const { exportJson } = await import('./json.js');
   return `${JSON.stringify(exportJson(memo), null, 2)}\n`;
+}
+
+/** What the printed HTML adds: the byline under the title, and the print-only rules after the stylesheet. */
+async function printParts(memo: Memo, css: string | undefined): Promise<{ css: string; byline?: string }> {
+  const [{ byline }, { PDF_CSS }, { MEMO_CSS }] = await Promise.all([import('./byline.js'), import('./pdf.js'), import('./style.css.js')]);
+  const by = byline(memo);
+  return { css: `${css ?? MEMO_CSS}\n${PDF_CSS}`, ...(by ? { byline: by } : {}) };
 }
 
 export async function exportOne(file: string, shown: string, options: ExportOneOptions, config: Config): Promise<ExportOutcome> {

@@ -45,3 +45,18 @@ export function blockText(node: Nodes): string {
       return toString(node);
   }
 }
+
+/**
+ * The text values of a node and everything under it, raw HTML left out, without recursion: a
+ * list nested thousands deep cannot overflow the stack (the exporters' fallback for such depths).
+ */
+export function flatText(node: Nodes): string {
+  let text = '';
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as Nodes;
+    if (current.type !== 'html' && 'value' in current && typeof current.value === 'string') text += current.value;
+    if ('children' in current) for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Nodes);
+  }
+  return text;
+}

@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS } from '../../src/export/pdf.js';
 import { EXAMPLE, FIXTURES, ROOT, memo, tempDir } from '../helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -88,16 +89,7 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--disable-quic',
-      ],
+      args: [...CHROMIUM_ARGS, '--disable-sync', '--disable-quic'],
     });
     mkdirSync(ARTIFACTS, { recursive: true });
   }, 60_000);

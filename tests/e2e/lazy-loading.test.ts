@@ -2,7 +2,7 @@
 // juice or ajv. The built CLI runs with a module hook that logs every file it loads; esbuild
 // marks each bundled module with a `// node_modules/...` or `// src/...` comment, so the loaded
 // chunks show which packages came along.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -65,6 +65,32 @@ describe('memo lint one.md loads only the linter', () => {
     expect(required(['lint', join(folder, 'memo.md'), '--format', 'json'])).toContain('yaml');
   });
 
+  it('no DOCX writer, no zip library, no browser driver', () => {
+    const log = join(tempDir(), 'modules.log');
+    memo(['lint', EXAMPLE, '--format', 'json'], { env: { MEMOKIT_MODULE_LOG: log, NODE_OPTIONS: `--import ${HOOK}` } });
+    expect(readFileSync(log, 'utf8')).not.toMatch(/playwright-core/);
+    expect(modulesLoadedBy(['lint', EXAMPLE, '--format', 'json']).filter((name) => /^node_modules\/(?:docx|fflate)\//.test(name))).toEqual(
+      [],
+    );
+  });
+
+  it.runIf(existsSync('/usr/bin/chromium') || existsSync(process.env['MEMOKIT_CHROMIUM'] ?? '/usr/bin/chromium'))(
+    'while memo export --to pdf does load the browser driver (the check can see it)',
+    () => {
+      const log = join(tempDir(), 'modules.log');
+      const result = memo(['export', EXAMPLE, '--to', 'pdf', '-o', join(tempDir(), 'memo.pdf')], {
+        env: { MEMOKIT_MODULE_LOG: log, NODE_OPTIONS: `--import ${HOOK}` },
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(readFileSync(log, 'utf8')).toMatch(/playwright-core/);
+    },
+  );
+
+  it('while memo export --to docx does load the DOCX writer (the check can see it)', () => {
+    const modules = modulesLoadedBy(['export', EXAMPLE, '--to', 'docx', '-o', join(tempDir(), 'memo.docx')]);
+    expect(modules.some((name) => name.startsWith('node_modules/docx/'))).toBe(true);
+  });
+
   it('while memo export does load the HTML pipeline (the check can see it)', () => {
     const out = tempDir();
     const modules = modulesLoadedBy(['export', EXAMPLE, '--to', 'html', '-o', join(out, 'memo.html')]);
@@ -96,6 +122,17 @@ describe('other commands load only what they use', () => {
     expect(
       modules.filter((name) => /^src\/(?:report|import)\/(?!names\.ts)|^node_modules\/(?:rehype-|hast-util-to-html|juice|ajv)/.test(name)),
     ).toEqual([]);
+  });
+
+  it('memo export --to text and --to html: no DOCX writer, no browser driver', () => {
+    for (const format of ['text', 'html']) {
+      const log = join(tempDir(), 'modules.log');
+      const out = join(tempDir(), `memo.${format}`);
+      memo(['export', EXAMPLE, '--to', format, '-o', out], { env: { MEMOKIT_MODULE_LOG: log, NODE_OPTIONS: `--import ${HOOK}` } });
+      expect(readFileSync(log, 'utf8'), format).not.toMatch(/playwright-core/);
+      const modules = modulesLoadedBy(['export', EXAMPLE, '--to', format, '-o', out]);
+      expect(modules.filter((name) => /^node_modules\/(?:docx|fflate)\/|^src\/export\/docx/.test(name))).toEqual([]);
+    }
   });
 
   it('memo export --to text with a config that sets rules: still no lint rule (rules are checked only by commands that lint)', () => {

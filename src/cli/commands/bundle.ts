@@ -8,7 +8,9 @@ import { describeRelative, printError, printWarning, writeStdout } from '../outp
 import { counted } from '../../util/plural.js';
 
 interface BundleCommandOptions {
-  to: 'html' | 'text' | 'json';
+  to: 'html' | 'text' | 'json' | 'docx' | 'pdf';
+  page?: 'letter' | 'a4';
+  referenceDocx?: string;
   output?: string;
   title?: string;
   email?: boolean;
@@ -30,18 +32,22 @@ export function registerBundle(program: Command, context: CommandContext): void 
     .command('bundle')
     .description('bundle many memos into one newsletter issue (HTML, plain text, or a JSON Feed)')
     .argument('<paths...>', 'memo files, folders and globs')
-    .addOption(new Option('--to <format>', 'output format (json: JSON Feed 1.1)').choices(['html', 'text', 'json']).default('html'))
+    .addOption(
+      new Option('--to <format>', 'output format (json: JSON Feed 1.1)').choices(['html', 'text', 'json', 'docx', 'pdf']).default('html'),
+    )
     .option('-o, --output <file>', 'write the issue here (default: stdout)')
     .option('--title <title>', 'the issue title', issueTitle, 'Memos')
     .option('--email', 'HTML: inline the CSS for email clients')
     .addOption(new Option('--sort <order>', 'memo order').choices(['date-desc', 'date-asc', 'input']).default('date-desc'))
     .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
+    .option('--reference-docx <file>', 'DOCX: take the memo styles (MemoTitle, MemoHeading…) from this house document')
+    .addOption(new Option('--page <size>', 'PDF: page size (default: export.pdf.page, else letter)').choices(['letter', 'a4']))
     .option('--strict', 'leave out memos that have lint errors (exit 1)')
     .option('--config <file>', 'use this .memorc.yaml instead of searching')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ memo bundle memos/2019-12-*.md -o issue.html --title "Weekly Memos" --email\n  $ memo bundle memos/ --to text --sort date-asc -o issue.txt\n  $ memo bundle memos/ --to json -o feed.json',
+      '\nExamples:\n  $ memo bundle memos/2019-12-*.md -o issue.html --title "Weekly Memos" --email\n  $ memo bundle memos/ --to text --sort date-asc -o issue.txt\n  $ memo bundle memos/ --to json -o feed.json\n  $ memo bundle memos/ --to pdf --page a4 -o issue.pdf',
     )
     .action(async (paths: string[], options: BundleCommandOptions) => {
       context.exit(await runBundle(paths, options));
@@ -68,6 +74,8 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
   ]);
   const cwd = process.cwd();
   const config = loadConfig(cwd, options.config);
+  // DOCX and PDF: a file to write to, the reference document and Chromium, checked before any memo is read.
+  const formatOptions = await (await import('../binary-formats.js')).binaryFormatOptions(options.to, options, config, cwd, true);
   const found = await findMemoFiles(paths, { cwd, ignore: config.ignore, isTemplatesFolder: templatesFolderTest(config, options.config) });
   for (const error of found.errors) printError(error.describe());
   if (options.output && options.output !== '-') {
@@ -76,7 +84,12 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     if (onInput) throw onInput;
   }
 
-  warnInapplicable(options, options.to, { email: { flag: '--email', formats: ['html'] }, css: { flag: '--css', formats: ['html'] } });
+  warnInapplicable(options, options.to, {
+    email: { flag: '--email', formats: ['html'] },
+    css: { flag: '--css', formats: ['html', 'pdf'] },
+    referenceDocx: { flag: '--reference-docx', formats: ['docx'] },
+    page: { flag: '--page', formats: ['pdf'] },
+  });
   const progress = wantsProgress(options.progress, found.files.length)
     ? await import('../progress.js').then((m) => m.progressBar(found.files.length, 'reading'))
     : undefined;
@@ -121,11 +134,13 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     ...(settings.width !== undefined ? { width: settings.width } : {}),
   };
   const text =
-    options.to === 'html'
-      ? bundle.bundleHtml(memos, bundleOptions)
-      : options.to === 'text'
-        ? bundle.bundleText(memos, bundleOptions)
-        : bundle.bundleFeed(memos, bundleOptions);
+    options.to === 'docx' || options.to === 'pdf'
+      ? await (await import('../../export/bundle-print.js')).bundleBinary(memos, options.to, { ...bundleOptions, ...formatOptions })
+      : options.to === 'html'
+        ? bundle.bundleHtml(memos, bundleOptions)
+        : options.to === 'text'
+          ? bundle.bundleText(memos, bundleOptions)
+          : bundle.bundleFeed(memos, bundleOptions);
   // What the HTML sanitizer removed from the memos: one line each; the issue is still written (exit code unchanged).
   for (const warning of warnings) printWarning(`${warning.file}:${warning.line}: ${warning.message}`);
   if (options.output && options.output !== '-') await writeFileAtomic(resolve(options.output), text, { overwrite: true, mkdirs: true });

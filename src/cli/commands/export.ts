@@ -14,7 +14,9 @@ import { warnInapplicable } from '../inapplicable.js';
 import { describeRelative, printError, printInfo, printWarning, writeStdout } from '../output.js';
 
 interface ExportOptions {
-  to: 'html' | 'text' | 'json';
+  to: ExportFormat;
+  page?: 'letter' | 'a4';
+  referenceDocx?: string;
   output?: string;
   outDir?: string;
   email?: boolean;
@@ -36,9 +38,11 @@ function width(value: string): number {
 export function registerExport(program: Command, context: CommandContext): void {
   program
     .command('export')
-    .description('export memos to HTML, plain text or JSON')
+    .description('export memos to HTML, plain text, JSON, Word (DOCX) or PDF')
     .argument('<paths...>', 'memo files, folders and globs')
-    .addOption(new Option('--to <format>', 'output format (required)').choices(['html', 'text', 'json']).makeOptionMandatory())
+    .addOption(
+      new Option('--to <format>', 'output format (required)').choices(['html', 'text', 'json', 'docx', 'pdf']).makeOptionMandatory(),
+    )
     .option('-o, --output <file>', 'write one memo here (default: stdout)')
     .option('--out-dir <folder>', 'write each memo here, at its path under the root folder')
     .option('--root <folder>', "lay outputs out from this folder (default: the nearest .memorc.yaml's folder, else the working folder)")
@@ -47,12 +51,14 @@ export function registerExport(program: Command, context: CommandContext): void 
     .option('--fragment', 'HTML: the memo body only, no <html>/<head>')
     .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
     .option('--width <n>', 'text: wrap at this many columns (0: no wrapping)', width)
+    .option('--reference-docx <file>', 'DOCX: take the memo styles (MemoTitle, MemoHeading…) from this house document')
+    .addOption(new Option('--page <size>', 'PDF: page size (default: export.pdf.page, else letter)').choices(['letter', 'a4']))
     .option('--strict', 'refuse memos that have lint errors (exit 1)')
     .option('--config <file>', 'use this .memorc.yaml instead of searching')
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ memo export examples/2019-12-31-backlash-to-us-strikes.md --to text\n  $ memo export memos/ --to html --out-dir site/memos --strict\n  $ memo export memo.md --to html --email -o memo.html',
+      '\nExamples:\n  $ memo export examples/2019-12-31-backlash-to-us-strikes.md --to text\n  $ memo export memos/ --to html --out-dir site/memos --strict\n  $ memo export memo.md --to html --email -o memo.html\n  $ memo export memo.md --to docx --reference-docx house.docx -o memo.docx\n  $ memo export memos/ --to pdf --page a4 --out-dir print',
     )
     .action(async (paths: string[], options: ExportOptions) => {
       context.exit(await runExport(paths, options));
@@ -77,8 +83,10 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   warnInapplicable(options, options.to, {
     email: { flag: '--email', formats: ['html'] },
     fragment: { flag: '--fragment', formats: ['html'] },
-    css: { flag: '--css', formats: ['html'] },
+    css: { flag: '--css', formats: ['html', 'pdf'] },
     width: { flag: '--width', formats: ['text'] },
+    referenceDocx: { flag: '--reference-docx', formats: ['docx'] },
+    page: { flag: '--page', formats: ['pdf'] },
     root: { flag: '--root', needs: batchOnly },
     prune: { flag: '--prune', needs: batchOnly },
   });
@@ -128,9 +136,16 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   const onInput = options.output && options.output !== '-' ? outputOnInput(inputs, options.output, cwd) : undefined;
   if (onInput) throw onInput;
   const css = options.css ? await loadCss(options.css) : undefined;
+  const { binaryFormatOptions } = await import('../binary-formats.js');
+  const formatOptions = await binaryFormatOptions(options.to, options, rootConfig, cwd, !options.outDir);
   let exitCode = found.errors.length > 0 ? 2 : 0;
 
-  const exportOptions = { ...options, ...(css !== undefined ? { css } : {}), ...(options.config ? { configFile: options.config } : {}) };
+  const exportOptions = {
+    ...options,
+    ...formatOptions,
+    ...(css !== undefined ? { css } : {}),
+    ...(options.config ? { configFile: options.config } : {}),
+  };
   // Set while a progress bar is drawn, so messages go above it instead of through it.
   let say: (line: string) => void = printError;
   let warn: (line: string) => void = printWarning;
@@ -158,7 +173,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   if (!options.outDir) {
     // One memo: to -o or stdout. Exported as a batch of one, so that a memo over 64 KB gets a
     // worker thread and its limits (io/pool.ts), and its text comes back here to be written.
-    const texts: string[] = [];
+    const texts: (string | Uint8Array)[] = [];
     const single = files.map((file) => ({ file, shown: relative(cwd, file) || file }));
     await batch.exportBatch(single, exportOptions, (outcome, job) => {
       if (outcome.kind === 'text') {
