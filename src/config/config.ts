@@ -8,6 +8,7 @@ import { MemoError } from '../io/errors.js';
 import type { ConfigGlob } from '../io/find.js';
 import { describeSchemaError, validator } from '../io/schema.js';
 import { closeMatch } from '../util/suggest.js';
+import { AUTHORITY_PATTERN } from '../util/tag-authority.js';
 
 export const CONFIG_NAMES = ['.memorc.yaml', '.memorc.yml'];
 
@@ -21,6 +22,13 @@ export interface ExportSettings {
   width?: number;
   lang?: string;
   css?: string;
+}
+
+export interface FeedSettings {
+  /** Absolute http(s) URL where `memo export --to html --out-dir` output is published (`--base-url` wins). */
+  baseUrl?: string;
+  /** The authority of tag: feed ids: a domain name or email address the project owns. */
+  authority?: string;
 }
 
 /** Where a config entry was written: its file, and the line of its key. */
@@ -43,6 +51,8 @@ export interface Config {
   /** Where `memo lint` with no path finds the project's memos: the nearest config's `include` globs. */
   include?: ConfigGlob[];
   export: ExportSettings;
+  /** Feeds and absolute links (`memo bundle --to rss|atom|json`, `--email`). */
+  feed: FeedSettings;
   /** How numeric event dates like `12/11/2019` are read: month first (`mdy`, the default) or day first. */
   dateOrder?: 'mdy' | 'dmy';
   /**
@@ -85,6 +95,15 @@ export const configSchema = {
         css: { type: 'string' },
       },
     },
+    feed: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        // Checked again when used (export/feed-places.ts parseBaseUrl), which also says why.
+        baseUrl: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+[^?#\\s]*$' },
+        authority: { type: 'string', pattern: AUTHORITY_PATTERN },
+      },
+    },
   },
 } as const;
 
@@ -98,6 +117,7 @@ interface RawConfig {
   ignore?: string[];
   include?: string[];
   export?: ExportSettings;
+  feed?: FeedSettings;
   dateOrder?: 'mdy' | 'dmy';
 }
 
@@ -108,7 +128,7 @@ interface RawConfig {
 function withoutEmptySections(data: unknown): unknown {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   const config = { ...(data as Record<string, unknown>) };
-  for (const key of ['rules', 'types', 'ignore', 'export']) if (config[key] === null) delete config[key];
+  for (const key of ['rules', 'types', 'ignore', 'export', 'feed']) if (config[key] === null) delete config[key];
   const types = config['types'];
   if (typeof types === 'object' && types !== null && !Array.isArray(types)) {
     config['types'] = Object.fromEntries(
@@ -278,6 +298,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     types: {},
     ignore: [],
     export: {},
+    feed: {},
     places,
   };
   // Farthest first, so nearer files override.
@@ -297,6 +318,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     for (const pattern of raw.ignore ?? []) config.ignore.push({ base, pattern, file });
     if (raw.include) config.include = raw.include.map((pattern) => ({ base, pattern, file }));
     Object.assign(config.export, raw.export);
+    Object.assign(config.feed, raw.feed);
     if (raw.dateOrder) config.dateOrder = raw.dateOrder;
     if (raw.export?.css) config.export.css = resolve(base, raw.export.css);
     if (raw.templates) {
@@ -331,5 +353,5 @@ export function templatesFolderTest(config: Config, explicit?: string): (folder:
 
 /** The config when there is no .memorc.yaml: every rule at its default. */
 export function emptyConfig(): Config {
-  return { files: [], dir: undefined, templatesDir: undefined, rules: {}, types: {}, ignore: [], export: {} };
+  return { files: [], dir: undefined, templatesDir: undefined, rules: {}, types: {}, ignore: [], export: {}, feed: {} };
 }

@@ -8,20 +8,10 @@ import { visit } from 'unist-util-visit';
 import { formatLongDate } from '../memo/dates.js';
 import { namesInProse } from '../util/names.js';
 import type { Memo } from '../memo/model.js';
-import {
-  documentTree,
-  element,
-  exportHtml,
-  formatMemoDate,
-  inlineCss,
-  lines,
-  memoArticle,
-  memoTitle,
-  stringify,
-  textNode,
-  uniqueIds,
-} from './html.js';
+import { documentTree, element, formatMemoDate, inlineCss, lines, memoArticle, memoTitle, stringify, textNode, uniqueIds } from './html.js';
 import type { ExportWarning } from './html-screen.js';
+import { feedItem } from './feed-item.js';
+import type { FeedPlaces } from './feed-places.js';
 import { MEMO_CSS } from './style.css.js';
 import { exportText } from './text.js';
 import { Slugger } from '../util/slugs.js';
@@ -45,6 +35,8 @@ export interface BundleOptions {
   width?: number;
   /** HTML and feed: collects what the sanitizer removed from each memo (see html-screen.ts). */
   warnings?: ExportWarning[];
+  /** Feeds and `--base-url`: the project root, the tag: authority and the base URL (export/feed-places.ts). */
+  places?: FeedPlaces;
 }
 
 export const DEFAULT_BUNDLE_TITLE = 'Memos';
@@ -254,6 +246,8 @@ export function bundleText(memos: readonly Memo[], options: BundleOptions = {}):
 
 export interface JsonFeedItem {
   id: string;
+  /** The memo's page under the base URL. */
+  url?: string;
   title: string;
   content_html: string;
   content_text: string;
@@ -266,34 +260,39 @@ export interface JsonFeedItem {
 export interface JsonFeed {
   version: 'https://jsonfeed.org/version/1.1';
   title: string;
+  home_page_url?: string;
   language?: string;
   items: JsonFeedItem[];
 }
 
-/** The issue as a JSON Feed 1.1 object. */
+/** The issue as a JSON Feed 1.1 object: items with the stable ids and links of export/feed-item.ts. */
 export function bundleFeedObject(memos: readonly Memo[], options: BundleOptions = {}): JsonFeed {
-  const dateFormat = options.dateFormat ?? 'long';
-  const items = entries(memos, options.sort).map(({ memo, slug, title }): JsonFeedItem => {
+  const items = sortMemos(memos, options.sort).map((memo): JsonFeedItem => {
+    const entry = feedItem(memo, {
+      dateFormat: options.dateFormat ?? 'long',
+      ...(options.places ? { places: options.places } : {}),
+      ...(options.lang !== undefined ? { lang: options.lang } : {}),
+      ...(options.width !== undefined ? { width: options.width } : {}),
+      ...(options.warnings ? { warnings: options.warnings } : {}),
+    });
     const item: JsonFeedItem = {
-      id: slug,
-      title,
-      content_html: exportHtml(memo, {
-        fragment: true,
-        dateFormat,
-        ...(options.lang !== undefined ? { lang: options.lang } : {}),
-        ...(options.warnings ? { warnings: options.warnings } : {}),
-      }),
-      content_text: exportText(memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat }),
+      id: entry.id,
+      ...(entry.url !== undefined ? { url: entry.url } : {}),
+      title: entry.title,
+      content_html: entry.html,
+      content_text: entry.text,
     };
-    if (memo.summary !== undefined) item.summary = memo.summary;
-    if (memo.date !== undefined) item.date_published = `${memo.date}T00:00:00Z`;
-    if (memo.tags.length > 0) item.tags = [...memo.tags];
-    if (memo.authors.length > 0) item.authors = memo.authors.map((name) => ({ name }));
+    if (entry.summary !== undefined) item.summary = entry.summary;
+    if (entry.date !== undefined) item.date_published = `${entry.date}T00:00:00Z`;
+    if (entry.tags.length > 0) item.tags = entry.tags;
+    if (entry.authors.length > 0) item.authors = entry.authors.map((name) => ({ name }));
     return item;
   });
+  const home = options.places?.baseUrl;
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: options.title ?? DEFAULT_BUNDLE_TITLE,
+    ...(home !== undefined ? { home_page_url: home } : {}),
     ...(options.lang !== undefined ? { language: options.lang } : {}),
     items,
   };

@@ -38,6 +38,7 @@ import {
   wrapLooseText,
   type ExportWarning,
 } from './html-screen.js';
+import { absoluteUrls } from './feed-places.js';
 import { MEMO_CSS } from './style.css.js';
 import { textDirection } from '../util/direction.js';
 import { Slugger } from '../util/slugs.js';
@@ -55,6 +56,8 @@ export interface HtmlOptions {
   dateFormat?: 'long' | 'iso';
   /** Collects what the sanitizer removed from the memo (see html-screen.ts). */
   warnings?: ExportWarning[];
+  /** The memo's page URL (from `--base-url`): every link and image, in-page ones too, made absolute against it. */
+  baseUrl?: string;
 }
 
 /** Options of one memo's `<article>`, shared by the single export and the bundle. */
@@ -68,6 +71,8 @@ export interface ArticleOptions {
   dir?: 'rtl';
   /** A visible "By …" line under the title (the bundle's; a memo's own page names its authors in `<meta>`). */
   byline?: string;
+  /** The memo's page URL: every `href` and `src` made absolute against it. */
+  baseUrl?: string;
 }
 
 /**
@@ -526,6 +531,7 @@ export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
   shiftHeadings(article, options.headingShift ?? 0);
   if (rawHtml) pointAtWriterIds(article);
   uniqueIds(article);
+  if (options.baseUrl !== undefined) absoluteUrls(article, options.baseUrl);
   return article;
 }
 
@@ -577,6 +583,7 @@ export function exportHtml(memo: Memo, options: HtmlOptions = {}): string {
   const article = memoArticle(memo, {
     dateFormat: options.dateFormat ?? 'long',
     ...(options.warnings ? { warnings: options.warnings } : {}),
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
     ...(options.fragment && options.lang !== undefined && textDirection(options.lang) === 'rtl' ? { dir: 'rtl' as const } : {}),
   });
   const css = options.css ?? MEMO_CSS;

@@ -14,7 +14,7 @@ import { parseMemo } from '../../../src/memo/parse.js';
 import { loadMemoTypes } from '../../../src/templates/load.js';
 import { anchorProblems, elements, parseHtml, safetyProblems } from '../../helpers/html.js';
 import { MEMO_CSS } from '../../../src/export/style.css.js';
-import { EXAMPLE, FIXTURES } from '../../helpers/cli.js';
+import { EXAMPLE, FIXTURES, ROOT } from '../../helpers/cli.js';
 
 const WEEK_ONE = join(FIXTURES, 'export', 'week-one.md'); // 2019-12-27
 const WEEK_TWO = join(FIXTURES, 'export', 'week-two.md'); // 2019-12-29
@@ -253,7 +253,8 @@ describe('bundleText', () => {
 
 describe('bundleFeed', () => {
   const memos = [load(WEEK_ONE), load(EXAMPLE), load(WEEK_TWO)];
-  const json = bundleFeed(memos, { title: 'Iran Weekly', lang: 'en' });
+  const places = { root: ROOT, cwd: ROOT, authority: 'example.org' };
+  const json = bundleFeed(memos, { title: 'Iran Weekly', lang: 'en', places });
   const feed = JSON.parse(json) as {
     version: string;
     title: string;
@@ -276,7 +277,12 @@ describe('bundleFeed', () => {
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.title).toBe('Iran Weekly');
     expect(feed.language).toBe('en');
-    expect(feed.items.map((item) => item.id)).toEqual(['2019-12-31-backlash-to-us-strikes', 'week-two', 'week-one']);
+    // Stable ids (export/feed-places.ts): tag: URIs from the authority, the memo's date and its path under the root.
+    expect(feed.items.map((item) => item.id)).toEqual([
+      'tag:example.org,2019-12-31:examples/2019-12-31-backlash-to-us-strikes',
+      'tag:example.org,2019-12-29:tests/fixtures/export/week-two',
+      'tag:example.org,2019-12-27:tests/fixtures/export/week-one',
+    ]);
     expect(new Set(feed.items.map((item) => item.id)).size).toBe(3);
   });
 
@@ -291,6 +297,6 @@ describe('bundleFeed', () => {
     expect(example?.content_text).toBe(exportText(memos[1] as Memo));
     expect(weekTwo?.date_published).toBe('2019-12-29T00:00:00Z');
     expect(weekOne?.authors).toBeUndefined();
-    expect(bundleFeed([load(WEEK_ONE), load(EXAMPLE), load(WEEK_TWO)], { title: 'Iran Weekly', lang: 'en' })).toBe(json);
+    expect(bundleFeed([load(WEEK_ONE), load(EXAMPLE), load(WEEK_TWO)], { title: 'Iran Weekly', lang: 'en', places })).toBe(json);
   });
 });
