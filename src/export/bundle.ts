@@ -13,7 +13,8 @@ import type { ExportWarning } from './html-screen.js';
 import { feedItem } from './feed-item.js';
 import type { FeedPlaces } from './feed-places.js';
 import { MEMO_CSS } from './style.css.js';
-import { exportText } from './text.js';
+import { DEFAULT_TEXT_WIDTH, exportText } from './text.js';
+import { wrap } from './wrap.js';
 import { Slugger } from '../util/slugs.js';
 
 export type BundleSort = 'date-desc' | 'date-asc' | 'input';
@@ -216,30 +217,37 @@ export function bundleHtml(memos: readonly Memo[], options: BundleOptions = {}):
   return options.email ? inlineCss(out, css, false) : out;
 }
 
-const RULE = '='.repeat(72);
-
-/** One newsletter issue as plain text: title, date range, numbered contents, then each memo. */
+/**
+ * One newsletter issue as plain text: title, date range, numbered contents, then each memo. It
+ * wraps at `width` as the memos do (72 by default, 0 for none): a long title or contents entry
+ * continues under its text (`  1. ` hangs), and the rule between memos is as wide as a line.
+ */
 export function bundleText(memos: readonly Memo[], options: BundleOptions = {}): string {
   const title = options.title ?? DEFAULT_BUNDLE_TITLE;
   const dateFormat = options.dateFormat ?? 'long';
+  const width = options.width ?? DEFAULT_TEXT_WIDTH;
   const list = entries(memos, options.sort);
-  const out: string[] = [title];
+  const out: string[] = [...wrap(title, width)];
   const range = formatDateRange(memos, dateFormat);
-  if (range !== undefined) out.push(range);
+  if (range !== undefined) out.push(...wrap(range, width));
   out.push('', 'Contents', '');
   const numberWidth = String(list.length).length;
   list.forEach((entry, index) => {
     const date = entry.memo.date !== undefined ? ` (${formatMemoDate(entry.memo.date, dateFormat)})` : '';
-    out.push(`${String(index + 1).padStart(numberWidth)}. ${entry.title}${date}`);
+    const marker = `${String(index + 1).padStart(numberWidth)}. `;
+    const hang = ' '.repeat(marker.length);
+    const wrapped = wrap(`${entry.title}${date}`, width === 0 ? 0 : Math.max(1, width - marker.length));
+    wrapped.forEach((line, at) => out.push(`${at === 0 ? marker : hang}${line}`));
   });
+  const rule = '='.repeat(width === 0 ? DEFAULT_TEXT_WIDTH : width);
   for (const entry of list) {
     const lines = exportText(entry.memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat })
       .replace(/\n+$/, '')
       .split('\n');
     // The byline under the date line (the first line, when the memo has a date).
     const by = byline(entry.memo);
-    if (by) lines.splice(entry.memo.date !== undefined ? 1 : 0, 0, by);
-    out.push('', RULE, '', ...lines);
+    if (by) lines.splice(entry.memo.date !== undefined ? 1 : 0, 0, ...wrap(by, width));
+    out.push('', rule, '', ...lines);
   }
   return `${out.join('\n')}\n`;
 }
