@@ -8,10 +8,23 @@ import { visit } from 'unist-util-visit';
 import { formatLongDate } from '../memo/dates.js';
 import { namesInProse } from '../util/names.js';
 import type { Memo } from '../memo/model.js';
-import { documentTree, element, formatMemoDate, inlineCss, lines, memoArticle, memoTitle, stringify, textNode, uniqueIds } from './html.js';
+import {
+  documentTree,
+  element,
+  emailCss,
+  formatMemoDate,
+  inlineCss,
+  lines,
+  memoArticle,
+  memoTitle,
+  preheaderText,
+  stringify,
+  textNode,
+  uniqueIds,
+} from './html.js';
 import type { ExportWarning } from './html-screen.js';
 import { feedItem } from './feed-item.js';
-import type { FeedPlaces } from './feed-places.js';
+import { pageUrl, type FeedPlaces } from './feed-places.js';
 import { MEMO_CSS } from './style.css.js';
 import { DEFAULT_TEXT_WIDTH, exportText } from './text.js';
 import { wrap } from './wrap.js';
@@ -163,13 +176,18 @@ function byline(memo: Memo): string | undefined {
 
 function bundleArticle(entry: Entry, options: BundleOptions): Element {
   const by = byline(entry.memo);
+  const page = options.places ? pageUrl(entry.memo, options.places) : undefined;
   const article = memoArticle(entry.memo, {
     ...(by ? { byline: by } : {}),
+    ...(page !== undefined ? { baseUrl: page } : {}),
     dateFormat: options.dateFormat ?? 'long',
     headingShift: 1,
     ...(options.warnings ? { warnings: options.warnings } : {}),
   });
   prefixIds(article, entry.slug);
+  // With a base URL every link is absolute, its links lead to the memo's page, and an in-page
+  // "Back to contents" (which has no page to lead to) is left out.
+  if (page !== undefined) return article;
   const back = element('p', { className: ['back-to-contents'] }, [
     element('a', { href: `#${CONTENTS_ID}` }, [textNode('Back to contents')]),
   ]);
@@ -189,7 +207,8 @@ export function bundleHtml(memos: readonly Memo[], options: BundleOptions = {}):
   const header = element('header', { className: ['issue'], id: ISSUE_TOP_ID }, lines(headerChildren));
 
   const items = list.map((entry) => {
-    const children: ElementContent[] = [element('a', { href: `#${entry.slug}` }, [textNode(entry.title)])];
+    const page = options.places ? pageUrl(entry.memo, options.places) : undefined;
+    const children: ElementContent[] = [element('a', { href: page ?? `#${entry.slug}` }, [textNode(entry.title)])];
     if (entry.memo.date !== undefined) {
       children.push(
         textNode(' '),
@@ -209,8 +228,15 @@ export function bundleHtml(memos: readonly Memo[], options: BundleOptions = {}):
   );
 
   const body: ElementContent[] = [header, nav, ...list.map((entry) => bundleArticle(entry, options))];
-  const css = options.css ?? MEMO_CSS;
-  const tree = documentTree({ lang: options.lang ?? 'en', title, css, body });
+  const css = emailCss(options.css ?? MEMO_CSS, options.email);
+  const preheader = list.map((entry) => entry.memo.summary ?? entry.title).join(' · ');
+  const tree = documentTree({
+    lang: options.lang ?? 'en',
+    title,
+    css,
+    body,
+    ...(options.email ? { email: { preheader: preheaderText(preheader) } } : {}),
+  });
   const html = tree.children.find((node): node is Element => node.type === 'element');
   if (html) uniqueIds(html);
   const out = stringify(tree);

@@ -42,11 +42,19 @@ function encodePath(path: string): string {
     .join('/');
 }
 
-/** The memo's page under the base URL: its path relative to the root with `.html`, as `memo export --out-dir` lays it out. */
+/** The page of the memo file `file` (a full path) under the base URL: its path relative to the root with `.html`, as `memo export --out-dir` lays it out. */
+export function pageUrlOf(file: string, root: string, baseUrl: string): string {
+  const path =
+    relative(root, file)
+      .split(sep)
+      .join('/')
+      .replace(/\.(md|markdown)$/i, '') + '.html';
+  return new URL(encodePath(path), baseUrl).href;
+}
+
+/** The memo's page under the base URL, when there is one. */
 export function pageUrl(memo: Memo, places: FeedPlaces): string | undefined {
-  if (places.baseUrl === undefined) return undefined;
-  const path = rootPath(memo, places).replace(/\.(md|markdown)$/i, '') + '.html';
-  return new URL(encodePath(path), places.baseUrl).href;
+  return places.baseUrl === undefined ? undefined : pageUrlOf(resolve(places.cwd, memo.path), places.root, places.baseUrl);
 }
 
 /**

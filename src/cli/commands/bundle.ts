@@ -52,7 +52,9 @@ async function feedPlaces(
   const { feedAuthority, itemId, rootPath } = await import('../../export/feed-places.js');
   const { MemoError } = await import('../../io/errors.js');
   let base = options.baseUrl;
-  if (base === undefined && config.feed.baseUrl !== undefined) {
+  // feed.baseUrl is for what leaves the site: feeds and email. A web page's links stay relative unless asked.
+  const leavesSite = FEEDS.has(options.to) || (options.to === 'html' && options.email === true);
+  if (base === undefined && leavesSite && config.feed.baseUrl !== undefined) {
     const parsed = parseBaseUrl(config.feed.baseUrl);
     if ('problem' in parsed) throw new MemoError(`feed.baseUrl: ${parsed.problem}`, { file: config.files[0] ?? '.memorc.yaml' });
     base = parsed.url;
@@ -159,6 +161,7 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     email: { flag: '--email', formats: ['html'] },
     css: { flag: '--css', formats: ['html'] },
     width: { flag: '--width', formats: ['text', 'json'] },
+    baseUrl: { flag: '--base-url', formats: ['html', 'json', 'rss', 'atom'] },
   });
   const progress = wantsProgress(options.progress, found.files.length)
     ? await import('../progress.js').then((m) => m.progressBar(found.files.length, 'reading'))
