@@ -111,11 +111,7 @@ export function registerBundle(program: Command, context: CommandContext): void 
     .option('--email', 'HTML: inline the CSS for email clients')
     .addOption(new Option('--sort <order>', 'memo order').choices(['date-desc', 'date-asc', 'input']).default('date-desc'))
     .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
-    .option(
-      '--base-url <url>',
-      'feeds and HTML: where the memos are published (export --out-dir layout); makes every link absolute',
-      baseUrl,
-    )
+    .option('--base-url <url>', 'feeds, HTML: the URL the exported memos are published at; every link made absolute', baseUrl)
     .option('--width <n>', 'text: wrap at this many columns (0: no wrapping)', width)
     .option('--strict', 'leave out memos that have lint errors (exit 1)')
     .option('--config <file>', 'use this .memorc.yaml instead of searching')

@@ -55,7 +55,7 @@ export function registerExport(program: Command, context: CommandContext): void 
     .option('--email', 'HTML: inline the CSS for email clients')
     .option('--fragment', 'HTML: the memo body only, no <html>/<head>')
     .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
-    .option('--base-url <url>', 'HTML: where the memos are published (the --out-dir layout); makes every link absolute', baseUrl)
+    .option('--base-url <url>', 'HTML: the URL the exported memos are published at; every link made absolute', baseUrl)
     .option('--width <n>', 'text: wrap at this many columns (0: no wrapping)', width)
     .option('--strict', 'refuse memos that have lint errors (exit 1)')
     .option('--config <file>', 'use this .memorc.yaml instead of searching')

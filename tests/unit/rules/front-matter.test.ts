@@ -77,7 +77,8 @@ describe('front-matter', () => {
     const briefing = lint(memo('briefing'), { only: [rule], types: project }).messages;
     expect(briefing.map((f) => `${f.line} ${f.message}`)).toEqual(['7 Front matter has an unknown key `sumary`; did you mean `summary`?']);
     const rapid = lint(memo('rapid-response'), { only: [rule], types: project }).messages;
-    const known = "known keys: type, title, date, author, tags, summary, id (a memo type's template may declare more under `frontMatter:`).";
+    const known =
+      "known keys: type, title, date, author, tags, summary, id (a memo type's template may declare more under `frontMatter:`).";
     expect(rapid.map((f) => `${f.line} ${f.severity} ${f.message}`)).toEqual([
       `5 warn Front matter has an unknown key \`audience\`; ${known}`,
       `6 warn Front matter has an unknown key \`region\`; ${known}`,
