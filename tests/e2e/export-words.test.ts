@@ -168,7 +168,9 @@ describe('raw HTML in a newsletter (memo bundle)', () => {
     expect(lines(withoutAuthorityWarning(feed.stderr))).toEqual([...LINK_WARNINGS, ...RAW_HTML_WARNINGS]);
     expect(feed.status).toBe(0);
     const items = (JSON.parse(feed.stdout) as { items: { id: string; content_html: string }[] }).items;
-    expect(paragraphs(items.find((item) => item.id.endsWith(':raw-html'))?.content_html ?? '')).toContain('Embargoed until 9 a.m. ET on Jan. 6');
+    expect(paragraphs(items.find((item) => item.id.endsWith(':raw-html'))?.content_html ?? '')).toContain(
+      'Embargoed until 9 a.m. ET on Jan. 6',
+    );
 
     const text = memo(['bundle', 'raw-html.md', 'links.md', '--to', 'text'], inFixtures);
     expect(text.stderr).toBe('');
