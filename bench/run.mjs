@@ -353,6 +353,55 @@ function removeMemoCache() {
   rmSync(join(CORPUS, '.memocache'), { recursive: true, force: true });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Feeds (#20): `memo bundle` of the corpus's first 1,000 memos to RSS, in memos per second.
+// A row of its own, apart from the lint/export table: no peer tool to compare it with.
+
+const BUNDLE_MEMOS = 1000;
+
+function benchBundleRss(manifest, runs) {
+  const files = manifest.files.slice(0, BUNDLE_MEMOS);
+  const outFile = join(OUT, 'bundle.rss.xml');
+  const samples = [];
+  let error;
+  let items;
+  for (let round = 1; round <= runs; round++) {
+    const m = measure('memo-bundle-rss', process.execPath, [
+      MEMO,
+      'bundle',
+      ...files,
+      '--to',
+      'rss',
+      '--base-url',
+      'https://bench.example.org/',
+      '--no-progress',
+      '-o',
+      outFile,
+    ]);
+    samples.push(m);
+    error ??= m.error;
+    items ??= existsSync(outFile) ? (readFileSync(outFile, 'utf8').match(/<item>/g) ?? []).length : 0;
+    log(`round ${round}/${runs}: memo bundle ${files.length} memos --to rss ${m.seconds.toFixed(2)} s${m.error ? ` (${m.error})` : ''}`);
+  }
+  rmSync(outFile, { force: true });
+  const seconds = median(samples.map((m) => m.seconds));
+  const rate = error ? undefined : files.length / seconds;
+  const peakMB = max(samples.map((m) => m.rssMB).filter((value) => value !== undefined));
+  const markdown = [
+    '',
+    '### Feeds',
+    '',
+    '| command | time (s) | memos per second | peak MB | items written |',
+    '| --- | --- | --- | --- | --- |',
+    `| bundle 1,000 memos to RSS (\`memo bundle <${files.length} memos> --to rss --base-url …\`) | ${error ? 'error' : fmtSeconds(seconds)} | ${rate === undefined ? 'n/a' : rate.toFixed(0)} | ${peakMB === undefined ? 'n/a' : peakMB.toFixed(0)} | ${items} |`,
+    '',
+  ].join('\n');
+  return {
+    markdown,
+    data: { memos: files.length, seconds, memosPerSecond: rate ?? null, peakMB: peakMB ?? null, items, error: error ?? null },
+  };
+}
+
 function main() {
   const options = parseArgs(process.argv.slice(2));
   mkdirSync(LOGS, { recursive: true });
@@ -537,6 +586,8 @@ function main() {
     `single file: memo lint ${median(samples.memoSingle.map((m) => m.seconds)).toFixed(3)} s, node -e 0 ${median(samples.node.map((m) => m.seconds)).toFixed(3)} s (medians of ${SINGLE_RUNS})`,
   );
 
+  const bundleRss = benchBundleRss(manifest, options.runs);
+
   const loadAfter = loadavg();
   for (const [id, counts] of Object.entries(seen)) {
     if (counts.size !== 1 || !counts.has(N))
@@ -558,6 +609,8 @@ function main() {
     loadAfter,
   });
   if (options.documents > 0) report.markdown += `\n${benchDocuments(manifest, options).join('\n')}\n`;
+  report.markdown += bundleRss.markdown;
+  report.data.bundleRss = bundleRss.data;
   writeFileSync(join(OUT, 'last-run.md'), report.markdown);
   writeFileSync(join(OUT, 'last-run.json'), `${JSON.stringify(report.data, null, 1)}\n`);
   rmSync(RSS_FILE, { force: true });

@@ -9,6 +9,7 @@ import { MemoError } from '../io/errors.js';
 import type { ConfigGlob } from '../io/find.js';
 import { describeSchemaError, validator } from '../io/schema.js';
 import { closeMatch } from '../util/suggest.js';
+import { AUTHORITY_PATTERN } from '../util/tag-authority.js';
 
 export const CONFIG_NAMES = ['.memorc.yaml', '.memorc.yml'];
 
@@ -26,6 +27,13 @@ export interface ExportSettings {
   docx?: { reference?: string };
   /** `--to pdf`: the page size, and the Chromium to print with (resolved from the config's folder). */
   pdf?: { page?: 'letter' | 'a4'; chromium?: string };
+}
+
+export interface FeedSettings {
+  /** Absolute http(s) URL where `memo export --to html --out-dir` output is published (`--base-url` wins). */
+  baseUrl?: string;
+  /** The authority of tag: feed ids: a domain name or email address the project owns. */
+  authority?: string;
 }
 
 /** Where a config entry was written: its file, and the line of its key. */
@@ -48,6 +56,8 @@ export interface Config {
   /** Where `memo lint` with no path finds the project's memos: the nearest config's `include` globs. */
   include?: ConfigGlob[];
   export: ExportSettings;
+  /** Feeds and absolute links (`memo bundle --to rss|atom|json`, `--email`). */
+  feed: FeedSettings;
   /** How numeric event dates like `12/11/2019` are read: month first (`mdy`, the default) or day first. */
   dateOrder?: 'mdy' | 'dmy';
   /**
@@ -96,6 +106,15 @@ export const configSchema = {
         },
       },
     },
+    feed: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        // Checked again when used (export/feed-places.ts parseBaseUrl), which also says why.
+        baseUrl: { type: 'string', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://[^/?#\\s]+[^?#\\s]*$' },
+        authority: { type: 'string', pattern: AUTHORITY_PATTERN },
+      },
+    },
   },
 } as const;
 
@@ -109,6 +128,7 @@ interface RawConfig {
   ignore?: string[];
   include?: string[];
   export?: ExportSettings;
+  feed?: FeedSettings;
   dateOrder?: 'mdy' | 'dmy';
 }
 
@@ -119,7 +139,7 @@ interface RawConfig {
 function withoutEmptySections(data: unknown): unknown {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   const config = { ...(data as Record<string, unknown>) };
-  for (const key of ['rules', 'types', 'ignore', 'export']) if (config[key] === null) delete config[key];
+  for (const key of ['rules', 'types', 'ignore', 'export', 'feed']) if (config[key] === null) delete config[key];
   const types = config['types'];
   if (typeof types === 'object' && types !== null && !Array.isArray(types)) {
     config['types'] = Object.fromEntries(
@@ -309,6 +329,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     types: {},
     ignore: [],
     export: {},
+    feed: {},
     places,
   };
   // Farthest first, so nearer files override.
@@ -329,6 +350,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     const farther = { docx: config.export.docx, pdf: config.export.pdf };
     if (raw.include) config.include = raw.include.map((pattern) => ({ base, pattern, file }));
     Object.assign(config.export, raw.export);
+    Object.assign(config.feed, raw.feed);
     if (raw.dateOrder) config.dateOrder = raw.dateOrder;
     if (raw.export?.css) config.export.css = resolve(base, raw.export.css);
     // docx and pdf merge field by field, like export itself; their paths resolve from their own file.
@@ -368,5 +390,5 @@ export function templatesFolderTest(config: Config, explicit?: string): (folder:
 
 /** The config when there is no .memorc.yaml: every rule at its default. */
 export function emptyConfig(): Config {
-  return { files: [], dir: undefined, templatesDir: undefined, rules: {}, types: {}, ignore: [], export: {} };
+  return { files: [], dir: undefined, templatesDir: undefined, rules: {}, types: {}, ignore: [], export: {}, feed: {} };
 }

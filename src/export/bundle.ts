@@ -9,20 +9,24 @@ import type { Memo } from '../memo/model.js';
 import {
   documentTree,
   element,
-  exportHtml,
+  emailCss,
   formatMemoDate,
   inlineCss,
   lines,
   memoArticle,
   memoTitle,
+  preheaderText,
   stringify,
   textNode,
   uniqueIds,
 } from './html.js';
 import { byline } from './byline.js';
 import type { ExportWarning } from './html-screen.js';
+import { feedItem } from './feed-item.js';
+import { pageUrl, type FeedPlaces } from './feed-places.js';
 import { MEMO_CSS } from './style.css.js';
-import { exportText } from './text.js';
+import { DEFAULT_TEXT_WIDTH, exportText } from './text.js';
+import { wrap } from './wrap.js';
 import { Slugger } from '../util/slugs.js';
 
 export type BundleSort = 'date-desc' | 'date-asc' | 'input';
@@ -44,6 +48,8 @@ export interface BundleOptions {
   width?: number;
   /** HTML and feed: collects what the sanitizer removed from each memo (see html-screen.ts). */
   warnings?: ExportWarning[];
+  /** Feeds and `--base-url`: the project root, the tag: authority and the base URL (export/feed-places.ts). */
+  places?: FeedPlaces;
 }
 
 export const DEFAULT_BUNDLE_TITLE = 'Memos';
@@ -156,13 +162,18 @@ function prefixIds(article: Element, slug: string): void {
 
 function bundleArticle(entry: Entry, options: BundleOptions): Element {
   const by = byline(entry.memo);
+  const page = options.places ? pageUrl(entry.memo, options.places) : undefined;
   const article = memoArticle(entry.memo, {
     ...(by ? { byline: by } : {}),
+    ...(page !== undefined ? { baseUrl: page } : {}),
     dateFormat: options.dateFormat ?? 'long',
     headingShift: 1,
     ...(options.warnings ? { warnings: options.warnings } : {}),
   });
   prefixIds(article, entry.slug);
+  // With a base URL every link is absolute, its links lead to the memo's page, and an in-page
+  // "Back to contents" (which has no page to lead to) is left out.
+  if (page !== undefined) return article;
   const back = element('p', { className: ['back-to-contents'] }, [
     element('a', { href: `#${CONTENTS_ID}` }, [textNode('Back to contents')]),
   ]);
@@ -182,7 +193,8 @@ export function bundleHtml(memos: readonly Memo[], options: BundleOptions = {}):
   const header = element('header', { className: ['issue'], id: ISSUE_TOP_ID }, lines(headerChildren));
 
   const items = list.map((entry) => {
-    const children: ElementContent[] = [element('a', { href: `#${entry.slug}` }, [textNode(entry.title)])];
+    const page = options.places ? pageUrl(entry.memo, options.places) : undefined;
+    const children: ElementContent[] = [element('a', { href: page ?? `#${entry.slug}` }, [textNode(entry.title)])];
     if (entry.memo.date !== undefined) {
       children.push(
         textNode(' '),
@@ -202,44 +214,60 @@ export function bundleHtml(memos: readonly Memo[], options: BundleOptions = {}):
   );
 
   const body: ElementContent[] = [header, nav, ...list.map((entry) => bundleArticle(entry, options))];
-  const css = options.css ?? MEMO_CSS;
-  const tree = documentTree({ lang: options.lang ?? 'en', title, css, body });
+  const css = emailCss(options.css ?? MEMO_CSS, options.email);
+  const preheader = list.map((entry) => entry.memo.summary ?? entry.title).join(' · ');
+  const tree = documentTree({
+    lang: options.lang ?? 'en',
+    title,
+    css,
+    body,
+    ...(options.email ? { email: { preheader: preheaderText(preheader) } } : {}),
+  });
   const html = tree.children.find((node): node is Element => node.type === 'element');
   if (html) uniqueIds(html);
   const out = stringify(tree);
   return options.email ? inlineCss(out, css, false) : out;
 }
 
-const RULE = '='.repeat(72);
-
-/** One newsletter issue as plain text: title, date range, numbered contents, then each memo. */
+/**
+ * One newsletter issue as plain text: title, date range, numbered contents, then each memo. It
+ * wraps at `width` as the memos do (72 by default, 0 for none): a long title or contents entry
+ * continues under its text (`  1. ` hangs), and the rule between memos is as wide as a line.
+ */
 export function bundleText(memos: readonly Memo[], options: BundleOptions = {}): string {
   const title = options.title ?? DEFAULT_BUNDLE_TITLE;
   const dateFormat = options.dateFormat ?? 'long';
+  const width = options.width ?? DEFAULT_TEXT_WIDTH;
   const list = entries(memos, options.sort);
-  const out: string[] = [title];
+  const out: string[] = [...wrap(title, width)];
   const range = formatDateRange(memos, dateFormat);
-  if (range !== undefined) out.push(range);
+  if (range !== undefined) out.push(...wrap(range, width));
   out.push('', 'Contents', '');
   const numberWidth = String(list.length).length;
   list.forEach((entry, index) => {
     const date = entry.memo.date !== undefined ? ` (${formatMemoDate(entry.memo.date, dateFormat)})` : '';
-    out.push(`${String(index + 1).padStart(numberWidth)}. ${entry.title}${date}`);
+    const marker = `${String(index + 1).padStart(numberWidth)}. `;
+    const hang = ' '.repeat(marker.length);
+    const wrapped = wrap(`${entry.title}${date}`, width === 0 ? 0 : Math.max(1, width - marker.length));
+    wrapped.forEach((line, at) => out.push(`${at === 0 ? marker : hang}${line}`));
   });
+  const rule = '='.repeat(width === 0 ? DEFAULT_TEXT_WIDTH : width);
   for (const entry of list) {
     const lines = exportText(entry.memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat })
       .replace(/\n+$/, '')
       .split('\n');
     // The byline under the date line (the first line, when the memo has a date).
     const by = byline(entry.memo);
-    if (by) lines.splice(entry.memo.date !== undefined ? 1 : 0, 0, by);
-    out.push('', RULE, '', ...lines);
+    if (by) lines.splice(entry.memo.date !== undefined ? 1 : 0, 0, ...wrap(by, width));
+    out.push('', rule, '', ...lines);
   }
   return `${out.join('\n')}\n`;
 }
 
 export interface JsonFeedItem {
   id: string;
+  /** The memo's page under the base URL. */
+  url?: string;
   title: string;
   content_html: string;
   content_text: string;
@@ -252,34 +280,39 @@ export interface JsonFeedItem {
 export interface JsonFeed {
   version: 'https://jsonfeed.org/version/1.1';
   title: string;
+  home_page_url?: string;
   language?: string;
   items: JsonFeedItem[];
 }
 
-/** The issue as a JSON Feed 1.1 object. */
+/** The issue as a JSON Feed 1.1 object: items with the stable ids and links of export/feed-item.ts. */
 export function bundleFeedObject(memos: readonly Memo[], options: BundleOptions = {}): JsonFeed {
-  const dateFormat = options.dateFormat ?? 'long';
-  const items = entries(memos, options.sort).map(({ memo, slug, title }): JsonFeedItem => {
+  const items = sortMemos(memos, options.sort).map((memo): JsonFeedItem => {
+    const entry = feedItem(memo, {
+      dateFormat: options.dateFormat ?? 'long',
+      ...(options.places ? { places: options.places } : {}),
+      ...(options.lang !== undefined ? { lang: options.lang } : {}),
+      ...(options.width !== undefined ? { width: options.width } : {}),
+      ...(options.warnings ? { warnings: options.warnings } : {}),
+    });
     const item: JsonFeedItem = {
-      id: slug,
-      title,
-      content_html: exportHtml(memo, {
-        fragment: true,
-        dateFormat,
-        ...(options.lang !== undefined ? { lang: options.lang } : {}),
-        ...(options.warnings ? { warnings: options.warnings } : {}),
-      }),
-      content_text: exportText(memo, { ...(options.width !== undefined ? { width: options.width } : {}), dateFormat }),
+      id: entry.id,
+      ...(entry.url !== undefined ? { url: entry.url } : {}),
+      title: entry.title,
+      content_html: entry.html,
+      content_text: entry.text,
     };
-    if (memo.summary !== undefined) item.summary = memo.summary;
-    if (memo.date !== undefined) item.date_published = `${memo.date}T00:00:00Z`;
-    if (memo.tags.length > 0) item.tags = [...memo.tags];
-    if (memo.authors.length > 0) item.authors = memo.authors.map((name) => ({ name }));
+    if (entry.summary !== undefined) item.summary = entry.summary;
+    if (entry.date !== undefined) item.date_published = `${entry.date}T00:00:00Z`;
+    if (entry.tags.length > 0) item.tags = entry.tags;
+    if (entry.authors.length > 0) item.authors = entry.authors.map((name) => ({ name }));
     return item;
   });
+  const home = options.places?.baseUrl;
   return {
     version: 'https://jsonfeed.org/version/1.1',
     title: options.title ?? DEFAULT_BUNDLE_TITLE,
+    ...(home !== undefined ? { home_page_url: home } : {}),
     ...(options.lang !== undefined ? { language: options.lang } : {}),
     items,
   };

@@ -39,7 +39,8 @@ import {
   wrapLooseText,
   type ExportWarning,
 } from './html-screen.js';
-import { MEMO_CSS } from './style.css.js';
+import { absoluteUrls } from './feed-places.js';
+import { EMAIL_CSS, MEMO_CSS } from './style.css.js';
 import { textDirection } from '../util/direction.js';
 import { Slugger } from '../util/slugs.js';
 
@@ -56,8 +57,10 @@ export interface HtmlOptions {
   dateFormat?: 'long' | 'iso';
   /** Collects what the sanitizer removed from the memo (see html-screen.ts). */
   warnings?: ExportWarning[];
-  /** A visible "By …" line under the title (the PDF export's; see byline.ts). */
+  /** A visible "By …" line under the title (the bundle's and the PDF export's; see byline.ts). */
   byline?: string;
+  /** The memo's page URL (from `--base-url`): every link and image, in-page ones too, made absolute against it. */
+  baseUrl?: string;
 }
 
 /** Options of one memo's `<article>`, shared by the single export and the bundle. */
@@ -71,6 +74,8 @@ export interface ArticleOptions {
   dir?: 'rtl';
   /** A visible "By …" line under the title (the bundle's; a memo's own page names its authors in `<meta>`). */
   byline?: string;
+  /** The memo's page URL: every `href` and `src` made absolute against it. */
+  baseUrl?: string;
 }
 
 /**
@@ -517,6 +522,7 @@ export function memoArticle(memo: Memo, options: ArticleOptions = {}): Element {
   shiftHeadings(article, options.headingShift ?? 0);
   if (rawHtml) pointAtWriterIds(article);
   uniqueIds(article);
+  if (options.baseUrl !== undefined) absoluteUrls(article, options.baseUrl);
   return article;
 }
 
@@ -530,6 +536,47 @@ export interface DocumentParts {
   /** Extra `<meta name>` entries (author, description), in order; empty values are skipped. */
   meta?: [string, string | undefined][];
   body: ElementContent[];
+  /** The email layout (see emailBody), with its preheader text. */
+  email?: { preheader?: string };
+}
+
+/** The email column's width in CSS pixels, and an image's width in it (less the cell's 16 px padding each side). */
+const EMAIL_WIDTH = 600;
+const EMAIL_IMAGE_WIDTH = EMAIL_WIDTH - 32;
+
+/**
+ * The body of an email: a hidden preheader (the line inboxes show after the subject), then the
+ * content in the email convention's table wrapper: a full-width table centring a 600 px one
+ * (`width` attributes for Outlook's Word engine, which ignores `max-width` on blocks, and
+ * `max-width` for every other client, so it narrows on a phone), `role="presentation"` so
+ * screen readers do not announce layout tables. Images without a width get the column's:
+ * Outlook shows an image at its own pixel size otherwise.
+ */
+function emailBody(content: ElementContent[], preheader: string | undefined): ElementContent[] {
+  for (const node of content) {
+    if (node.type !== 'element') continue;
+    visit(node, 'element', (image) => {
+      if (image.tagName === 'img' && image.properties['width'] === undefined) image.properties['width'] = String(EMAIL_IMAGE_WIDTH);
+    });
+  }
+  const layout = { role: 'presentation', cellPadding: '0', cellSpacing: '0', border: '0' };
+  const column = element('table', { ...layout, className: ['email-column'], width: String(EMAIL_WIDTH), align: 'center' }, [
+    element('tr', {}, [element('td', { className: ['email-column-cell'] }, lines(content))]),
+  ]);
+  const frame = element('table', { ...layout, className: ['email-frame'], width: '100%' }, [
+    element('tr', {}, [element('td', { className: ['email-frame-cell'], align: 'center' }, lines([column]))]),
+  ]);
+  const hidden = preheader?.trim() ? [element('div', { className: ['preheader'], ariaHidden: 'true' }, [textNode(preheader.trim())])] : [];
+  return [...hidden, frame];
+}
+
+/** A preheader from the text an inbox should show: at most about 150 characters, cut at a word. */
+export function preheaderText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= 150) return flat;
+  const cut = flat.slice(0, 150);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 80 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 /** A complete document: doctype, `<html lang>`, charset, viewport, title, stylesheet, body. */
@@ -542,20 +589,37 @@ export function documentTree(parts: DocumentParts): HastRoot {
   for (const [name, content] of parts.meta ?? []) {
     if (content !== undefined && content.trim() !== '') head.push(element('meta', { name, content }));
   }
+  if (parts.email) {
+    // The page is light only: clients that honour these do not invert its colours in dark mode.
+    head.push(
+      element('meta', { name: 'color-scheme', content: 'light' }),
+      element('meta', { name: 'supported-color-schemes', content: 'light' }),
+    );
+  }
   head.push(element('style', {}, [textNode(`\n${safeCss(parts.css).trim()}\n`)]));
-  const html = element('html', { lang: parts.lang }, lines([element('head', {}, lines(head)), element('body', {}, lines(parts.body))]));
+  const body = parts.email ? emailBody(parts.body, parts.email.preheader) : parts.body;
+  const html = element('html', { lang: parts.lang }, lines([element('head', {}, lines(head)), element('body', {}, lines(body))]));
   // Right-to-left languages (fa, ar, he, ur...) read from the right: the page says so.
   if (textDirection(parts.lang) === 'rtl') html.properties['dir'] = 'rtl';
   return { type: 'root', children: [{ type: 'doctype' }, textNode('\n'), html, textNode('\n')] };
 }
 
-/** Inline `css` into style attributes (juice). A document keeps its `@media` rules in a `<style>`. */
+/**
+ * Inline `css` into style attributes (juice). Nothing is left in a `<style>` element: the email
+ * layout needs none, and email clients ignore the print rules it would have kept.
+ */
 export function inlineCss(html: string, css: string, fragment: boolean): string {
   const j = juice();
   const out = fragment
     ? j.inlineContent(html, safeCss(css), { applyStyleTags: false, removeStyleTags: true, preserveMediaQueries: false })
-    : j(html, { removeStyleTags: true, preserveMediaQueries: true });
+    : // The email layout's `width` attributes are for Outlook: juice must not copy CSS widths over them.
+      j(html, { removeStyleTags: true, preserveMediaQueries: false, applyWidthAttributes: false, applyHeightAttributes: false });
   return out.endsWith('\n') ? out : `${out}\n`;
+}
+
+/** The stylesheet of an export: with `email`, the email layout's rules (EMAIL_CSS) after it. */
+export function emailCss(css: string, email: boolean | undefined): string {
+  return email ? `${css}\n${EMAIL_CSS}` : css;
 }
 
 /** The title of a memo: front matter, else its `#` heading, else "Memo". */
@@ -568,14 +632,16 @@ export function exportHtml(memo: Memo, options: HtmlOptions = {}): string {
   const article = memoArticle(memo, {
     dateFormat: options.dateFormat ?? 'long',
     ...(options.warnings ? { warnings: options.warnings } : {}),
+    ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
     ...(options.fragment && options.lang !== undefined && textDirection(options.lang) === 'rtl' ? { dir: 'rtl' as const } : {}),
     ...(options.byline ? { byline: options.byline } : {}),
   });
-  const css = options.css ?? MEMO_CSS;
+  const css = emailCss(options.css ?? MEMO_CSS, options.email);
   if (options.fragment) {
     const html = `${stringify({ type: 'root', children: [article] })}\n`;
     return options.email ? inlineCss(html, css, true) : html;
   }
+  const lede = memo.lede.map((paragraph) => paragraph.text).join(' ');
   const html = stringify(
     documentTree({
       lang: options.lang ?? 'en',
@@ -584,6 +650,7 @@ export function exportHtml(memo: Memo, options: HtmlOptions = {}): string {
       // One <meta name="author"> per person, as HTML defines it ("one of the page's authors").
       meta: [...memo.authors.map((name): [string, string] => ['author', name]), ['description', memo.summary]],
       body: [article],
+      ...(options.email ? { email: { preheader: preheaderText(memo.summary ?? lede) } } : {}),
     }),
   );
   return options.email ? inlineCss(html, css, false) : html;

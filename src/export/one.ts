@@ -22,6 +22,10 @@ export interface ExportOneOptions {
   css?: string;
   width?: number;
   strict?: boolean;
+  /** HTML: the published out-dir's URL (a folder); with `root`, every link is made absolute against the memo's page. */
+  baseUrl?: string;
+  /** The folder pages are laid out from under `baseUrl`. */
+  root?: string;
 }
 
 export interface ExportOutcome {
@@ -53,13 +57,19 @@ export async function renderMemo(
   options: ExportOneOptions,
   config: Config,
   warnings?: ExportWarning[],
+  file?: string,
 ): Promise<string | Uint8Array> {
   const settings = config.export;
   if (options.to === 'html' || options.to === 'pdf') {
     const { exportHtml } = await import('./html.js');
     const css = options.css ?? (settings.css ? await loadCss(settings.css) : undefined);
     const print = options.to === 'pdf' ? await printParts(memo, css) : undefined;
+    const page =
+      options.baseUrl !== undefined && options.root !== undefined && file !== undefined
+        ? (await import('./feed-places.js')).pageUrlOf(file, options.root, options.baseUrl)
+        : undefined;
     return exportHtml(memo, {
+      ...(page !== undefined ? { baseUrl: page } : {}),
       ...(warnings ? { warnings } : {}),
       ...(options.fragment && !print ? { fragment: true } : {}),
       ...(options.email && !print ? { email: true } : {}),
@@ -109,6 +119,6 @@ export async function exportOne(file: string, shown: string, options: ExportOneO
     if (errors.length > 0) return { text: '', refused: errors };
   }
   const warnings: ExportWarning[] = [];
-  const rendered = await renderMemo(memo, options, config, warnings);
+  const rendered = await renderMemo(memo, options, config, warnings, file);
   return warnings.length > 0 ? { text: rendered, warnings } : { text: rendered };
 }

@@ -174,3 +174,55 @@ hr {
   }
 }
 `;
+
+/**
+ * What `--email` adds after the stylesheet (built-in or `--css`): the table wrapper of
+ * html.ts's email layout (a 600 px column that Outlook's Word engine sizes by its `width`
+ * attribute, and other clients by `max-width`), a column that fits the wrapper instead of the
+ * screen layout's `max-width` on a block (which Outlook ignores), and the hidden preheader.
+ * Inlined with the rest by juice; nothing is left in a `<style>` element.
+ */
+export const EMAIL_CSS = `body {
+  padding: 0;
+}
+table.email-frame {
+  width: 100%;
+  margin: 0;
+  border-collapse: collapse;
+}
+td.email-frame-cell {
+  border: 0;
+  padding: 16px 0;
+  text-align: center;
+}
+table.email-column {
+  width: 100%;
+  max-width: 600px;
+  margin: 0 auto;
+  border-collapse: collapse;
+  table-layout: fixed;
+}
+td.email-column-cell {
+  border: 0;
+  padding: 0 16px;
+  overflow-wrap: break-word;
+  word-wrap: break-word;
+}
+article.memo,
+header.issue,
+nav.contents {
+  max-width: none;
+  margin: 0 0 2em;
+}
+div.preheader {
+  display: none;
+  max-height: 0;
+  max-width: 0;
+  overflow: hidden;
+  opacity: 0;
+  color: #ffffff;
+  font-size: 1px;
+  line-height: 1px;
+  mso-hide: all;
+}
+`;

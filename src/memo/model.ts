@@ -29,7 +29,7 @@ export interface ParseProblem {
  * The front-matter keys every memo knows (read into the fields of `Memo` below). A memo type's
  * template may declare more (`frontMatter:`); the front-matter rule warns about any other key.
  */
-export const FRONT_MATTER_KEYS: readonly string[] = ['type', 'title', 'date', 'author', 'to', 'cc', 'tags', 'summary'];
+export const FRONT_MATTER_KEYS: readonly string[] = ['type', 'title', 'date', 'author', 'to', 'cc', 'tags', 'summary', 'id'];
 
 export interface FrontMatter {
   /** The YAML text between the fences. */
@@ -123,6 +123,8 @@ export interface Memo {
   authors: string[];
   tags: string[];
   summary: string | undefined;
+  /** Front matter `id`: the memo's feed id, the same in every bundle (export/feed-places.ts). */
+  id?: string;
 
   /** The memo type's structure, when `type` names a known type. */
   memoType: MemoType | undefined;

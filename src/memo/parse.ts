@@ -335,6 +335,7 @@ export function parseMemo(text: string, options: ParseOptions): Memo {
     authors,
     tags,
     summary: field('summary'),
+    ...(field('id') !== undefined ? { id: field('id') } : {}),
     memoType,
     ...(declared?.problem !== undefined ? { typeProblem: `${declared.file}: ${declared.problem}` } : {}),
     titleHeadings,

@@ -3,7 +3,7 @@
 // scroll, and checks what a reader does: "Back to top" returns to the top, every contents link
 // brings its memo's heading into view, "Back to contents" returns to the contents, and the
 // page logs no error. At 360 and 1000 px wide, no page scrolls sideways (long URLs and words
-// wrap), and a right-to-left project (export.lang: fa) reads right to left. Screenshots go to
+// wrap), nor does an --email export at 600 and 360 px, and a right-to-left project (export.lang: fa) reads right to left. Screenshots go to
 // test-artifacts/ (gitignored).
 //
 // Without /usr/bin/chromium the suite is skipped with a message — except in CI (CI set), where
@@ -68,6 +68,11 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
       [['export', rawHtml, '--to', 'html', '-o', join(site, 'raw.html')], {}],
       [['export', 'press-office.md', '--to', 'html', '-o', join(site, 'rtl.html')], { cwd: rtl }],
       [['bundle', 'press-office.md', '--to', 'html', '-o', join(site, 'rtl-issue.html')], { cwd: rtl }],
+      // Email (#20): the 600 px table layout, as a mail client's HTML view shows it.
+      [['export', longWords, '--to', 'html', '--email', '-o', join(site, 'email-long.html')], {}],
+      [['export', EXAMPLE, '--to', 'html', '--email', '-o', join(site, 'email-memo.html')], {}],
+      [['bundle', longWords, rawHtml, EXAMPLE, '--to', 'html', '--email', '-o', join(site, 'email-issue.html')], {}],
+      [['bundle', 'press-office.md', '--to', 'html', '--email', '-o', join(site, 'email-rtl-issue.html')], { cwd: rtl }],
     ] as const) {
       const result = memo([...args], options);
       expect(result.status, result.stderr).toBe(0);
@@ -179,6 +184,30 @@ describe.runIf(available)('exported HTML in a real browser (Chromium)', () => {
         expect(clientWidth, name).toBeGreaterThan(width - 20);
         expect(scrollWidth, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(clientWidth);
         await screenshot(page, `layout-${width}-${name.replace(/\.html$/, '')}.png`);
+        expect(errors).toEqual([]);
+        await page.close();
+      }
+    });
+  }
+
+  // Email: at a 600 px window the column fills it; on a 360 px phone it narrows, and nothing
+  // makes the message scroll sideways. Screenshots: test-artifacts/email-<width>-<page>.png.
+  const EMAIL_PAGES = ['email-long.html', 'email-memo.html', 'email-issue.html', 'email-rtl-issue.html'];
+  for (const width of [600, 360]) {
+    it(`email at ${width} px: the table column fits and no page scrolls sideways`, async () => {
+      for (const name of EMAIL_PAGES) {
+        const { page, errors } = await openAt(name, width);
+        const measured = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+          column: document.querySelector('table[width="600"]')?.getBoundingClientRect().width ?? -1,
+          styles: document.querySelectorAll('style').length,
+        }));
+        expect(measured.styles, name).toBe(0);
+        expect(measured.column, `${name}: the 600 px column`).toBeGreaterThan(0);
+        expect(measured.column, `${name}: the column is wider than ${width} px`).toBeLessThanOrEqual(Math.min(600, measured.clientWidth));
+        expect(measured.scrollWidth, `${name} at ${width} px scrolls sideways`).toBeLessThanOrEqual(measured.clientWidth);
+        await screenshot(page, `email-${width}-${name.replace(/^email-|\.html$/g, '')}.png`);
         expect(errors).toEqual([]);
         await page.close();
       }

@@ -139,7 +139,7 @@ describe('front matter: unknown keys', () => {
             'front-matter',
             1,
             5,
-            "Front matter has an unknown key `audience`; known keys: type, title, date, author, to, cc, tags, summary (a memo type's template may declare more under `frontMatter:`).",
+            "Front matter has an unknown key `audience`; known keys: type, title, date, author, to, cc, tags, summary, id (a memo type's template may declare more under `frontMatter:`).",
           ],
         ],
       ],

@@ -27,3 +27,14 @@ export function memo(args: string[], options: SpawnSyncOptions & { input?: strin
 export function tempDir(prefix = 'memokit-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
+
+/**
+ * stderr without the warning that feed ids use the placeholder authority (a JSON Feed bundled
+ * where no `feed.authority` is set); tests/e2e/feeds.test.ts checks that warning itself.
+ */
+export function withoutAuthorityWarning(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('memo: warning: feed ids use the placeholder authority'))
+    .join('\n');
+}

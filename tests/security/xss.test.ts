@@ -11,7 +11,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bundleFeed, bundleHtml } from '../../src/export/bundle.js';
 import { exportHtml } from '../../src/export/html.js';
 import { exportJson } from '../../src/export/json.js';
-import { MEMO_CSS } from '../../src/export/style.css.js';
+import { EMAIL_CSS, MEMO_CSS } from '../../src/export/style.css.js';
+
+/** Our stylesheets: the built-in one and what --email adds (its layout). */
+const OUR_CSS = `${MEMO_CSS}\n${EMAIL_CSS}`;
 import { exportText } from '../../src/export/text.js';
 import type { Memo } from '../../src/memo/model.js';
 import { parseMemo } from '../../src/memo/parse.js';
@@ -164,9 +167,9 @@ function load(text: string, path: string): Memo {
 // The HTML is read the way a browser reads it (rehype-parse follows the HTML standard's parser),
 // so `<script` inside a quoted attribute value, which is only text, is not a finding.
 const safeDocument = (html: string, email: boolean): string[] =>
-  safetyProblems(parseHtml(html), { stylesheet: MEMO_CSS, styleAttributes: email });
+  safetyProblems(parseHtml(html), { stylesheet: OUR_CSS, styleAttributes: email });
 const safeFragment = (html: string, email: boolean): string[] =>
-  safetyProblems(parseHtml(html, true), { stylesheet: MEMO_CSS, styleAttributes: email });
+  safetyProblems(parseHtml(html, true), { stylesheet: OUR_CSS, styleAttributes: email });
 
 /** Every HTML output of these memos (and a bundle titled `bundleTitle`), with what is wrong in each. */
 function problemsOf(memos: Memo[], bundleTitle: string): Record<string, string[]> {
@@ -211,13 +214,13 @@ describe('the safety checks themselves', () => {
   ];
   for (const [name, html, email] of unsafe) {
     it(`finds ${name}`, () => {
-      expect(safetyProblems(parseHtml(html, true), { stylesheet: MEMO_CSS, styleAttributes: email })).not.toEqual([]);
+      expect(safetyProblems(parseHtml(html, true), { stylesheet: OUR_CSS, styleAttributes: email })).not.toEqual([]);
     });
   }
 
   it('passes our own email output, and reads schemes the way browsers do', () => {
     const example = load(EXAMPLE_TEXT, 'example.md');
-    expect(safetyProblems(parseHtml(exportHtml(example, { email: true })), { stylesheet: MEMO_CSS, styleAttributes: true })).toEqual([]);
+    expect(safetyProblems(parseHtml(exportHtml(example, { email: true })), { stylesheet: OUR_CSS, styleAttributes: true })).toEqual([]);
     expect(urlScheme(' \tJaVa&#x0A;ScRiPt&colon;alert(1)')).toBe('javascript');
     expect(urlScheme('https://example.org/?a=javascript:')).toBe('https');
     expect(urlScheme('#top')).toBeUndefined();

@@ -6,9 +6,11 @@ import type { CommandContext } from '../context.js';
 import { warnInapplicable } from '../inapplicable.js';
 import { describeRelative, printError, printWarning, writeStdout } from '../output.js';
 import { counted } from '../../util/plural.js';
+import type { FeedPlaces } from '../../export/feed-places.js';
+import { parseBaseUrl } from '../../util/base-url.js';
 
 interface BundleCommandOptions {
-  to: 'html' | 'text' | 'json' | 'docx' | 'pdf';
+  to: 'html' | 'text' | 'json' | 'rss' | 'atom' | 'docx' | 'pdf';
   page?: 'letter' | 'a4';
   referenceDocx?: string;
   output?: string;
@@ -19,7 +21,76 @@ interface BundleCommandOptions {
   config?: string;
   strict?: boolean;
   progress?: boolean;
+  baseUrl?: string;
+  width?: number;
 }
+
+/** --width: columns, as `memo export --width` takes them. */
+function width(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number of columns (0 for no wrapping)');
+  return Number(value);
+}
+
+/** --base-url: an absolute http(s) URL, made a folder (`…/memos/`). */
+function baseUrl(value: string): string {
+  const parsed = parseBaseUrl(value);
+  if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem);
+  return parsed.url;
+}
+
+/**
+ * Where the issue's memos live (export/feed-places.ts): the root is the one `memo export` lays
+ * out from (the config's folder, else the working folder); the base URL is --base-url, else
+ * `feed.baseUrl`; the tag authority `feed.authority`, else the base URL's host, else a
+ * placeholder, warned about in feeds. Two memos with one id are warned about too.
+ */
+async function feedPlaces(
+  memos: readonly import('../../memo/model.js').Memo[],
+  options: BundleCommandOptions,
+  config: import('../../config/config.js').Config,
+  cwd: string,
+): Promise<FeedPlaces> {
+  const { layoutRoot } = await import('../../export/layout.js');
+  const { feedAuthority, itemId, rootPath } = await import('../../export/feed-places.js');
+  const { MemoError } = await import('../../io/errors.js');
+  let base = options.baseUrl;
+  // feed.baseUrl is for what leaves the site: feeds and email. A web page's links stay relative unless asked.
+  const leavesSite = FEEDS.has(options.to) || (options.to === 'html' && options.email === true);
+  if (base === undefined && leavesSite && config.feed.baseUrl !== undefined) {
+    const parsed = parseBaseUrl(config.feed.baseUrl);
+    if ('problem' in parsed) throw new MemoError(`feed.baseUrl: ${parsed.problem}`, { file: config.files[0] ?? '.memorc.yaml' });
+    base = parsed.url;
+  }
+  const { authority, placeholder } = feedAuthority(config.feed.authority, base);
+  const places: FeedPlaces = {
+    root: layoutRoot(cwd, undefined, config.dir),
+    cwd,
+    authority,
+    ...(base !== undefined ? { baseUrl: base } : {}),
+  };
+  if (!FEEDS.has(options.to)) return places;
+  if (placeholder) {
+    printWarning(
+      `feed ids use the placeholder authority ${authority}: set feed.authority in .memorc.yaml to a domain or email address you own, or give --base-url`,
+    );
+  }
+  const byId = new Map<string, string>();
+  for (const memo of memos) {
+    if (memo.id === undefined && rootPath(memo, places).startsWith('../')) {
+      printWarning(
+        `${memo.path}: is not under the project root (${places.root}) that feed ids are made from; give it an \`id:\` or bundle from its project`,
+      );
+    }
+    const id = itemId(memo, places);
+    const other = byId.get(id);
+    if (other !== undefined)
+      printWarning(`${memo.path}: has the feed id of ${other} (${id}); readers will show only one of them: give one an \`id:\``);
+    else byId.set(id, memo.path);
+  }
+  return places;
+}
+
+const FEEDS = new Set(['json', 'rss', 'atom']);
 
 /** --title: an issue needs a name; an empty one would leave the page and the feed untitled. */
 function issueTitle(value: string): string {
@@ -33,13 +104,17 @@ export function registerBundle(program: Command, context: CommandContext): void 
     .description('bundle many memos into one newsletter issue (HTML, plain text, or a JSON Feed)')
     .argument('<paths...>', 'memo files, folders and globs')
     .addOption(
-      new Option('--to <format>', 'output format (json: JSON Feed 1.1)').choices(['html', 'text', 'json', 'docx', 'pdf']).default('html'),
+      new Option('--to <format>', 'output format (json: JSON Feed 1.1; rss: RSS 2.0; atom: Atom 1.0)')
+        .choices(['html', 'text', 'json', 'rss', 'atom', 'docx', 'pdf'])
+        .default('html'),
     )
     .option('-o, --output <file>', 'write the issue here (default: stdout)')
     .option('--title <title>', 'the issue title', issueTitle, 'Memos')
     .option('--email', 'HTML: inline the CSS for email clients')
     .addOption(new Option('--sort <order>', 'memo order').choices(['date-desc', 'date-asc', 'input']).default('date-desc'))
     .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
+    .option('--base-url <url>', 'feeds, HTML: the URL the exported memos are published at; every link made absolute', baseUrl)
+    .option('--width <n>', 'text: wrap at this many columns (0: no wrapping)', width)
     .option('--reference-docx <file>', 'DOCX: take the memo styles (MemoTitle, MemoHeading…) from this house document')
     .addOption(new Option('--page <size>', 'PDF: page size (default: export.pdf.page, else letter)').choices(['letter', 'a4']))
     .option('--strict', 'leave out memos that have lint errors (exit 1)')
@@ -47,7 +122,7 @@ export function registerBundle(program: Command, context: CommandContext): void 
     .option('--no-progress', 'no progress bar, even on a terminal')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ memo bundle memos/2019-12-*.md -o issue.html --title "Weekly Memos" --email\n  $ memo bundle memos/ --to text --sort date-asc -o issue.txt\n  $ memo bundle memos/ --to json -o feed.json\n  $ memo bundle memos/ --to pdf --page a4 -o issue.pdf',
+      '\nExamples:\n  $ memo bundle memos/2019-12-*.md -o issue.html --title "Weekly Memos" --email\n  $ memo bundle memos/ --to text --sort date-asc -o issue.txt\n  $ memo bundle memos/ --to rss --base-url https://example.org/memos/ -o feed.xml\n  $ memo bundle memos/ --to pdf --page a4 -o issue.pdf',
     )
     .action(async (paths: string[], options: BundleCommandOptions) => {
       context.exit(await runBundle(paths, options));
@@ -89,6 +164,8 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     css: { flag: '--css', formats: ['html', 'pdf'] },
     referenceDocx: { flag: '--reference-docx', formats: ['docx'] },
     page: { flag: '--page', formats: ['pdf'] },
+    width: { flag: '--width', formats: ['text', 'json'] },
+    baseUrl: { flag: '--base-url', formats: ['html', 'json', 'rss', 'atom'] },
   });
   const progress = wantsProgress(options.progress, found.files.length)
     ? await import('../progress.js').then((m) => m.progressBar(found.files.length, 'reading'))
@@ -131,7 +208,8 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     ...(css !== undefined ? { css } : {}),
     ...(settings.lang ? { lang: settings.lang } : {}),
     ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
-    ...(settings.width !== undefined ? { width: settings.width } : {}),
+    ...((options.width ?? settings.width) !== undefined ? { width: options.width ?? settings.width } : {}),
+    places: await feedPlaces(memos, options, config, cwd),
   };
   const text =
     options.to === 'docx' || options.to === 'pdf'
@@ -140,7 +218,9 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
         ? bundle.bundleHtml(memos, bundleOptions)
         : options.to === 'text'
           ? bundle.bundleText(memos, bundleOptions)
-          : bundle.bundleFeed(memos, bundleOptions);
+          : options.to === 'json'
+            ? bundle.bundleFeed(memos, bundleOptions)
+            : (await import('../../export/feeds.js'))[options.to === 'rss' ? 'bundleRss' : 'bundleAtom'](memos, bundleOptions);
   // What the HTML sanitizer removed from the memos: one line each; the issue is still written (exit code unchanged).
   for (const warning of warnings) printWarning(`${warning.file}:${warning.line}: ${warning.message}`);
   if (options.output && options.output !== '-') await writeFileAtomic(resolve(options.output), text, { overwrite: true, mkdirs: true });

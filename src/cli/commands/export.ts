@@ -9,6 +9,7 @@ import type { ManifestEntry } from '../../export/manifest.js';
 import type { SerializedError } from '../../io/pool.js';
 import { namesInProse } from '../../util/names.js';
 import { counted } from '../../util/plural.js';
+import { parseBaseUrl } from '../../util/base-url.js';
 import type { CommandContext } from '../context.js';
 import { warnInapplicable } from '../inapplicable.js';
 import { describeRelative, printError, printInfo, printWarning, writeStdout } from '../output.js';
@@ -28,6 +29,14 @@ interface ExportOptions {
   progress?: boolean;
   root?: string;
   prune?: boolean;
+  baseUrl?: string;
+}
+
+/** --base-url: an absolute http(s) URL, made a folder (`…/memos/`). */
+function baseUrl(value: string): string {
+  const parsed = parseBaseUrl(value);
+  if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem);
+  return parsed.url;
 }
 
 function width(value: string): number {
@@ -50,6 +59,7 @@ export function registerExport(program: Command, context: CommandContext): void 
     .option('--email', 'HTML: inline the CSS for email clients')
     .option('--fragment', 'HTML: the memo body only, no <html>/<head>')
     .option('--css <file>', 'HTML: use this stylesheet instead of the built-in one')
+    .option('--base-url <url>', 'HTML: the URL the exported memos are published at; every link made absolute', baseUrl)
     .option('--width <n>', 'text: wrap at this many columns (0: no wrapping)', width)
     .option('--reference-docx <file>', 'DOCX: take the memo styles (MemoTitle, MemoHeading…) from this house document')
     .addOption(new Option('--page <size>', 'PDF: page size (default: export.pdf.page, else letter)').choices(['letter', 'a4']))
@@ -87,6 +97,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     width: { flag: '--width', formats: ['text'] },
     referenceDocx: { flag: '--reference-docx', formats: ['docx'] },
     page: { flag: '--page', formats: ['pdf'] },
+    baseUrl: { flag: '--base-url', formats: ['html'] },
     root: { flag: '--root', needs: batchOnly },
     prune: { flag: '--prune', needs: batchOnly },
   });
@@ -140,11 +151,22 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   const formatOptions = await binaryFormatOptions(options.to, options, rootConfig, cwd, !options.outDir);
   let exitCode = found.errors.length > 0 ? 2 : 0;
 
+  // Pages under the base URL are laid out from the root, as --out-dir lays them out. feed.baseUrl
+  // applies to --email (what leaves the site); a web page's links stay relative unless asked.
+  let base = options.baseUrl;
+  if (base === undefined && options.email && rootConfig.feed.baseUrl !== undefined) {
+    const parsed = parseBaseUrl(rootConfig.feed.baseUrl);
+    if ('problem' in parsed) throw new MemoError(`feed.baseUrl: ${parsed.problem}`, { file: rootConfig.files[0] ?? '.memorc.yaml' });
+    base = parsed.url;
+  }
   const exportOptions = {
     ...options,
     ...formatOptions,
     ...(css !== undefined ? { css } : {}),
     ...(options.config ? { configFile: options.config } : {}),
+    ...(base !== undefined && options.to === 'html'
+      ? { baseUrl: base, root: layout.layoutRoot(cwd, options.outDir ? options.root : undefined, rootConfig.dir) }
+      : {}),
   };
   // Set while a progress bar is drawn, so messages go above it instead of through it.
   let say: (line: string) => void = printError;

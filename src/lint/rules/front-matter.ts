@@ -80,6 +80,15 @@ export const frontMatter: Rule = {
       });
     }
 
+    // `id` names the memo in feeds for good (docs/export.md, "Feeds"); a number or a list would be dropped.
+    const id = data['id'];
+    if (id !== undefined && id !== null && (typeof id !== 'string' || id.trim() === '')) {
+      context.report({
+        message: `Front matter \`id\` must be text, not ${typeof id === 'string' ? 'blank' : kindOf(id)}; write it like \`id: tag:example.org,2019-12-31:iraq-strikes\` or \`id: iraq-strikes\`.`,
+        at: fieldSpan('id'),
+      });
+    }
+
     if (memo.typeProblem !== undefined) {
       context.report({
         message: `Memo type "${memo.type}" cannot be checked: its template is broken (${memo.typeProblem}); fix the template.`,

@@ -13,8 +13,11 @@ import type { Memo } from '../../../src/memo/model.js';
 import { parseMemo } from '../../../src/memo/parse.js';
 import { loadMemoTypes } from '../../../src/templates/load.js';
 import { anchorProblems, elements, parseHtml, safetyProblems } from '../../helpers/html.js';
-import { MEMO_CSS } from '../../../src/export/style.css.js';
-import { EXAMPLE, FIXTURES } from '../../helpers/cli.js';
+import { EMAIL_CSS, MEMO_CSS } from '../../../src/export/style.css.js';
+
+/** Our stylesheets: the built-in one and what --email adds (its layout). */
+const OUR_CSS = `${MEMO_CSS}\n${EMAIL_CSS}`;
+import { EXAMPLE, FIXTURES, ROOT } from '../../helpers/cli.js';
 
 const WEEK_ONE = join(FIXTURES, 'export', 'week-one.md'); // 2019-12-27
 const WEEK_TWO = join(FIXTURES, 'export', 'week-two.md'); // 2019-12-29
@@ -40,7 +43,7 @@ function ids(tree: Root | Element): string[] {
 
 /** Nothing active (tests/helpers/html.ts holds the one checker the suites share). */
 function expectSafe(tree: Root, _html: string): void {
-  expect(safetyProblems(tree, { stylesheet: MEMO_CSS, styleAttributes: true })).toEqual([]);
+  expect(safetyProblems(tree, { stylesheet: OUR_CSS, styleAttributes: true })).toEqual([]);
 }
 
 function expectAnchorsResolve(tree: Root): void {
@@ -144,12 +147,10 @@ describe('bundleHtml', () => {
   it('inlines the stylesheet with email', () => {
     const email = bundleHtml(memos, { email: true });
     const emailTree = parse(email);
-    for (const article of articles(emailTree)) expect(String(article.properties['style'])).toContain('max-width: 38em');
-    expect(
-      elements(emailTree, (node) => node.tagName === 'style')
-        .map((node) => toText(node))
-        .join(''),
-    ).not.toContain('38em');
+    // The 600 px table column does the layout; no block relies on max-width, and no <style> is left.
+    for (const article of articles(emailTree)) expect(String(article.properties['style'])).toContain('max-width: none');
+    expect(elements(emailTree, (node) => node.tagName === 'style')).toEqual([]);
+    expect(elements(emailTree, (node) => node.tagName === 'table' && String(node.properties['width']) === '600')).toHaveLength(1);
     expectAnchorsResolve(emailTree);
   });
 });
@@ -253,7 +254,8 @@ describe('bundleText', () => {
 
 describe('bundleFeed', () => {
   const memos = [load(WEEK_ONE), load(EXAMPLE), load(WEEK_TWO)];
-  const json = bundleFeed(memos, { title: 'Iran Weekly', lang: 'en' });
+  const places = { root: ROOT, cwd: ROOT, authority: 'example.org' };
+  const json = bundleFeed(memos, { title: 'Iran Weekly', lang: 'en', places });
   const feed = JSON.parse(json) as {
     version: string;
     title: string;
@@ -276,7 +278,12 @@ describe('bundleFeed', () => {
     expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(feed.title).toBe('Iran Weekly');
     expect(feed.language).toBe('en');
-    expect(feed.items.map((item) => item.id)).toEqual(['2019-12-31-backlash-to-us-strikes', 'week-two', 'week-one']);
+    // Stable ids (export/feed-places.ts): tag: URIs from the authority, the memo's date and its path under the root.
+    expect(feed.items.map((item) => item.id)).toEqual([
+      'tag:example.org,2019-12-31:examples/2019-12-31-backlash-to-us-strikes',
+      'tag:example.org,2019-12-29:tests/fixtures/export/week-two',
+      'tag:example.org,2019-12-27:tests/fixtures/export/week-one',
+    ]);
     expect(new Set(feed.items.map((item) => item.id)).size).toBe(3);
   });
 
@@ -291,6 +298,6 @@ describe('bundleFeed', () => {
     expect(example?.content_text).toBe(exportText(memos[1] as Memo));
     expect(weekTwo?.date_published).toBe('2019-12-29T00:00:00Z');
     expect(weekOne?.authors).toBeUndefined();
-    expect(bundleFeed([load(WEEK_ONE), load(EXAMPLE), load(WEEK_TWO)], { title: 'Iran Weekly', lang: 'en' })).toBe(json);
+    expect(bundleFeed([load(WEEK_ONE), load(EXAMPLE), load(WEEK_TWO)], { title: 'Iran Weekly', lang: 'en', places })).toBe(json);
   });
 });

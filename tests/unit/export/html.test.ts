@@ -7,7 +7,7 @@ import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { describe, expect, it } from 'vitest';
 import { exportHtml } from '../../../src/export/html.js';
-import { MEMO_CSS } from '../../../src/export/style.css.js';
+import { EMAIL_CSS, MEMO_CSS } from '../../../src/export/style.css.js';
 import type { Memo } from '../../../src/memo/model.js';
 import { parseMemo } from '../../../src/memo/parse.js';
 import { loadMemoTypes } from '../../../src/templates/load.js';
@@ -31,7 +31,7 @@ function ids(tree: Root): string[] {
 }
 
 /** Nothing active (tests/helpers/html.ts holds the one checker the suites share). */
-function expectSafe(tree: Root, html: string, stylesheet = MEMO_CSS): void {
+function expectSafe(tree: Root, html: string, stylesheet = `${MEMO_CSS}\n${EMAIL_CSS}`): void {
   expect(html).not.toMatch(/<script|<iframe/i);
   expect(safetyProblems(tree, { stylesheet, styleAttributes: true })).toEqual([]);
 }
@@ -144,18 +144,34 @@ describe('exportHtml: fragment and email', () => {
     expectAnchorsResolve(tree);
   });
 
-  it('inlines the stylesheet with email, keeping only @media rules in <style>', () => {
+  it('inlines the stylesheet with email, into the 600 px table layout, leaving no <style>', () => {
     const html = exportHtml(memo, { email: true });
     const tree = parseDocument(html);
     const [body] = elements(tree, (node) => node.tagName === 'body');
     expect(String(body?.properties['style'])).toContain('line-height: 1.6');
     const [h2] = elements(tree, (node) => node.tagName === 'h2');
     expect(String(h2?.properties['style'])).toContain('font-size: 1.3em');
-    const styles = elements(tree, (node) => node.tagName === 'style');
-    expect(styles).toHaveLength(1);
-    const css = toText(styles[0] as Element);
-    expect(css).toContain('@media print');
-    expect(css).not.toContain('38em');
+    expect(elements(tree, (node) => node.tagName === 'style')).toEqual([]);
+    // The column: width="600" for Outlook, max-width for the rest; layout tables are presentation.
+    const tables = elements(tree, (node) => node.tagName === 'table');
+    expect(tables.map((node) => [node.properties['role'], String(node.properties['width'])])).toEqual([
+      ['presentation', '100%'],
+      ['presentation', '600'],
+    ]);
+    expect(String(tables[1]?.properties['style'])).toContain('max-width: 600px');
+    const [article] = elements(tree, (node) => node.tagName === 'article');
+    expect(String(article?.properties['style'])).not.toContain('38em');
+    // The summary as a hidden preheader; a light-only colour scheme.
+    const [preheader] = elements(tree, (node) => String(node.properties['className']) === 'preheader');
+    expect(toText(preheader as Element)).toBe(memo.summary);
+    expect(String(preheader?.properties['style'])).toContain('display: none');
+    const metas = elements(tree, (node) => node.tagName === 'meta').map((node) => [node.properties['name'], node.properties['content']]);
+    expect(metas).toEqual(
+      expect.arrayContaining([
+        ['color-scheme', 'light'],
+        ['supported-color-schemes', 'light'],
+      ]),
+    );
     expect(html.endsWith('\n')).toBe(true);
     expectAnchorsResolve(tree);
   });
@@ -165,7 +181,7 @@ describe('exportHtml: fragment and email', () => {
     expect(html).not.toMatch(/<style|<html/i);
     const tree = parseFragment(html);
     const [article] = elements(tree, (node) => node.tagName === 'article');
-    expect(String(article?.properties['style'])).toContain('max-width: 38em');
+    expect(String(article?.properties['style'])).toContain('overflow-wrap: break-word');
     expectAnchorsResolve(tree);
   });
 
@@ -198,11 +214,17 @@ describe('exportHtml: email and template-looking text', () => {
     const memo = parseMemo(text, { path: 'memo.md', types: loadMemoTypes() });
     const plain = parseDocument(exportHtml(memo));
     const email = parseDocument(exportHtml(memo, { email: true }));
-    // The same elements, ids, links and text: inlining only adds style attributes.
+    // The same elements, ids, links and text in the memo: inlining only adds style attributes.
     const shape = (tree: Root) =>
-      elements(tree).map((node) => [node.tagName, node.properties['id'], node.properties['href'], node.properties['title']]);
+      elements(elements(tree, (node) => node.tagName === 'article')[0] as Element).map((node) => [
+        node.tagName,
+        node.properties['id'],
+        node.properties['href'],
+        node.properties['title'],
+      ]);
+    const article = (tree: Root) => elements(tree, (node) => node.tagName === 'article')[0] as Element;
     expect(shape(email)).toEqual(shape(plain));
-    expect(toText(email)).toBe(toText(plain));
+    expect(toText(article(email))).toBe(toText(article(plain)));
     expectAnchorsResolve(email);
     expect(toText(email)).toContain('<% x %> {{ y }} }}.');
   });

@@ -64,7 +64,7 @@ describe('front-matter', () => {
         8,
         1,
         'warn',
-        "Front matter has an unknown key `notes`; known keys: type, title, date, author, to, cc, tags, summary (a memo type's template may declare more under `frontMatter:`).",
+        "Front matter has an unknown key `notes`; known keys: type, title, date, author, to, cc, tags, summary, id (a memo type's template may declare more under `frontMatter:`).",
       ],
     ]);
   });
@@ -78,7 +78,7 @@ describe('front-matter', () => {
     expect(briefing.map((f) => `${f.line} ${f.message}`)).toEqual(['7 Front matter has an unknown key `sumary`; did you mean `summary`?']);
     const rapid = lint(memo('rapid-response'), { only: [rule], types: project }).messages;
     const known =
-      "known keys: type, title, date, author, to, cc, tags, summary (a memo type's template may declare more under `frontMatter:`).";
+      "known keys: type, title, date, author, to, cc, tags, summary, id (a memo type's template may declare more under `frontMatter:`).";
     expect(rapid.map((f) => `${f.line} ${f.severity} ${f.message}`)).toEqual([
       `5 warn Front matter has an unknown key \`audience\`; ${known}`,
       `6 warn Front matter has an unknown key \`region\`; ${known}`,
