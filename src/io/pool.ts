@@ -1,17 +1,23 @@
-// Spread a large batch over worker threads, one per core. Jobs go out in small batches as
-// workers free up, so a slow file never holds back a whole share of the run. A worker
-// answers each batch with `{ outcomes }`, or `{ fatal }` for an error that ends the run
-// (a bad config); see workerLoop below for the other side. A file that exhausts a worker's
-// heap or time is found and reported as that file's error; the run goes on. Small runs stay
-// in the calling thread, but for memos big enough to need those limits (runJobs).
+// Spread a large batch over this thread and worker threads, one thread per core. Jobs go out
+// from one queue as threads free up (workers take small batches, this thread one job at a time),
+// so a slow file never holds back a whole share of the run, and this thread works from the
+// start instead of waiting while the workers start up and load the code. A worker answers each
+// batch with `{ outcomes }`, or `{ fatal }` for an error that ends the run (a bad config); see
+// workerLoop below for the other side. A file that exhausts a worker's heap or time is found
+// and reported as that file's error; the run goes on. Memos big enough to need those limits
+// always go to a worker (runJobs).
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { MemoError } from './errors.js';
 import { newWriterState } from './write.js';
 
-/** Below this many files, starting threads costs more than it saves. */
-export const PARALLEL_THRESHOLD = 200;
+/**
+ * From this many files, worker threads join this thread. Below it a worker's start-up (~60 ms of
+ * a core, loading the code again) costs about what it would take over; measured with
+ * `npm run bench` (the scale curve).
+ */
+export const PARALLEL_THRESHOLD = 120;
 const BATCH = 20;
 
 export interface SerializedError {
@@ -48,20 +54,20 @@ function threadCap(): number | undefined {
   return Number.isNaN(cap) ? undefined : Math.max(0, cap);
 }
 
-/** How many threads a run of `jobs` jobs should use: none below the threshold. */
+/** How many worker threads join this one for a run of `jobs` jobs: none below the threshold. */
 export function workerCount(jobs: number): number {
-  // MEMOKIT_THREADS caps the threads (0 or 1: all in this thread), e.g. on a shared CI runner.
+  // MEMOKIT_THREADS caps the threads, this one included (0 or 1: all in this thread), e.g. on a shared CI runner.
   const cores = threadCap() ?? availableParallelism();
   if (jobs < PARALLEL_THRESHOLD || cores < 2) return 0;
-  return Math.min(cores, Math.ceil(jobs / 100));
+  return Math.max(1, Math.min(cores - 1, Math.ceil(jobs / 100)));
 }
 
 /**
- * Run jobs the way their number asks: spread over worker threads for a large run; otherwise
- * here, one after another, except memos over HEAVY_MEMO_BYTES, which go to one worker thread
- * so that its heap and time limits apply to them as in a large run (not with MEMOKIT_THREADS
- * at 0 or 1, which asks for no threads at all). Outcomes come back in the jobs' order;
- * `onOutcome` hears of each as it is settled.
+ * Run jobs the way their number asks: here, with worker threads joining in for a large run.
+ * Memos over HEAVY_MEMO_BYTES always go to a worker thread (one is started for them in a small
+ * run), so that its heap and time limits apply to them (not with MEMOKIT_THREADS at 0 or 1,
+ * which asks for no threads at all). Outcomes come back in the jobs' order; `onOutcome` hears
+ * of each as it is settled.
  */
 export async function runJobs<Job extends { file: string; text?: string }, Outcome>(
   workerUrl: URL,
@@ -70,31 +76,16 @@ export async function runJobs<Job extends { file: string; text?: string }, Outco
   here: (job: Job) => Promise<Outcome>,
   onOutcome?: (outcome: Outcome | FailedOutcome, index: number) => void,
 ): Promise<(Outcome | FailedOutcome)[]> {
-  const threads = workerCount(jobs.length);
-  if (threads > 1) return runInWorkers<Job, Outcome>(workerUrl, data, jobs, threads, onOutcome);
   const cap = threadCap();
+  const noThreads = cap !== undefined && cap < 2;
   // A job's size: its text when it carries one (stdin), else its file's.
   const size = (job: Job) =>
     job.text !== undefined ? Buffer.byteLength(job.text) : (statSync(job.file, { throwIfNoEntry: false })?.size ?? 0);
-  const heavy = cap !== undefined && cap < 2 ? [] : jobs.flatMap((job, index) => (size(job) > HEAVY_MEMO_BYTES ? [index] : []));
-  const outcomes = new Array<Outcome | FailedOutcome>(jobs.length);
-  const isHeavy = new Set(heavy);
-  for (const [index, job] of jobs.entries()) {
-    if (isHeavy.has(index)) continue;
-    outcomes[index] = await here(job);
-    onOutcome?.(outcomes[index], index);
-  }
-  if (heavy.length > 0) {
-    const answers = await runInWorkers<Job, Outcome>(
-      workerUrl,
-      data,
-      heavy.map((index) => jobs[index] as Job),
-      1,
-      (outcome, k) => onOutcome?.(outcome, heavy[k] as number),
-    );
-    answers.forEach((outcome, k) => (outcomes[heavy[k] as number] = outcome));
-  }
-  return outcomes;
+  const light: number[] = [];
+  const heavy: number[] = [];
+  for (const [index, job] of jobs.entries()) (noThreads || size(job) <= HEAVY_MEMO_BYTES ? light : heavy).push(index);
+  const workers = noThreads ? 0 : Math.max(workerCount(jobs.length), heavy.length > 0 ? 1 : 0);
+  return runShared<Job, Outcome>(workerUrl, data, jobs, { light, heavy }, workers, here, onOutcome);
 }
 
 /** What a job gets when its worker ran out of memory or time on it alone (lint and export both read it). */
@@ -162,11 +153,20 @@ function ask<Job, Outcome>(worker: Worker, batch: Job[], timeoutMs: number): Pro
   });
 }
 
-export async function runInWorkers<Job extends { file: string }, Outcome>(
+/** Let pending events in (worker answers, signals) between this thread's jobs. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Run `jobs` from shared queues: this thread takes `light` jobs one at a time with `here`;
+ * `count` worker threads take the `heavy` ones alone, then `light` ones in small batches.
+ */
+async function runShared<Job extends { file: string }, Outcome>(
   workerUrl: URL,
   data: unknown,
   jobs: Job[],
+  queues: { light: number[]; heavy: number[] },
   count: number,
+  here: (job: Job) => Promise<Outcome>,
   onOutcome?: (outcome: Outcome | FailedOutcome, index: number) => void,
 ): Promise<(Outcome | FailedOutcome)[]> {
   const outcomes = new Array<Outcome | FailedOutcome>(jobs.length);
@@ -194,13 +194,33 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
         : `took longer than ${timeoutMs / 1000} s (the Markdown parser is slow on very long runs of nested lists and quotes); split it, or raise MEMOKIT_WORKER_TIMEOUT_S`;
     return { kind: 'error', error: { message, file: job.file, exitCode: 2 } };
   };
-  let next = 0;
-  // One loop per thread: take the next small batch, so a slow file never holds back a share.
+  const { light, heavy } = queues;
+  let nextLight = 0;
+  let nextHeavy = 0;
+  // This thread: the next light job, one at a time, until none is left.
+  const local = async (): Promise<void> => {
+    while (nextLight < light.length) {
+      const index = light[nextLight++] as number;
+      settle(index, await here(jobs[index] as Job));
+      if (count > 0) await yieldToEvents();
+    }
+  };
+  // A worker's next batch: a heavy job alone, else a few light ones (fewer when few are left,
+  // so the threads finish together).
+  const nextBatch = (): number[] => {
+    if (nextHeavy < heavy.length) return [heavy[nextHeavy++] as number];
+    const left = light.length - nextLight;
+    const take = Math.min(BATCH, Math.max(1, Math.floor(left / (count + 1))));
+    const batch = light.slice(nextLight, nextLight + take);
+    nextLight += batch.length;
+    return batch;
+  };
+  // One loop per worker thread: take the next small batch, so a slow file never holds back a share.
   const slot = async (): Promise<void> => {
     let worker = spawn();
-    while (next < jobs.length) {
-      const indices: number[] = [];
-      for (; next < jobs.length && indices.length < BATCH; next++) indices.push(next);
+    for (;;) {
+      const indices = nextBatch();
+      if (indices.length === 0) break;
       // One timer per batch: memos take milliseconds, so only a file that takes about the limit
       // on its own trips it; each file of the batch then runs alone against the limit.
       const answer = await ask<Job, Outcome>(
@@ -234,7 +254,7 @@ export async function runInWorkers<Job extends { file: string }, Outcome>(
     await retire(worker);
   };
   try {
-    await Promise.all(Array.from({ length: count }, slot));
+    await Promise.all([local(), ...Array.from({ length: count }, slot)]);
   } finally {
     await Promise.all([...live].map((worker) => retire(worker)));
   }

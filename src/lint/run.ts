@@ -81,6 +81,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
     keepSource: Boolean(options.keepSource),
     ...(options.configFile ? { configFile: options.configFile } : {}),
     ...(cache && useStats ? { statSince: runStart } : {}),
+    ...(cache ? { hash: true } : {}),
   };
   const slots = new Array<LintResult | MemoError | undefined>(files.length);
   const jobs: LintJob[] = [];
@@ -163,7 +164,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
     slots[index] = outcome.result;
     if (outcome.fixed) fixed.push(job.file);
     const settings = settingsOf.get(job.file);
-    if (cache && settings) cache.set(job.file, outcome.hash, settings, outcome.result.messages, outcome.stat);
+    if (cache && settings && outcome.hash !== undefined) cache.set(job.file, outcome.hash, settings, outcome.result.messages, outcome.stat);
   });
   mark('linted');
   await cache?.save();
