@@ -30,7 +30,7 @@ export interface WatchOptions {
   relevant(path: string): boolean;
   onBatch(batch: WatchBatch): void;
   onError(error: Error): void;
-  /** Quiet time after the last event before a batch is handed over (default 20 ms). */
+  /** Quiet time after the last event before a batch is handed over (default 10 ms: a save is one or two writes microseconds apart). */
   debounceMs?: number;
 }
 
@@ -56,7 +56,7 @@ function isFolder(path: string): boolean {
 }
 
 export function watchFiles(options: WatchOptions): Watcher {
-  const debounceMs = options.debounceMs ?? 20;
+  const debounceMs = options.debounceMs ?? 10;
   /** Folder → its watch. `deep`: folders below are watched too (a target folder, not a file's parent). */
   const folders = new Map<string, { watcher: FSWatcher; deep: boolean }>();
   let pending: WatchBatch = { changed: new Set(), removed: new Set() };
