@@ -137,11 +137,13 @@ for (let i = 0; i < SAVES; i++) {
   await sleep(5);
 }
 const watchWarm = rssMb(watch.child.pid);
+const watchSamples = [watchWarm];
 for (let i = 0; i < MEMORY_SAVES; i++) {
   const seen = watch.state.lines;
   save();
   await until(() => watch.state.lines > seen);
   await sleep(2);
+  if ((i + 1) % 250 === 0) watchSamples.push(rssMb(watch.child.pid));
 }
 const watchEnd = rssMb(watch.child.pid);
 const watchExit = await stop(watch.child);
@@ -150,6 +152,7 @@ let previewTimes = [];
 let previewWarm = NaN;
 let previewEnd = NaN;
 let previewExit = 'n/a';
+const previewSamples = [];
 if (existsSync(CHROMIUM)) {
   log(`memo preview: ${PREVIEW_SAVES} timed saves in Chromium, then ${MEMORY_SAVES} for memory`);
   const preview = start(['preview', dir]);
@@ -196,9 +199,11 @@ if (existsSync(CHROMIUM)) {
     await sleep(5);
   }
   previewWarm = rssMb(preview.child.pid);
+  previewSamples.push(previewWarm);
   for (let i = 0; i < MEMORY_SAVES; i++) {
     await timedSave();
     await sleep(2);
+    if ((i + 1) % 250 === 0) previewSamples.push(rssMb(preview.child.pid));
   }
   previewEnd = rssMb(preview.child.pid);
   await browser.close();
@@ -266,5 +271,5 @@ mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'resident.md'), table);
 writeFileSync(
   join(OUT, 'resident.json'),
-  `${JSON.stringify({ coldLint, coldExport, watchTimes, previewTimes, watchWarm, watchEnd, previewWarm, previewEnd, watchExit, previewExit }, null, 1)}\n`,
+  `${JSON.stringify({ coldLint, coldExport, watchTimes, previewTimes, watchWarm, watchEnd, previewWarm, previewEnd, watchSamples, previewSamples, watchExit, previewExit }, null, 1)}\n`,
 );

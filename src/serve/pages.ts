@@ -37,28 +37,7 @@ function markLines(node: Element, start: number, end: number): void {
   node.properties['dataLineEnd'] = String(end);
 }
 
-const BLOCKS = new Set([
-  'p',
-  'li',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'pre',
-  'table',
-  'tr',
-  'hr',
-  'section',
-  'div',
-  'dl',
-  'dt',
-  'dd',
-]);
+const BLOCKS = new Set('p li ul ol h1 h2 h3 h4 h5 h6 blockquote pre table tr hr section div dl dt dd'.split(' '));
 
 /** Put the source lines on every block element that has a position (iteratively: any depth). */
 function markBlocks(root: Element): void {

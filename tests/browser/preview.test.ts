@@ -11,8 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE, tempDir } from '../helpers/cli.js';
 import { startMemo, stopAll, type Resident } from '../helpers/resident.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const inCi = Boolean(process.env['CI']);
 const CLEAN = readFileSync(EXAMPLE, 'utf8');
@@ -53,19 +53,7 @@ describe.runIf(available)('memo preview in a real browser (Chromium)', () => {
     preview = startMemo(['preview', '.'], { cwd: dir });
     await preview.waitFor(({ stdout }) => stdout.includes('\n'));
     url = preview.stdout().split('\n')[0] as string;
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 900, height: 700 } });
     page.on('request', (request) => requests.push(request.url()));
     page.on('console', (message) => {
