@@ -86,8 +86,12 @@ function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
+// MEMOKIT_BENCH_NODE_FLAGS: flags for the resident process's node (`--max-old-space-size=48`
+// tells a leak, which then runs out of memory, from garbage V8 has not yet collected).
+const NODE_FLAGS = (process.env.MEMOKIT_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+
 function start(commandArgs) {
-  const child = spawn(process.execPath, [MEMO, ...commandArgs], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, MEMO, ...commandArgs], {
     cwd: dir,
     env: { ...process.env, NO_COLOR: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -248,6 +252,18 @@ const rows = [
     hasPreview ? `${mb(previewWarm)} → ${mb(previewEnd)}` : 'n/a',
     hasPreview ? `+${mb(previewEnd - previewWarm)} (< 20 MB)` : '',
     verdict(hasPreview ? previewEnd - previewWarm < 20 : undefined),
+  ],
+  [
+    `RSS every 250 saves, lint --watch (MB)`,
+    watchSamples.map((value) => value.toFixed(0)).join(' '),
+    `second half: +${mb(watchEnd - (watchSamples[Math.floor(watchSamples.length / 2)] ?? NaN))}`,
+    '',
+  ],
+  [
+    `RSS every 250 saves, preview (MB)`,
+    previewSamples.map((value) => value.toFixed(0)).join(' ') || 'n/a',
+    hasPreview ? `second half: +${mb(previewEnd - (previewSamples[Math.floor(previewSamples.length / 2)] ?? NaN))}` : '',
+    '',
   ],
   [
     'exit code on SIGINT (lint --watch / preview)',

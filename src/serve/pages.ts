@@ -12,6 +12,7 @@ import { decodeMemo, readMemoBytes } from '../io/read.js';
 import type { ResidentLinter } from '../lint/resident.js';
 import type { Finding, LintResult } from '../lint/types.js';
 import { parseMemo } from '../memo/parse.js';
+import { textDirection } from '../util/direction.js';
 import { counted } from '../util/plural.js';
 
 /** What the preview knows of one memo after reading it: for the list, its page, and its findings. */
@@ -188,7 +189,7 @@ export function pageDocument(title: string, page: string, content: string, lang 
     type: 'root',
     children: [
       { type: 'doctype' },
-      element('html', { lang }, [
+      element('html', { lang, ...(textDirection(lang) === 'rtl' ? { dir: 'rtl' } : {}) }, [
         element(
           'head',
           {},

@@ -83,6 +83,8 @@ export class PreviewServer {
   #clients = new Set<Client>();
   #problems: string[] = [];
   #css = MEMO_CSS;
+  /** The pages' language: the working folder's config `export.lang`, as in exports. */
+  #lang = 'en';
   #version = 0;
   #allowedHosts = new Set<string>();
   #queue: Promise<void> = Promise.resolve();
@@ -159,7 +161,8 @@ export class PreviewServer {
     this.#byUrl.clear();
     for (const file of this.#workspace.files) this.#byUrl.set(decodeURIComponent(this.#view(file).url), file);
     this.#problems = this.#workspace.errors.map((error) => error.describe());
-    const css = this.#linter.settingsFor(`${this.#options.cwd}${sep}x.md`).config.export.css;
+    const { css, lang } = this.#linter.settingsFor(`${this.#options.cwd}${sep}x.md`).config.export;
+    this.#lang = lang ?? 'en';
     this.#css = css ? await readFile(css, 'utf8').catch(() => MEMO_CSS) : MEMO_CSS;
   }
 
@@ -246,14 +249,14 @@ export class PreviewServer {
     if (path === '/events') return this.#events(request, response, new URLSearchParams(raw.slice(queryAt + 1)).get('page') ?? '/');
     if (path === '/') {
       const { title, html } = this.#content('/');
-      return send(200, 'text/html; charset=utf-8', pageDocument(title, '/', html));
+      return send(200, 'text/html; charset=utf-8', pageDocument(title, '/', html, this.#lang));
     }
     // Looked up, never joined onto a folder: only the memos found can be named.
     const file = this.#byUrl.get(path);
     if (!file) return refuse(404, 'not a memo of this preview');
     if (!this.#workspace.mayServe(file)) return refuse(403, 'this memo now lies outside the folders given');
     const { title, html } = this.#content(path);
-    return send(200, 'text/html; charset=utf-8', pageDocument(title, path, html));
+    return send(200, 'text/html; charset=utf-8', pageDocument(title, path, html, this.#lang));
   }
 
   #events(request: IncomingMessage, response: ServerResponse, page: string): void {

@@ -2,10 +2,11 @@
 // saved the two ways editors save — write a temporary file and rename it over the memo (vim,
 // many IDEs), or rewrite the memo in place (nano, VS Code) — and each save prints the findings
 // of that memo; a config change re-lints every memo; Ctrl-C (SIGINT) and SIGTERM exit 0.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXAMPLE, memo, tempDir } from '../helpers/cli.js';
+import { BIN, EXAMPLE, memo, tempDir } from '../helpers/cli.js';
 import { startMemo, stopAll } from '../helpers/resident.js';
 
 const CLEAN = readFileSync(EXAMPLE, 'utf8');
@@ -107,5 +108,43 @@ describe('memo lint --watch', () => {
       expect(result.status, flag).toBe(2);
       expect(result.stderr).toContain(`${flag} cannot be combined with --watch`);
     }
+  });
+});
+
+// tmux is a Debian package `.ci/run` installs; without it (a developer's machine) this is skipped.
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+
+describe.skipIf(!hasTmux)('memo lint --watch in a real terminal (tmux)', () => {
+  const socket = `memokit-watch-${process.pid}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+  const screen = () => tmux('capture-pane', '-p', '-t', 'watch').replace(/\s+$/gm, '');
+  const until = async (check: () => boolean) => {
+    const start = Date.now();
+    while (!check()) {
+      if (Date.now() - start > 20_000) throw new Error(`timed out; the terminal shows:\n${screen()}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  afterAll(() => {
+    if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+  });
+
+  it('clears the screen for each run, so the last save is what shows, and Ctrl-C exits 0', async () => {
+    const dir = project();
+    tmux('new-session', '-d', '-s', 'watch', '-x', '160', '-y', '40', 'bash --norc --noprofile');
+    tmux('send-keys', '-t', 'watch', `cd ${dir} && PS1='PROMPT$ ' && clear`, 'Enter');
+    await until(() => screen().trim() === 'PROMPT$');
+    tmux('send-keys', '-t', 'watch', `env -u CI NO_COLOR=1 node ${BIN} lint --watch .; echo "exit=$?"`, 'Enter');
+    await until(() => screen().includes('watching 2 memos'));
+    expect(screen()).toContain('linted: a.md, b.md');
+
+    saveByRename(join(dir, 'a.md'), MISSPELT);
+    await until(() => screen().includes('saved: a.md (1 error'));
+    expect(screen()).not.toContain('linted: a.md, b.md');
+    expect(screen()).toContain('Section "Key Take-aways"');
+
+    tmux('send-keys', '-t', 'watch', 'C-c');
+    await until(() => /exit=\d+\nPROMPT\$$/.test(screen()));
+    expect(screen()).toMatch(/exit=0\nPROMPT\$$/);
   });
 });
