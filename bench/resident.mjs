@@ -216,6 +216,13 @@ if (existsSync(CHROMIUM)) {
   log(`${CHROMIUM} missing: preview rows are n/a`);
 }
 
+log(`memo preview's server in-process: V8 heap after a full GC over ${MEMORY_SAVES} saves`);
+const heapRun = spawnSync(process.execPath, ['--expose-gc', join(ROOT, 'bench', 'resident-heap.mjs'), String(MEMORY_SAVES)], {
+  encoding: 'utf8',
+});
+const heapSamples = heapRun.status === 0 ? JSON.parse(heapRun.stdout).heapMb : [];
+if (heapRun.status !== 0) log(`resident-heap.mjs failed: ${heapRun.stderr}`);
+
 // ---------------------------------------------------------------------------------------------
 
 const ms = (value) => (Number.isNaN(value) ? 'n/a' : `${value.toFixed(1)} ms`);
@@ -266,6 +273,12 @@ const rows = [
     '',
   ],
   [
+    `preview's server, V8 heap after full GC, start → every 250 saves (MB)`,
+    heapSamples.map((value) => value.toFixed(1)).join(' ') || 'n/a',
+    heapSamples.length > 0 ? `+${mb((heapSamples.at(-1) ?? NaN) - (heapSamples[0] ?? NaN))} (< 20 MB)` : '',
+    verdict(heapSamples.length > 0 ? (heapSamples.at(-1) ?? NaN) - (heapSamples[0] ?? NaN) < 20 : undefined),
+  ],
+  [
     'exit code on SIGINT (lint --watch / preview)',
     `${watchExit} / ${previewExit}`,
     '0 / 0',
@@ -287,5 +300,5 @@ mkdirSync(OUT, { recursive: true });
 writeFileSync(join(OUT, 'resident.md'), table);
 writeFileSync(
   join(OUT, 'resident.json'),
-  `${JSON.stringify({ coldLint, coldExport, watchTimes, previewTimes, watchWarm, watchEnd, previewWarm, previewEnd, watchSamples, previewSamples, watchExit, previewExit }, null, 1)}\n`,
+  `${JSON.stringify({ coldLint, coldExport, watchTimes, previewTimes, watchWarm, watchEnd, previewWarm, previewEnd, watchSamples, previewSamples, heapSamples, watchExit, previewExit }, null, 1)}\n`,
 );
