@@ -12,6 +12,7 @@ import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
 import { registerNew } from './commands/new.js';
+import { registerPreview } from './commands/preview.js';
 import { registerSchema } from './commands/schema.js';
 import { registerTemplates } from './commands/templates.js';
 
@@ -55,6 +56,7 @@ export async function main(argv: string[]): Promise<number> {
     registerBundle,
     registerImport,
     registerSchema,
+    registerPreview,
   ])
     register(program, context);
   // Every subcommand exits through the override too, so usage errors come back here as exit 2.

@@ -137,7 +137,7 @@ async function memosUnder(folder: string): Promise<string[]> {
  * `*.md` or `*.markdown` in any case (`.MD`, `.Markdown`), not a dot file. Checked on the path:
  * path.basename per file cost ~20 ms in 10,000.
  */
-function isMemoPath(path: string): boolean {
+export function isMemoPath(path: string): boolean {
   const slash = path.lastIndexOf(sep);
   if (path[slash + 1] === '.') return false;
   if (path.endsWith('.md')) return true;

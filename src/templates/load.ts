@@ -178,6 +178,11 @@ function brokenType(file: string, error: MemoError): MemoType {
 
 const cache = new Map<string, Map<string, MemoType>>();
 
+/** Forget the memo types read so far (resident commands, after a template changed on disk). */
+export function forgetMemoTypes(): void {
+  cache.clear();
+}
+
 /** All memo types: built-ins, then the project's (which win on a name clash). */
 export function loadMemoTypes(projectTemplates?: string): Map<string, MemoType> {
   const key = projectTemplates ?? '';

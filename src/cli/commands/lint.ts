@@ -22,6 +22,7 @@ interface LintOptions {
   cacheLocation?: string;
   stdin?: boolean;
   stdinFilename?: string;
+  watch?: boolean;
 }
 
 /** --max-warnings: a whole number, or -1 for no limit (ESLint's convention). */
@@ -49,9 +50,10 @@ export function registerLint(program: Command, context: CommandContext): void {
     .option('--cache-location <file>', 'where --cache keeps its results', '.memocache')
     .option('--stdin', 'lint text from standard input')
     .option('--stdin-filename <name>', 'name the stdin text (for config lookup and reports)')
+    .option('--watch', 'lint, then lint each memo again when it is saved (Ctrl-C to stop); see docs/lint.md')
     .addHelpText(
       'after',
-      '\nExamples:\n  $ memo lint\n  $ memo lint memos/\n  $ memo lint "memos/**/*.md" --format sarif > memo.sarif\n  $ memo lint --fix memos/2019-12-31-backlash.md\n  $ cat memo.md | memo lint --stdin --stdin-filename memos/memo.md',
+      '\nExamples:\n  $ memo lint\n  $ memo lint memos/\n  $ memo lint "memos/**/*.md" --format sarif > memo.sarif\n  $ memo lint --fix memos/2019-12-31-backlash.md\n  $ cat memo.md | memo lint --stdin --stdin-filename memos/memo.md\n  $ memo lint --watch memos/',
     )
     .action(async (paths: string[], options: LintOptions) => {
       context.exit(await runLint(paths, options));
@@ -59,6 +61,21 @@ export function registerLint(program: Command, context: CommandContext): void {
 }
 
 async function runLint(paths: string[], options: LintOptions): Promise<number> {
+  if (options.watch) {
+    for (const [given, flag] of [
+      [options.fix, '--fix'],
+      [options.stdin, '--stdin'],
+      [options.cache, '--cache'],
+    ] as const) {
+      if (given) throw new (await import('../../io/errors.js')).MemoError(`${flag} cannot be combined with --watch`);
+    }
+    const { watchLint } = await import('./lint-watch.js');
+    return watchLint(paths, {
+      format: options.format,
+      ...(options.quiet ? { quiet: true } : {}),
+      ...(options.config ? { config: options.config } : {}),
+    });
+  }
   const [{ lintFiles, lintStdin }, { MemoError }, { readStdin, decodeMemo }, { formatReport }, { summarize, fatalResult }] =
     await Promise.all([
       import('../../lint/run.js'),
