@@ -333,3 +333,14 @@ export function templatesFolderTest(config: Config, explicit?: string): (folder:
 export function emptyConfig(): Config {
   return { files: [], dir: undefined, templatesDir: undefined, rules: {}, types: {}, ignore: [], export: {} };
 }
+
+/**
+ * Forget every config read so far, so the next look-up reads the files again. A run reads each
+ * once; a resident process (`memo lsp`) calls this when a config file changes.
+ */
+export function forgetConfigs(): void {
+  configFileIn.clear();
+  rawConfigs.clear();
+  configsByFiles.clear();
+  cache.clear();
+}

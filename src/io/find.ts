@@ -101,7 +101,7 @@ export interface FindOptions {
  * tinyglobby, for glob inputs) is only loaded when there are globs: most runs name folders, and
  * loading both cost every run ~20 ms.
  */
-async function ignoreMatcher(patterns: ConfigGlob[]): Promise<(file: string) => ConfigGlob | undefined> {
+export async function ignoreMatcher(patterns: ConfigGlob[]): Promise<(file: string) => ConfigGlob | undefined> {
   if (patterns.length === 0) return () => undefined;
   const { default: picomatch } = await import('picomatch');
   const matchers = patterns.map((glob) => ({ glob, match: picomatch(glob.pattern, { dot: true }) }));
@@ -137,7 +137,7 @@ async function memosUnder(folder: string): Promise<string[]> {
  * `*.md` or `*.markdown` in any case (`.MD`, `.Markdown`), not a dot file. Checked on the path:
  * path.basename per file cost ~20 ms in 10,000.
  */
-function isMemoPath(path: string): boolean {
+export function isMemoPath(path: string): boolean {
   const slash = path.lastIndexOf(sep);
   if (path[slash + 1] === '.') return false;
   if (path.endsWith('.md')) return true;
@@ -167,7 +167,7 @@ export const REPOSITORY_DOCS = [
 ];
 const DOC_NAMES = new Set(REPOSITORY_DOCS.map((name) => name.toLowerCase()));
 
-function isRepositoryDoc(file: string): boolean {
+export function isRepositoryDoc(file: string): boolean {
   const name = basename(file);
   const dot = name.lastIndexOf('.');
   return DOC_NAMES.has((dot > 0 ? name.slice(0, dot) : name).toLowerCase());

@@ -179,3 +179,8 @@ export function loadMemoTypes(projectTemplates?: string): Map<string, MemoType> 
   cache.set(key, types);
   return types;
 }
+
+/** Forget the memo types read so far (a resident process calls this when a template changes). */
+export function forgetMemoTypes(): void {
+  cache.clear();
+}
