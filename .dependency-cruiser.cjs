@@ -2,12 +2,12 @@
 // below it, never from above or from a peer, and no module may import itself around a cycle.
 // The order is written down in docs/architecture.md; change it there and here together.
 //
-//   cli → report | export | import → lint → memo → config | templates → io → util
+//   cli → lsp | report | export | import → lint → memo → config | templates → io → util
 //
-// `export` may use `lint` (export --strict lints), `report` formats lint results; `memo` reads
-// the memo types (templates) and nothing else above io; `util` holds pure helpers that import
-// nothing from src/.
-const LAYERS = [['cli'], ['report', 'export', 'import'], ['lint'], ['memo'], ['config', 'templates'], ['io'], ['util']];
+// `export` may use `lint` (export --strict lints), `report` formats lint results, `lsp` serves
+// them to editors; `memo` reads the memo types (templates) and nothing else above io; `util`
+// holds pure helpers that import nothing from src/.
+const LAYERS = [['cli'], ['lsp', 'report', 'export', 'import'], ['lint'], ['memo'], ['config', 'templates'], ['io'], ['util']];
 
 const folder = (names) => `^src/(?:${names.join('|')})/`;
 

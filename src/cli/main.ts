@@ -10,6 +10,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerNew } from './commands/new.js';
 import { registerSchema } from './commands/schema.js';
 import { registerTemplates } from './commands/templates.js';
@@ -50,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     registerBundle,
     registerImport,
     registerSchema,
+    registerLsp,
   ])
     register(program, context);
   // Every subcommand exits through the override too, so usage errors come back here as exit 2.
