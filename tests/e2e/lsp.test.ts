@@ -245,6 +245,25 @@ describe('memo lsp', () => {
     });
   }
 
+  it('re-reads a template when it changes (file times): a memo type is data, and the open memo follows it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.memorc.yaml'), 'root: true\n');
+    mkdirSync(join(dir, 'templates'));
+    const template = (maxWords: number) =>
+      `---\ntype: note\ndescription: A short note.\ntitlePrefix: "Note: "\nmaxWords: ${maxWords}\nsections: []\nbackToTop: "off"\n---\n# Note: {{title}}\n\nTK: the note.\n`;
+    writeFileSync(join(dir, 'templates', 'note.md'), template(400));
+    const client = await started();
+    const uri = fileUri(join(dir, 'note.md'));
+    await client.open(uri, '---\ntype: note\ntitle: Short\ndate: 2019-12-31\n---\n\n# Note: Short\n\nOne two three four five six.\n');
+    expect((await client.diagnostics(uri, 1)).diagnostics).toEqual([]);
+    const count = client.published.length;
+    writeFileSync(join(dir, 'templates', 'note.md'), template(3));
+    const after = await client.waitFor('diagnostics after the template change', () =>
+      client.published.slice(count).find((p) => p.uri === uri),
+    );
+    expect(after.diagnostics.map((d) => d.code)).toEqual(['lede']);
+  });
+
   it('lints only memos: *.md that declare a type or sit under a .memorc.yaml; never README, templates or other files', async () => {
     const loose = tempDir();
     const project = tempDir();
