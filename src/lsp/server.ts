@@ -5,9 +5,11 @@
 //
 // Latest wins: a lint always reads the document as it is when the lint runs, and changes that
 // arrive while one is waiting are folded into it. Linting is synchronous, so nothing older can
-// be published after something newer. The wait is adaptive: none for a memo that lints in under
-// 20 ms (a burst of changes read in one go is still linted once), otherwise as long as its last
-// lint took (at most 500 ms), so typing is never queued behind lints of a long memo.
+// be published after something newer. A burst (changes already read from the input but not yet
+// handled: vscode-jsonrpc hands over one message per event-loop turn) is linted once, after its
+// last change. Beyond that the wait is adaptive: none for a memo that lints in under 20 ms,
+// otherwise as long as its last lint took (at most 500 ms), so typing is never queued behind
+// lints of a long memo.
 //
 // Nothing is written to the output but protocol messages; trouble goes to the client as
 // window/logMessage. The function resolves with the exit code instead of exiting: 0 after
@@ -22,9 +24,12 @@ import {
   createConnection,
   type Diagnostic,
   type InitializeResult,
+  type Message,
+  type MessageReader,
+  type MessageStrategy,
   type WatchDog,
 } from 'vscode-languageserver';
-import { createProtocolConnection } from 'vscode-languageserver/node';
+import { StreamMessageReader, StreamMessageWriter, createProtocolConnection } from 'vscode-languageserver/node';
 import { MemoError } from '../io/errors.js';
 import { assertNesting } from '../io/read.js';
 import { lintText } from '../lint/engine.js';
@@ -43,6 +48,60 @@ export interface ServeOptions {
 export const MAX_LIVE_LENGTH = 1024 * 1024;
 /** Without a file watcher in the client, how often config and template files are looked at. */
 const POLL_MS = 1000;
+/** The longest a lint waits for a burst of changes to be handled. */
+const MAX_BURST_MS = 200;
+
+/** The document a didChange notification changes (undefined for any other message). */
+function changedUri(message: Message): string | undefined {
+  const { method, params } = message as { method?: unknown; params?: { textDocument?: { uri?: unknown } } };
+  const uri = method === 'textDocument/didChange' ? params?.textDocument?.uri : undefined;
+  return typeof uri === 'string' ? uri : undefined;
+}
+
+/**
+ * The connection's reader and message strategy, counting per document the didChange
+ * notifications read from the input but not yet handled: a lint waits while there are any.
+ */
+function changeBacklog(input: NodeJS.ReadableStream): {
+  reader: MessageReader;
+  strategy: MessageStrategy;
+  waiting: (uri: string) => boolean;
+} {
+  const unhandled = new Map<string, number>();
+  const reader = new StreamMessageReader(input);
+  return {
+    reader: {
+      get onError() {
+        return reader.onError;
+      },
+      get onClose() {
+        return reader.onClose;
+      },
+      get onPartialMessage() {
+        return reader.onPartialMessage;
+      },
+      listen: (callback) =>
+        reader.listen((message) => {
+          const uri = changedUri(message);
+          if (uri) unhandled.set(uri, (unhandled.get(uri) ?? 0) + 1);
+          callback(message);
+        }),
+      dispose: () => reader.dispose(),
+    },
+    strategy: {
+      handleMessage(message, next) {
+        const uri = changedUri(message);
+        if (uri) {
+          const left = (unhandled.get(uri) ?? 1) - 1;
+          if (left > 0) unhandled.set(uri, left);
+          else unhandled.delete(uri);
+        }
+        return next(message);
+      },
+    },
+    waiting: (uri) => unhandled.has(uri),
+  };
+}
 
 interface DocumentState {
   /** The version the findings describe. */
@@ -84,7 +143,12 @@ export function serve(options: ServeOptions): Promise<number> {
         finish(code);
       },
     };
-    const connection = createConnection((logger) => createProtocolConnection(options.input, options.output, logger), watchDog);
+    const backlog = changeBacklog(options.input);
+    const connection = createConnection(
+      (logger) =>
+        createProtocolConnection(backlog.reader, new StreamMessageWriter(options.output), logger, { messageStrategy: backlog.strategy }),
+      watchDog,
+    );
     const documents = new TextDocuments(TextDocument);
     const states = new Map<string, DocumentState>();
     const projects = new Projects();
@@ -165,17 +229,23 @@ export function serve(options: ServeOptions): Promise<number> {
       const wait = state.lastMs < 20 ? 0 : Math.min(state.lastMs, 500);
       if (state.pending && wait === 0) return; // the waiting lint will read this change too
       state.pending?.();
+      const since = performance.now();
+      const later = (run: () => void, ms: number) => {
+        if (ms === 0) {
+          const handle = setImmediate(run);
+          state.pending = () => clearImmediate(handle);
+        } else {
+          const handle = setTimeout(run, ms);
+          state.pending = () => clearTimeout(handle);
+        }
+      };
       const run = () => {
+        // More changes of this document are read and queued: lint after the last of them.
+        if (backlog.waiting(uri) && performance.now() - since < MAX_BURST_MS) return later(run, 0);
         state.pending = undefined;
         lint(uri).catch((error: unknown) => logError(`could not lint ${uri}: ${String(error)}`));
       };
-      if (wait === 0) {
-        const handle = setImmediate(run);
-        state.pending = () => clearImmediate(handle);
-      } else {
-        const handle = setTimeout(run, wait);
-        state.pending = () => clearTimeout(handle);
-      }
+      later(run, wait);
     }
 
     function relintAll(): void {
@@ -200,13 +270,7 @@ export function serve(options: ServeOptions): Promise<number> {
       const watching = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       connection.onInitialized(() => {
         log(`memokit ${options.version} language server; config changes seen through ${watching ? 'the editor' : 'file times'}`);
-        if (watching) {
-          connection.client
-            .register(DidChangeWatchedFilesNotification.type, {
-              watchers: [{ globPattern: '**/.memorc.{yaml,yml}' }, { globPattern: '**/*.md' }],
-            })
-            .catch((error: unknown) => logError(`could not watch config files: ${String(error)}`));
-        } else {
+        const poll = (): void => {
           timers.push(
             setInterval(() => {
               if (!projects.changed()) return;
@@ -214,7 +278,19 @@ export function serve(options: ServeOptions): Promise<number> {
               relintAll();
             }, POLL_MS).unref(),
           );
+        };
+        if (!watching) {
+          poll();
+          return;
         }
+        connection.client
+          .register(DidChangeWatchedFilesNotification.type, {
+            watchers: [{ globPattern: '**/.memorc.{yaml,yml}' }, { globPattern: '**/*.md' }],
+          })
+          .catch((error: unknown) => {
+            logError(`the editor would not watch config files (${String(error)}); looking at file times instead`);
+            poll();
+          });
       });
       return {
         capabilities: {

@@ -50,6 +50,8 @@ export class LspClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: LogMessageParams[] = [];
   stderr = '';
+  /** Answer client/registerCapability with an error, as a client that cannot watch files would. */
+  refuseRegistration = false;
   readonly exited: Promise<number | null>;
   private waiters: (() => void)[] = [];
 
@@ -73,7 +75,10 @@ export class LspClient {
       this.logs.push(params);
       this.wake();
     });
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', () => {
+      if (this.refuseRegistration) throw new Error('no file watching here');
+      return null;
+    });
     this.connection.listen();
   }
 
@@ -123,6 +128,15 @@ export class LspClient {
 
   change(uri: string, version: number, changes: ({ text: string } | { range: Range; text: string })[]): Promise<void> {
     return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  /** Send notifications in one write to the server's input, as a client flushing a burst does. */
+  burst(notifications: { method: string; params: unknown }[]): void {
+    const frames = notifications.map((notification) => {
+      const body = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...notification }), 'utf8');
+      return Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    });
+    this.child.stdin?.write(Buffer.concat(frames));
   }
 
   async stop(): Promise<number | null> {
