@@ -187,7 +187,8 @@ export function serve(options: ServeOptions): Promise<number> {
       let version = document.version;
       try {
         const verdict = await projects.verdict(file, document.getText());
-        // The verdict may have waited: lint what the document is now.
+        // The verdict may have waited: lint what the document is now, if it is still open.
+        if (documents.get(uri) !== document || finished) return;
         version = document.version;
         const text = document.getText();
         if (!verdict.lint) {
