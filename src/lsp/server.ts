@@ -14,6 +14,7 @@
 // Nothing is written to the output but protocol messages; trouble goes to the client as
 // window/logMessage. The function resolves with the exit code instead of exiting: 0 after
 // shutdown + exit, 1 for an exit without shutdown or an input that ended (the LSP rule).
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -48,6 +49,8 @@ export interface ServeOptions {
 export const MAX_LIVE_LENGTH = 1024 * 1024;
 /** Without a file watcher in the client, how often config and template files are looked at. */
 const POLL_MS = 1000;
+/** Longer memos are linted in a worker thread, as memo lint does (io/pool.ts). */
+const WORKER_LENGTH = 64 * 1024;
 /** The longest a lint waits for a burst of changes to be handled. */
 const MAX_BURST_MS = 200;
 
@@ -112,6 +115,9 @@ interface DocumentState {
   path?: string;
   /** A lint waiting to run. */
   pending?: () => void;
+  /** A lint in a worker thread is running; `again`: the document changed meanwhile. */
+  running?: boolean;
+  again?: boolean;
   /** How long the last lint took, in ms: the wait before the next one. */
   lastMs: number;
   /** Why it is not linted, as last logged (logged again only when the reason changes). */
@@ -202,7 +208,18 @@ export function serve(options: ServeOptions): Promise<number> {
           settings = verdict.settings;
           const path = file ?? uri;
           assertNesting(text, path);
-          findings = lintText(text, { path, config: settings.config, types: settings.types }).messages;
+          if (text.length > WORKER_LENGTH) {
+            // In a worker thread with memo lint's limits (memory, 30 s), so a memo the parser is
+            // slow on stops only itself, and the server answers meanwhile.
+            const { lintStdin } = await import('../lint/run.js');
+            const result = await lintStdin(text, path, { cwd: file ? dirname(file) : process.cwd() });
+            state.lastMs = performance.now() - started;
+            // Changed or closed meanwhile: the lint scheduled by that change publishes.
+            if (documents.get(uri) !== document || document.version !== version || finished) return;
+            findings = result.messages;
+          } else {
+            findings = lintText(text, { path, config: settings.config, types: settings.types }).messages;
+          }
           const bom = hasBom(document);
           diagnostics = findings.map((finding) => toDiagnostic(document, finding, bom));
         }
@@ -244,7 +261,21 @@ export function serve(options: ServeOptions): Promise<number> {
         // More changes of this document are read and queued: lint after the last of them.
         if (backlog.waiting(uri) && performance.now() - since < MAX_BURST_MS) return later(run, 0);
         state.pending = undefined;
-        lint(uri).catch((error: unknown) => logError(`could not lint ${uri}: ${String(error)}`));
+        // One lint at a time per document: a change during a worker's lint is linted after it.
+        if (state.running) {
+          state.again = true;
+          return;
+        }
+        state.running = true;
+        lint(uri)
+          .catch((error: unknown) => logError(`could not lint ${uri}: ${String(error)}`))
+          .finally(() => {
+            state.running = false;
+            if (state.again && states.get(uri) === state) {
+              state.again = false;
+              schedule(uri);
+            }
+          });
       };
       later(run, wait);
     }

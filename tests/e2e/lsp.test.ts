@@ -329,6 +329,33 @@ describe('memo lsp', () => {
     expect(client.stderr).toBe('');
   });
 
+  it("lints a memo over 64 KB in a worker thread with memo lint's limits: one too slow to parse stops only itself, and the server answers meanwhile", async () => {
+    const client = new LspClient(['lsp', '--stdio'], { MEMOKIT_WORKER_TIMEOUT_S: '1' });
+    await client.initialize();
+    const dir = tempDir();
+    // Long but ordinary: its findings come back from the worker, at the right places.
+    const long = flawedMemo().replace('This morning,', `${'Words of a long lede. '.repeat(3500)}This morning,`);
+    const longUri = fileUri(join(dir, 'long.md'));
+    await client.open(longUri, long);
+    const { diagnostics } = await client.diagnostics(longUri, 1);
+    expect(long.length).toBeGreaterThan(64 * 1024);
+    expect(byRule(diagnostics)).toContain(`placeholders ${positionOf(long, 'TK').line}:${positionOf(long, 'TK').character}`);
+    // Nested lists and quotes the parser is slow on, as in tests/e2e/scale.test.ts.
+    let heavy = EXAMPLE_TEXT;
+    for (let i = 0; heavy.length < 150 * 1024; i++)
+      heavy += `- item *${i}* with [a link](https://example.org/${i}) and \`code ${i}\`\n  - nested ${i}\n    > quote ${i}\n\n`;
+    const heavyUri = fileUri(join(dir, 'heavy.md'));
+    const small = fileUri(join(dir, 'small.md'));
+    await client.open(heavyUri, heavy);
+    await client.open(small, flawedMemo());
+    // The small memo is answered while the heavy one is still in its worker.
+    expect((await client.diagnostics(small, 1)).diagnostics.length).toBe(2);
+    expect(client.published.some((p) => p.uri === heavyUri)).toBe(false);
+    const stopped = await client.diagnostics(heavyUri, 1);
+    expect(stopped.diagnostics.map((d) => d.message)).toEqual([expect.stringMatching(/took longer than 1 s/)]);
+    expect(await client.stop()).toBe(0);
+  });
+
   it('exit without shutdown is exit code 1; an input that ends stops the server', async () => {
     const client = await started();
     await client.connection.sendNotification('exit');
