@@ -11,6 +11,7 @@ import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerInit } from './commands/init.js';
 import { registerLint } from './commands/lint.js';
+import { registerLsp } from './commands/lsp.js';
 import { registerNew } from './commands/new.js';
 import { registerPreview } from './commands/preview.js';
 import { registerSchema } from './commands/schema.js';
@@ -57,6 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     registerImport,
     registerSchema,
     registerPreview,
+    registerLsp,
   ])
     register(program, context);
   // Every subcommand exits through the override too, so usage errors come back here as exit 2.

@@ -290,8 +290,8 @@ function isDirectory(path: string): boolean {
 const cache = new Map<string, Config>();
 
 /**
- * Forget every config looked up so far (resident commands: `memo preview`, `memo lint --watch`),
- * so the next look-up reads the files again after one was created, edited or removed.
+ * Forget every config looked up so far (resident commands: `memo preview`, `memo lint --watch`,
+ * `memo lsp`), so the next look-up reads the files again after one was created, edited or removed.
  */
 export function forgetConfigs(): void {
   for (const map of [configFileIn, rawConfigs, configsByFiles, cache]) map.clear();

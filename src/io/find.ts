@@ -101,7 +101,7 @@ export interface FindOptions {
  * tinyglobby, for glob inputs) is only loaded when there are globs: most runs name folders, and
  * loading both cost every run ~20 ms.
  */
-async function ignoreMatcher(patterns: ConfigGlob[]): Promise<(file: string) => ConfigGlob | undefined> {
+export async function ignoreMatcher(patterns: ConfigGlob[]): Promise<(file: string) => ConfigGlob | undefined> {
   if (patterns.length === 0) return () => undefined;
   const { default: picomatch } = await import('picomatch');
   const matchers = patterns.map((glob) => ({ glob, match: picomatch(glob.pattern, { dot: true }) }));
@@ -167,7 +167,7 @@ export const REPOSITORY_DOCS = [
 ];
 const DOC_NAMES = new Set(REPOSITORY_DOCS.map((name) => name.toLowerCase()));
 
-function isRepositoryDoc(file: string): boolean {
+export function isRepositoryDoc(file: string): boolean {
   const name = basename(file);
   const dot = name.lastIndexOf('.');
   return DOC_NAMES.has((dot > 0 ? name.slice(0, dot) : name).toLowerCase());

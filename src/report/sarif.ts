@@ -2,34 +2,16 @@
 // carries every rule's metadata — read from the registry, with help from docs/rules/<id>.md —
 // plus the directives' pseudo-rules (`unused-disable`, `unknown-directive`); each finding is a
 // result pointing at its rule by index.
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Artifact, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import { directiveRules } from '../lint/directives.js';
+import { PROJECT_URL, ruleDocPage, ruleDocUrl } from '../lint/rule-docs.js';
 import type { LintResult, Rule, RuleSeverity } from '../lint/types.js';
 import { absolutePath, displayPath, normalizedRange, severityName, type FormatContext } from './context.js';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://github.com/memokit/memokit';
-const DOCS_URL = `${INFORMATION_URI}/blob/main/docs/rules/`;
-const DOCS_DIR = new URL('../../docs/rules/', import.meta.url);
+export const INFORMATION_URI = PROJECT_URL;
 const SRCROOT = '%SRCROOT%';
-
-const helpCache = new Map<string, string | undefined>();
-
-/** The rule's doc page, when the package has one. */
-function docPage(id: string): string | undefined {
-  if (!helpCache.has(id)) {
-    let text: string | undefined;
-    try {
-      text = readFileSync(new URL(`${encodeURIComponent(id)}.md`, DOCS_DIR), 'utf8');
-    } catch {
-      text = undefined;
-    }
-    helpCache.set(id, text?.trim() ? text : undefined);
-  }
-  return helpCache.get(id);
-}
 
 /** `dated-events` → `DatedEvents`: SARIF's rule name is an identifier-like display name. */
 function ruleName(id: string): string {
@@ -45,7 +27,7 @@ function level(severity: RuleSeverity): 'error' | 'warning' {
 }
 
 function descriptor(rule: Pick<Rule, 'id' | 'description' | 'severity' | 'fixable' | 'defaults'>): ReportingDescriptor {
-  const page = docPage(rule.id);
+  const page = ruleDocPage(rule.id);
   const fullDescription = rule.fixable ? `${rule.description} Fixable with \`memo lint --fix\`.` : rule.description;
   // Front matter on a doc page (if any) is for the docs site, not for readers of the alert.
   const markdown = page?.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '').trim();
@@ -55,7 +37,7 @@ function descriptor(rule: Pick<Rule, 'id' | 'description' | 'severity' | 'fixabl
     name: ruleName(rule.id),
     shortDescription: { text: rule.description },
     fullDescription: { text: fullDescription },
-    helpUri: `${DOCS_URL}${encodeURIComponent(rule.id)}.md`,
+    helpUri: ruleDocUrl(rule.id),
     help: markdown ? { text: markdown, markdown } : { text: fullDescription },
     defaultConfiguration: { level: level(rule.severity), ...parameters },
     properties: {

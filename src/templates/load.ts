@@ -209,3 +209,4 @@ export function loadMemoTypes(projectTemplates?: string): Map<string, MemoType> 
   cache.set(key, types);
   return types;
 }
+

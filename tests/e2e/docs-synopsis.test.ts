@@ -37,7 +37,7 @@ function helpOptions(command: string): { flags: Set<string>; long: Map<string, s
 }
 
 describe('docs synopses match --help', () => {
-  for (const page of ['lint.md', 'export.md', 'import.md', 'preview.md']) {
+  for (const page of ['lint.md', 'export.md', 'import.md', 'preview.md', 'editors.md']) {
     it(`docs/${page}`, () => {
       const pages = synopses(page);
       expect(pages.size, page).toBeGreaterThan(0);

@@ -91,6 +91,16 @@ describe('memo lint one.md loads only the linter', () => {
     expect(modules.some((name) => name.startsWith('node_modules/docx/'))).toBe(true);
   });
 
+  it('no language server (vscode-languageserver is loaded by memo lsp alone, which does load it)', () => {
+    const server = (modules: string[]) => modules.filter((name) => /^src\/lsp\/|^node_modules\/vscode-/.test(name));
+    expect(server(modulesLoadedBy(['lint', EXAMPLE, '--format', 'json']))).toEqual([]);
+    expect(server(modulesLoadedBy(['--help']))).toEqual([]);
+    // With its input at an end at once, the server starts and stops.
+    const modules = modulesLoadedBy(['lsp', '--stdio']);
+    expect(modules).toContain('src/lsp/server.ts');
+    expect(modules.some((name) => name.startsWith('node_modules/vscode-languageserver/'))).toBe(true);
+  });
+
   it('while memo export does load the HTML pipeline (the check can see it)', () => {
     const out = tempDir();
     const modules = modulesLoadedBy(['export', EXAMPLE, '--to', 'html', '-o', join(out, 'memo.html')]);
