@@ -33,6 +33,9 @@ function tally(results: Iterable<LintResult>): string {
 }
 
 export async function watchLint(paths: string[], options: WatchLintOptions): Promise<number> {
+  // Resident: it lints and parses synchronously for as long as it runs, so the full Markdown
+  // parser (loaded on first need in batch runs, memo/parse.ts) is loaded once, up front.
+  await (await import('../../memo/parse.js')).loadFullParser();
   const [{ ResidentLinter }, { Workspace }, { watchFiles }, { formatReport }, { MemoError }, { summarize }] = await Promise.all([
     import('../../lint/resident.js'),
     import('../../serve/workspace.js'),

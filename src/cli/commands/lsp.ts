@@ -15,6 +15,9 @@ export function registerLsp(program: Command, context: CommandContext): void {
     .addOption(new Option('--clientProcessId <pid>').hideHelp())
     .addHelpText('after', '\nExample:\n  $ memo lsp --stdio    (started by the editor: see docs/editors.md)')
     .action(async () => {
+      // Resident: it lints synchronously for as long as it runs, so the full Markdown parser
+      // (loaded on first need in batch runs, memo/parse.ts) is loaded once, up front.
+      await (await import('../../memo/parse.js')).loadFullParser();
       const { serve } = await import('../../lsp/server.js');
       const code = await serve({ input: process.stdin, output: process.stdout, version: packageVersion() });
       // Stop reading, so nothing keeps the process alive once the editor said exit.

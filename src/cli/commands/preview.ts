@@ -51,6 +51,9 @@ function openBrowser(url: string): void {
 }
 
 async function runPreview(paths: string[], options: PreviewCommandOptions): Promise<number> {
+  // Resident: it lints and parses synchronously for as long as it runs, so the full Markdown
+  // parser (loaded on first need in batch runs, memo/parse.ts) is loaded once, up front.
+  await (await import('../../memo/parse.js')).loadFullParser();
   const { PreviewServer } = await import('../../serve/server.js');
   if (!LOOPBACK.includes(options.host)) {
     printWarning(`listening on ${options.host}: anyone who can reach this address can read these memos`);
