@@ -4,7 +4,8 @@
 // One run, one corpus, every tool: times `memo lint` (cold, and warm with --cache when the
 // CLI has it) against markdownlint-cli2 (default rules), rumdl and the parse floor; `memo
 // export --to html --out-dir` against pandoc run once per file (sampled, extrapolated); and a
-// single-file `memo lint` against `node -e 0`. Takes medians over --runs rounds (the tools
+// single-file `memo lint` against `node -e 0`; and the scale curve (bench/scale.mjs): cold memo lint
+// against rumdl at --sizes corpus sizes, with memokit's own phase times. Takes medians over --runs rounds (the tools
 // take turns within each round, so a busy spell on a shared machine hits all of them), records
 // each command's peak RSS with GNU time, checks that memo lint reports exactly the corpus's
 // flawed memos with their expected rule ids, and prints a table of medians, ratios and the
@@ -30,6 +31,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FLAWED_SHARE, DEFAULT_SEED, GENERATOR_VERSION, generateCorpus } from './generate.mjs';
+import { curveSizes, scaleReport, scaleRound } from './scale.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -48,8 +50,9 @@ const started = process.hrtime.bigint();
 function usage(message) {
   if (message) process.stderr.write(`bench: ${message}\n`);
   process.stderr.write(
-    'usage: npm run bench -- [--memos 10000] [--runs 3] [--pandoc-sample 300] [--seed S] [--strict]\n' +
+    'usage: npm run bench -- [--memos 10000] [--runs 3] [--sizes 100,500,2000,10000] [--pandoc-sample 300] [--seed S] [--strict]\n' +
       '  --memos N          corpus size (regenerated into bench/corpus/ when it differs)\n' +
+      '  --sizes A,B,...    scale curve sizes, each at most --memos (default 100,500,2000,10000 up to --memos; none: no curve)\n' +
       '  --runs N           rounds; each command is timed once per round, medians reported\n' +
       '  --pandoc-sample N  files given to pandoc, split over the rounds, extrapolated to the corpus\n' +
       '  --seed S           corpus seed (default "memokit-bench")\n' +
@@ -62,6 +65,7 @@ function usage(message) {
 
 function parseArgs(argv) {
   const options = { memos: 10000, runs: 3, pandocSample: 300, seed: DEFAULT_SEED, strict: false, documents: 1000, documentsOnly: false };
+  let sizes;
   const whole = (flag, text, min) => {
     const n = Number(text);
     if (!Number.isInteger(n) || n < min) usage(`${flag} must be a whole number, ${min} or more`);
@@ -73,6 +77,7 @@ function parseArgs(argv) {
     if (flag === '--memos') options.memos = whole(flag, value(), 1);
     else if (flag === '--runs') options.runs = whole(flag, value(), 1);
     else if (flag === '--pandoc-sample') options.pandocSample = whole(flag, value(), 0);
+    else if (flag === '--sizes') sizes = value();
     else if (flag === '--seed') options.seed = value();
     else if (flag === '--strict') options.strict = true;
     else if (flag === '--documents') options.documents = whole(flag, value(), 0);
@@ -81,6 +86,8 @@ function parseArgs(argv) {
     else usage(`unknown option ${flag}`);
   }
   options.pandocSample = Math.min(options.pandocSample, options.memos);
+  options.sizes = curveSizes(sizes, options.memos);
+  if (typeof options.sizes === 'string') usage(options.sizes);
   return options;
 }
 
@@ -480,7 +487,8 @@ function main() {
     if (m.error && !errors[id]) errors[id] = m.error;
     return m;
   };
-  const checks = { cold: [], warm: [] };
+  const checks = { cold: [], warm: [], scale: [] };
+  const scaleState = {}; // curve size → its samples (bench/scale.mjs)
   const exportCounts = [];
   let cacheSeen = true;
 
@@ -535,6 +543,17 @@ function main() {
       );
     }
     say('parse floor', add('floor', measure('parse-floor', process.execPath, [join(BENCH, 'parse-floor.mjs'), '.'])));
+    scaleRound({
+      round,
+      manifest,
+      sizes: options.sizes,
+      memo: MEMO,
+      rumdl: tools.rumdl && { command: tools.rumdl.command, args: [...rumdlBase.filter((arg) => arg !== '.'), '--no-cache'] },
+      measure,
+      say,
+      checkFindings,
+      state: scaleState,
+    });
 
     if (tools.memoExport) {
       const outDir = join(OUT, 'export-html');
@@ -587,6 +606,19 @@ function main() {
   );
 
   const bundleRss = benchBundleRss(manifest, options.runs);
+  const scale = scaleReport({
+    sizes: options.sizes,
+    state: scaleState,
+    node: median(samples.node.map((m) => m.seconds)),
+    rumdlAvailable: Boolean(tools.rumdl),
+    median,
+    max,
+    fmtSeconds,
+    fmtRatio,
+  });
+  notes.push(...scale.notes);
+  for (const n of options.sizes)
+    checks.scale.push(...(scaleState[n]?.checks ?? []).map((c) => ({ ...c, which: `scale curve, ${n} memos` })));
 
   const loadAfter = loadavg();
   for (const [id, counts] of Object.entries(seen)) {
@@ -607,6 +639,7 @@ function main() {
     notes,
     loadBefore,
     loadAfter,
+    scale,
   });
   if (options.documents > 0) report.markdown += `\n${benchDocuments(manifest, options).join('\n')}\n`;
   report.markdown += bundleRss.markdown;
@@ -649,6 +682,7 @@ function buildReport({
   notes,
   loadBefore,
   loadAfter,
+  scale,
 }) {
   const N = manifest.memos;
   const med = (id) => (samples[id] && !errors[id] ? median(samples[id].map((m) => m.seconds)) : undefined);
@@ -769,6 +803,7 @@ function buildReport({
     md.push(
       `pandoc: ${pandocFiles} sampled files, ${(pandocPerFile * 1000).toFixed(0)} ms each on average; the row is that per-file time × ${N} (each round's slice extrapolated, then the median taken).`,
     );
+  md.push(scale.markdown);
   md.push('');
 
   // Targets.
@@ -803,6 +838,7 @@ function buildReport({
       (v) => v >= 1,
       `rumdl ÷ memo = ${fmtRatio(div(t.rumdlCold, t.memoCold))}`,
     ),
+    ...scale.targets,
     target(
       'warm --cache re-run ≤ 10% of cold',
       div(t.memoWarm, t.memoCold),
@@ -841,12 +877,16 @@ function buildReport({
       worst ? `${worst.mb.toFixed(0)} MB (${names[worst.id]})` : 'n/a',
     ),
   ];
-  const allChecks = [...checks.cold.map((c) => ({ ...c, which: 'cold' })), ...checks.warm.map((c) => ({ ...c, which: 'warm' }))];
+  const allChecks = [
+    ...checks.cold.map((c) => ({ ...c, which: 'cold' })),
+    ...checks.warm.map((c) => ({ ...c, which: 'warm' })),
+    ...checks.scale,
+  ];
   const correctness = { ok: allChecks.length > 0 && allChecks.every((c) => c.ok), runs: allChecks.length };
   const firstBad = allChecks.find((c) => !c.ok);
   const correctText = firstBad ? `${firstBad.which} run: ${firstBad.summary}` : (allChecks[0]?.summary ?? 'not checked');
   targets.push({
-    target: 'memo lint reports exactly the flawed memos, each with its expected rule (every cold and warm run)',
+    target: 'memo lint reports exactly the flawed memos, each with its expected rule (every cold, warm and scale-curve run)',
     value: null,
     shown: correctText,
     status: correctness.ok ? 'PASS' : 'FAIL',
@@ -886,6 +926,7 @@ function buildReport({
     singleFile: single,
     pandocSample: sample.length,
     rows: rowData,
+    scale: scale.data,
     targets,
     correctness: { ...correctness, checks: allChecks.map((c) => ({ which: c.which, ok: c.ok, summary: c.summary })) },
     notes,
