@@ -809,6 +809,7 @@ function buildReport({
   // Targets.
   const memoPeaks = ['memoCold', 'memoWarm', 'memoFresh', 'memoExport', 'memoSingle']
     .map((id) => ({ id, mb: errors[id] ? undefined : peak(id) }))
+    .concat(scale.data.map((d) => ({ id: `scale${d.memos}`, mb: d.error ? undefined : (d.memoPeakMB ?? undefined) })))
     .filter((p) => p.mb !== undefined);
   const worst = memoPeaks.sort((a, b) => b.mb - a.mb)[0];
   const names = {
@@ -817,6 +818,7 @@ function buildReport({
     memoFresh: 'memo lint warm (fresh checkout)',
     memoExport: 'memo export',
     memoSingle: 'memo lint one file',
+    ...Object.fromEntries(scale.data.map((d) => [`scale${d.memos}`, `memo lint, scale curve at ${d.memos} memos`])),
   };
   const pct = (ratio) => (ratio === undefined ? 'n/a' : `${(100 * ratio).toFixed(1)}%`);
   const target = (text, value, pass, shown) => ({

@@ -209,6 +209,5 @@ export function scaleReport({ sizes, state, node, rumdlAvailable, median, max, f
   md.push(
     "Each size lints the corpus's first N memos (the same paths for both tools; `.` for the whole corpus). memo runs `memo lint --format json <paths>` without `--cache`, rumdl `rumdl check <paths> --no-cache` with the flags of the rows above. The phases are medians of each phase over the rounds, in ms, from `MEMOKIT_TIMING=1` (start-up = Node + the CLI bundle; CLI/imports = commander and the lint command's imports; exit etc. = the wall time after the report was written: exit, process spawn, GNU time), so they need not add up to the median total. `node -e 0` is the run's one-memo-group median: the floor any Node program starts from.",
   );
-  md.push('');
   return { markdown: md.join('\n'), targets, data, notes };
 }
