@@ -59,6 +59,7 @@ function usage(message) {
       '  --sizes A,B,...    scale curve sizes, each at most --memos (default 100,500,2000,10000 up to --memos; none: no curve)\n' +
       '  --runs N           rounds; each command is timed once per round, medians reported\n' +
       '  --pandoc-sample N  files given to pandoc, split over the rounds, extrapolated to the corpus\n' +
+      '  --pandoc-once N    files given to one pandoc process per round, extrapolated to the corpus (default 1000; 0: none)\n' +
       '  --seed S           corpus seed (default "memokit-bench")\n' +
       '  --strict           exit 1 when a target fails, not only when findings are wrong\n' +
       '  --documents N      memos exported to DOCX and to PDF in the documents rows (default 1000; 0: none)\n' +
@@ -68,7 +69,16 @@ function usage(message) {
 }
 
 function parseArgs(argv) {
-  const options = { memos: 10000, runs: 3, pandocSample: 300, seed: DEFAULT_SEED, strict: false, documents: 1000, documentsOnly: false };
+  const options = {
+    memos: 10000,
+    runs: 3,
+    pandocSample: 300,
+    pandocOnce: 1000,
+    seed: DEFAULT_SEED,
+    strict: false,
+    documents: 1000,
+    documentsOnly: false,
+  };
   let sizes;
   const whole = (flag, text, min) => {
     const n = Number(text);
@@ -81,6 +91,7 @@ function parseArgs(argv) {
     if (flag === '--memos') options.memos = whole(flag, value(), 1);
     else if (flag === '--runs') options.runs = whole(flag, value(), 1);
     else if (flag === '--pandoc-sample') options.pandocSample = whole(flag, value(), 0);
+    else if (flag === '--pandoc-once') options.pandocOnce = whole(flag, value(), 0);
     else if (flag === '--sizes') sizes = value();
     else if (flag === '--seed') options.seed = value();
     else if (flag === '--strict') options.strict = true;
@@ -90,6 +101,7 @@ function parseArgs(argv) {
     else usage(`unknown option ${flag}`);
   }
   options.pandocSample = Math.min(options.pandocSample, options.memos);
+  options.pandocOnce = Math.min(options.pandocOnce, options.memos);
   options.sizes = curveSizes(sizes, options.memos);
   if (typeof options.sizes === 'string') usage(options.sizes);
   return options;
@@ -451,6 +463,10 @@ function main() {
   const sample = [];
   if (options.pandocSample > 0)
     for (let i = 0; i < options.pandocSample; i++) sample.push(manifest.files[Math.floor((i * N) / options.pandocSample)]);
+  // pandoc's engine run once over many files (its in-process throughput): --pandoc-once files,
+  // spread evenly over the corpus, in one process, each round.
+  const onceFiles = [];
+  for (let i = 0; i < options.pandocOnce; i++) onceFiles.push(manifest.files[Math.floor((i * N) / options.pandocOnce)]);
   const flawedSet = new Set(manifest.flawed.map((f) => f.file));
   const single = manifest.files.find((file) => !flawedSet.has(file));
 
@@ -598,6 +614,24 @@ function main() {
         say(`pandoc ×${slice.length} files (extrapolated to ${N})`, add('pandoc', m));
       }
     }
+
+    if (tools.pandoc && onceFiles.length > 0) {
+      // One pandoc process over the files, which it reads as one document (concatenated, a blank
+      // line between them): what pandoc's engine does without a process start per file.
+      const m = measure('pandoc-once', tools.pandoc.command, [
+        '-f',
+        'markdown',
+        '-t',
+        'html',
+        '-s',
+        '-o',
+        join(OUT, 'pandoc-once.html'),
+        ...onceFiles,
+      ]);
+      rmSync(join(OUT, 'pandoc-once.html'), { force: true });
+      const scaled = { ...m, seconds: (m.seconds * N) / onceFiles.length, sampleSeconds: m.seconds, files: onceFiles.length };
+      say(`pandoc once over ${onceFiles.length} files${onceFiles.length < N ? ` (extrapolated to ${N})` : ''}`, add('pandocOnce', scaled));
+    }
   }
 
   // Single file vs node startup, alternating.
@@ -639,6 +673,7 @@ function main() {
     exportCounts,
     cacheSeen,
     sample,
+    onceFiles,
     single,
     notes,
     loadBefore,
@@ -652,6 +687,7 @@ function main() {
   writeFileSync(join(OUT, 'last-run.json'), `${JSON.stringify(report.data, null, 1)}\n`);
   rmSync(RSS_FILE, { force: true });
   rmSync(join(OUT, 'pandoc-out.html'), { force: true });
+  rmSync(join(OUT, 'pandoc-once.html'), { force: true });
   process.stdout.write(report.markdown);
   log(`done in ${elapsed().toFixed(0)} s; written to bench/out/last-run.md and bench/out/last-run.json`);
   const findingsOk = report.data.correctness.ok;
@@ -682,6 +718,7 @@ function buildReport({
   exportCounts,
   cacheSeen,
   sample,
+  onceFiles,
   single,
   notes,
   loadBefore,
@@ -704,6 +741,7 @@ function buildReport({
     floor: med('floor'),
     memoExport: med('memoExport'),
     pandoc: med('pandoc'),
+    pandocOnce: med('pandocOnce'),
     memoSingle: med('memoSingle'),
     node: med('node'),
   };
@@ -755,6 +793,12 @@ function buildReport({
       ref: t.memoExport,
       na: !tools.pandoc || sample.length === 0,
     },
+    {
+      id: 'pandocOnce',
+      command: `pandoc -s once over all files (one process, the files concatenated)${onceFiles.length < N ? `, **extrapolated** from one run over ${onceFiles.length} files` : ''}`,
+      ref: t.memoExport,
+      na: !tools.pandoc || onceFiles.length === 0,
+    },
     { group: 'One memo', id: 'memoSingle', command: 'memo lint <one memo> --format json', ref: t.memoSingle },
     { id: 'node', command: 'node -e 0', ref: t.memoSingle },
   ];
@@ -763,7 +807,7 @@ function buildReport({
   md.push('# memokit bench: last run', '');
   md.push(`- When: ${new Date().toISOString()}; took ${elapsed().toFixed(0)} s`);
   md.push(
-    `- Command: \`npm run bench -- --memos ${options.memos} --runs ${options.runs} --pandoc-sample ${options.pandocSample}${options.seed !== DEFAULT_SEED ? ` --seed ${options.seed}` : ''}\``,
+    `- Command: \`npm run bench -- --memos ${options.memos} --runs ${options.runs} --sizes ${options.sizes.join(',') || 'none'} --pandoc-sample ${options.pandocSample} --pandoc-once ${options.pandocOnce}${options.seed !== DEFAULT_SEED ? ` --seed ${options.seed}` : ''}\``,
   );
   md.push(
     `- Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average ${loadBefore[0].toFixed(2)} before, ${loadAfter[0].toFixed(2)} after (other work on the machine slows every row alike, roughly)`,
@@ -806,6 +850,10 @@ function buildReport({
   if (pandocPerFile !== undefined)
     md.push(
       `pandoc: ${pandocFiles} sampled files, ${(pandocPerFile * 1000).toFixed(0)} ms each on average; the row is that per-file time × ${N} (each round's slice extrapolated, then the median taken).`,
+    );
+  if (t.pandocOnce !== undefined && onceFiles.length < N)
+    md.push(
+      `pandoc once: one process per round over ${onceFiles.length} files spread over the corpus, ${fmtSeconds(median(samples.pandocOnce.map((m) => m.sampleSeconds)))} s (median), × ${N} / ${onceFiles.length} (its time grows in step with the files; its memory too: \`--pandoc-once ${N}\` runs it over all of them).`,
     );
   md.push(scale.markdown);
   md.push('');
@@ -862,6 +910,12 @@ function buildReport({
       div(t.pandoc, t.memoExport),
       (v) => v >= 50,
       `${fmtRatio(div(t.pandoc, t.memoExport))}×`,
+    ),
+    target(
+      `memo export --to html ≥ 5× faster than pandoc run once over all files${onceFiles.length < N ? ' (extrapolated)' : ''}`,
+      div(t.pandocOnce, t.memoExport),
+      (v) => v >= 5,
+      `${fmtRatio(div(t.pandocOnce, t.memoExport))}×`,
     ),
     target(
       `one-memo lint ≤ ${SINGLE_LIMIT}× \`node -e 0\``,
@@ -924,6 +978,7 @@ function buildReport({
     corpus: { memos: N, bytes: manifest.bytes, flawed: manifest.flawed.length, seed: manifest.seed },
     singleFile: single,
     pandocSample: sample.length,
+    pandocOnce: onceFiles.length,
     rows: rowData,
     scale: scale.data,
     targets,
