@@ -3,7 +3,8 @@
 //
 // One run, one corpus, every tool: times `memo lint` (cold, and warm with --cache when the
 // CLI has it) against markdownlint-cli2 (default rules), rumdl and the parse floor; `memo
-// export --to html --out-dir` against pandoc run once per file (sampled, extrapolated); and a
+// export --to html --out-dir` against pandoc run once per file (sampled, extrapolated) and pandoc
+// run once over --pandoc-once files (one process, extrapolated); and a
 // single-file `memo lint` against `node -e 0`; and the scale curve (bench/scale.mjs): cold memo lint
 // against rumdl at --sizes corpus sizes, with memokit's own phase times. Takes medians over --runs rounds (the tools
 // take turns within each round, so a busy spell on a shared machine hits all of them), records
