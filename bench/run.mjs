@@ -3,13 +3,14 @@
 //
 // One run, one corpus, every tool: times `memo lint` (cold, and warm with --cache when the
 // CLI has it) against markdownlint-cli2 (default rules), rumdl and the parse floor; `memo
-// export --to html --out-dir` against pandoc run once per file (sampled, extrapolated) and pandoc
-// run once over --pandoc-once files (one process, extrapolated); and a
-// single-file `memo lint` against `node -e 0`; and the scale curve (bench/scale.mjs): cold memo lint
-// against rumdl at --sizes corpus sizes, with memokit's own phase times. Takes medians over --runs rounds (the tools
-// take turns within each round, so a busy spell on a shared machine hits all of them), records
-// each command's peak RSS with GNU time, checks that memo lint reports exactly the corpus's
-// flawed memos with their expected rule ids, and prints a table of medians, ratios and the
+// export --to html --out-dir` against pandoc run once per file (sampled, extrapolated) and
+// pandoc run once over --pandoc-once files (one process, extrapolated); a single-file `memo
+// lint` against `node -e 0`; and the scale curve (bench/scale.mjs): cold memo lint against
+// rumdl at --sizes corpus sizes, with memokit's own phase times. Takes medians over --runs
+// rounds (the tools take turns within each round, so a busy spell on a shared machine hits all
+// of them), records each command's peak RSS with GNU time, checks that memo lint reports
+// exactly the corpus's flawed memos with their expected rule ids, and prints a table of
+// medians, ratios and the
 // targets, also written to bench/out/last-run.md (and the raw numbers to last-run.json).
 //
 // Exit code: 0 when the run completed and memo lint's findings were exactly right (speed
