@@ -10,8 +10,8 @@
 // rounds (the tools take turns within each round, so a busy spell on a shared machine hits all
 // of them), records each command's peak RSS with GNU time, checks that memo lint reports
 // exactly the corpus's flawed memos with their expected rule ids, and prints a table of
-// medians, ratios and the
-// targets, also written to bench/out/last-run.md (and the raw numbers to last-run.json).
+// medians, ratios and the targets, also written to bench/out/last-run.md (and the raw numbers
+// to last-run.json).
 //
 // Exit code: 0 when the run completed and memo lint's findings were exactly right (speed
 // targets are reported PASS/FAIL, not enforced, unless --strict); 1 when findings were wrong
