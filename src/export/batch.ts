@@ -71,6 +71,8 @@ export async function runExportJobs(
     jobs,
     (job) => exportToFile(job, options),
     (outcome, index) => onOutcome(outcome, jobs[index] as BatchJob),
+    // A large export runs in the workers alone, under their heap caps (see runJobs).
+    false,
   );
 }
 

@@ -75,6 +75,12 @@ export async function runJobs<Job extends { file: string; text?: string }, Outco
   jobs: Job[],
   here: (job: Job) => Promise<Outcome>,
   onOutcome?: (outcome: Outcome | FailedOutcome, index: number) => void,
+  /**
+   * Whether this thread takes jobs beside the workers in a large run. Lint: yes (a lint result
+   * is small). Export: no; this thread's heap has no cap, and rendering HTML in it too took a
+   * 10,000-memo export's peak from ~200 to ~340 MB.
+   */
+  shareHere = true,
 ): Promise<(Outcome | FailedOutcome)[]> {
   const cap = threadCap();
   const noThreads = cap !== undefined && cap < 2;
@@ -85,7 +91,10 @@ export async function runJobs<Job extends { file: string; text?: string }, Outco
   const heavy: number[] = [];
   for (const [index, job] of jobs.entries()) (noThreads || size(job) <= HEAVY_MEMO_BYTES ? light : heavy).push(index);
   const workers = noThreads ? 0 : Math.max(workerCount(jobs.length), heavy.length > 0 ? 1 : 0);
-  return runShared<Job, Outcome>(workerUrl, data, jobs, { light, heavy }, workers, here, onOutcome);
+  // Not sharing, a large run is the workers' alone: one per core, as many as the run needs.
+  const alone = !shareHere && workerCount(jobs.length) > 0;
+  const count = alone ? Math.min(threadCap() ?? availableParallelism(), Math.ceil(jobs.length / 100)) : workers;
+  return runShared<Job, Outcome>(workerUrl, data, jobs, { light, heavy, local: !alone }, count, here, onOutcome);
 }
 
 /** What a job gets when its worker ran out of memory or time on it alone (lint and export both read it). */
@@ -157,14 +166,14 @@ function ask<Job, Outcome>(worker: Worker, batch: Job[], timeoutMs: number): Pro
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Run `jobs` from shared queues: this thread takes `light` jobs one at a time with `here`;
- * `count` worker threads take the `heavy` ones alone, then `light` ones in small batches.
+ * Run `jobs` from shared queues: this thread (when `local`) takes `light` jobs one at a time with
+ * `here`; `count` worker threads take the `heavy` ones alone, then `light` ones in small batches.
  */
 async function runShared<Job extends { file: string }, Outcome>(
   workerUrl: URL,
   data: unknown,
   jobs: Job[],
-  queues: { light: number[]; heavy: number[] },
+  queues: { light: number[]; heavy: number[]; local: boolean },
   count: number,
   here: (job: Job) => Promise<Outcome>,
   onOutcome?: (outcome: Outcome | FailedOutcome, index: number) => void,
@@ -199,7 +208,7 @@ async function runShared<Job extends { file: string }, Outcome>(
   let nextHeavy = 0;
   // This thread: the next light job, one at a time, until none is left.
   const local = async (): Promise<void> => {
-    while (nextLight < light.length) {
+    while (queues.local && nextLight < light.length) {
       const index = light[nextLight++] as number;
       settle(index, await here(jobs[index] as Job));
       if (count > 0) await yieldToEvents();
