@@ -1,0 +1,74 @@
+// The CI integrations of docs/ci.md, run the way each CI runs them: `--format gitlab` for
+// GitLab's Code Quality widget, the pre-commit hook of .pre-commit-hooks.yaml, and the GitHub
+// Action in action.yml.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, memo, tempDir } from '../helpers/cli.js';
+
+interface GitlabIssue {
+  description: string;
+  check_name: string;
+  fingerprint: string;
+  severity: string;
+  location: { path: string; lines: { begin: number } };
+}
+
+function project(): string {
+  const cwd = tempDir();
+  cpSync(join(FIXTURES, 'lint-e2e', 'project'), cwd, { recursive: true });
+  return cwd;
+}
+
+function gitlab(cwd: string, args: string[] = []): { status: number | null; issues: GitlabIssue[] } {
+  const result = memo(['lint', 'memos', '--format', 'gitlab', ...args], { cwd });
+  return { status: result.status, issues: JSON.parse(result.stdout) as GitlabIssue[] };
+}
+
+describe('memo lint --format gitlab', () => {
+  it('reports each finding as a Code Quality issue, exit 1', () => {
+    const { status, issues } = gitlab(project());
+    expect(status).toBe(1);
+    expect(issues).toEqual([
+      {
+        description: expect.stringMatching(/^Sequence of Events item 2 has no date/) as unknown,
+        check_name: 'dated-events',
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown,
+        severity: 'major',
+        location: { path: 'memos/undated.md', lines: { begin: 29 } },
+      },
+    ]);
+  });
+
+  it('keeps the fingerprint when lines are added above the finding, and with --cache', () => {
+    const cwd = project();
+    const before = gitlab(cwd).issues;
+    const file = join(cwd, 'memos', 'undated.md');
+    const text = readFileSync(file, 'utf8');
+    const title = text.indexOf('\n# ');
+    const lineEnd = text.indexOf('\n', title + 1);
+    writeFileSync(file, `${text.slice(0, lineEnd + 1)}\nA new first paragraph.\n${text.slice(lineEnd + 1)}`);
+    const after = gitlab(cwd).issues;
+    expect(after.map((issue) => issue.location.lines.begin)).toEqual([31]);
+    expect(after.map((issue) => issue.fingerprint)).toEqual(before.map((issue) => issue.fingerprint));
+    // A second --cache run answers from the cache (the source read back as bytes): the same report.
+    const cached = [gitlab(cwd, ['--cache']), gitlab(cwd, ['--cache'])];
+    expect(cached[1]!.issues).toEqual(after);
+    expect(cached[0]!.issues).toEqual(after);
+  });
+
+  it('is [] for a clean run, exit 0', () => {
+    const cwd = project();
+    const result = memo(['lint', 'memos/clean.md', '--format', 'gitlab'], { cwd });
+    expect([result.status, result.stdout]).toEqual([0, '[]\n']);
+  });
+
+  it('lists a file it could not read as a critical issue, exit 2', () => {
+    const cwd = project();
+    writeFileSync(join(cwd, 'memos', 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    const { status, issues } = gitlab(cwd);
+    expect(status).toBe(2);
+    const fatal = issues.find((issue) => issue.location.path === 'memos/binary.md');
+    expect(fatal).toMatchObject({ check_name: 'memokit', severity: 'critical', description: expect.stringContaining('binary') as unknown });
+  });
+});
