@@ -3,8 +3,10 @@
 // Action in action.yml.
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, memo, tempDir } from '../helpers/cli.js';
+import { parse } from 'yaml';
+import { BIN, EXAMPLE, FIXTURES, ROOT, memo, tempDir } from '../helpers/cli.js';
 
 interface GitlabIssue {
   description: string;
@@ -70,5 +72,57 @@ describe('memo lint --format gitlab', () => {
     expect(status).toBe(2);
     const fatal = issues.find((issue) => issue.location.path === 'memos/binary.md');
     expect(fatal).toMatchObject({ check_name: 'memokit', severity: 'critical', description: expect.stringContaining('binary') as unknown });
+  });
+});
+
+interface Hook {
+  id: string;
+  name: string;
+  description: string;
+  language: string;
+  entry: string;
+  files: string;
+  exclude?: string;
+}
+
+/** A pre-commit pattern (Python `re.search`) in JavaScript: its leading `(?i)` as the `i` flag. */
+function pattern(source: string): RegExp {
+  return source.startsWith('(?i)') ? new RegExp(source.slice(4), 'i') : new RegExp(source);
+}
+
+describe('.pre-commit-hooks.yaml', () => {
+  const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
+  const hook = hooks.find((item) => item.id === 'memo-lint')!;
+
+  it("declares the memo-lint hook: a node hook whose entry is the package's `memo` bin", () => {
+    expect(hook).toMatchObject({ language: 'node', entry: 'memo lint', files: '\\.(md|markdown)$' });
+    expect(hook.name).toBeTruthy();
+    expect(hook.description).toBeTruthy();
+    const bin = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
+    expect(Object.keys(bin)).toContain(hook.entry.split(' ')[0]);
+  });
+
+  it('takes memo files, and leaves repository docs and other files out', () => {
+    const taken = (name: string) => pattern(hook.files).test(name) && !(hook.exclude && pattern(hook.exclude).test(name));
+    expect(['memos/a b.md', 'memos/2020-01-03.markdown', 'memos/readme-notes.md'].filter(taken)).toHaveLength(3);
+    expect(['README.md', 'docs/changelog.md', 'LICENSE.md', 'memos/x.txt'].filter(taken)).toEqual([]);
+  });
+
+  /** Run the hook as pre-commit does: the entry, then the staged file names as arguments. */
+  function runHook(cwd: string, files: string[]): { status: number | null; stdout: string } {
+    const [, ...args] = hook.entry.split(' ');
+    const result = spawnSync(process.execPath, [BIN, ...args, ...files], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { status: result.status, stdout: result.stdout };
+  }
+
+  it('passes clean memos (exit 0) and fails a flawed one (exit 1), names with spaces included', () => {
+    const cwd = project();
+    cpSync(EXAMPLE, join(cwd, 'memos', 'clean memo.md'));
+    cpSync(join(cwd, 'memos', 'undated.md'), join(cwd, 'memos', 'flawed memo.md'));
+    expect(runHook(cwd, ['memos/clean memo.md', 'memos/clean.md']).status).toBe(0);
+    const flawed = runHook(cwd, ['memos/clean memo.md', 'memos/flawed memo.md']);
+    expect(flawed.status).toBe(1);
+    expect(flawed.stdout).toContain('memos/flawed memo.md');
+    expect(flawed.stdout).toContain('dated-events');
   });
 });
