@@ -126,3 +126,99 @@ describe('.pre-commit-hooks.yaml', () => {
     expect(flawed.stdout).toContain('dated-events');
   });
 });
+
+interface ActionStep {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  shell?: string;
+  with?: Record<string, string>;
+  env?: Record<string, string>;
+}
+
+interface Action {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { description: string; value: string }>;
+  runs: { using: string; steps: ActionStep[] };
+}
+
+describe('action.yml', () => {
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as Action;
+  const steps = action.runs.steps;
+  const lintStep = steps.find((step) => step.id === 'lint')!;
+
+  it('is a composite action that sets up Node first, with a shell on every run step', () => {
+    expect(action.runs.using).toBe('composite');
+    expect(steps[0]?.uses).toMatch(/^actions\/setup-node@v\d+$/);
+    for (const step of steps.filter((item) => item.run !== undefined)) expect(step.shell, step.name).toBe('bash');
+  });
+
+  it('uses every input in a step and declares every input a step uses', () => {
+    const text = JSON.stringify(steps);
+    const used = new Set([...text.matchAll(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g)].map((match) => match[1]));
+    expect([...used].sort()).toEqual(Object.keys(action.inputs).sort());
+    expect(action.inputs['format']?.default).toBe('github');
+    expect(action.inputs['fix']?.default).toBe('false');
+    for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).toBeTruthy();
+  });
+
+  it('exposes sarif-file from a step that writes it to $GITHUB_OUTPUT', () => {
+    for (const [name, output] of Object.entries(action.outputs)) {
+      const match = /^\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}$/.exec(output.value);
+      expect(match, name).not.toBeNull();
+      const step = steps.find((item) => item.id === match![1]);
+      expect(step?.run, name).toContain(`${match![2]}=`);
+      expect(step?.run, name).toContain('$GITHUB_OUTPUT');
+    }
+    expect(Object.keys(action.outputs)).toEqual(['sarif-file']);
+  });
+
+  /** Run the lint step's script as the runner would, with these inputs (the rest at their defaults). */
+  function runLintStep(cwd: string, inputs: Record<string, string>) {
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', GITHUB_ACTION_PATH: ROOT, GITHUB_OUTPUT: join(cwd, 'github-output') };
+    writeFileSync(env['GITHUB_OUTPUT']!, '');
+    for (const [name, value] of Object.entries(lintStep.env ?? {})) {
+      const input = /^\$\{\{\s*inputs\.([\w-]+)\s*\}\}$/.exec(value)?.[1];
+      expect(input, name).toBeDefined();
+      env[name] = inputs[input!] ?? action.inputs[input!]?.default ?? '';
+    }
+    expect(lintStep.run).not.toContain('${{');
+    const result = spawnSync('bash', ['-c', lintStep.run!], { cwd, env, encoding: 'utf8' });
+    return { status: result.status, stdout: result.stdout, output: readFileSync(env['GITHUB_OUTPUT']!, 'utf8') };
+  }
+
+  it('lints with annotations by default, one path per line (spaces kept), and fails on errors', () => {
+    const cwd = project();
+    cpSync(join(cwd, 'memos', 'undated.md'), join(cwd, 'memos', 'flawed memo.md'));
+    const clean = runLintStep(cwd, { paths: 'memos/clean.md' });
+    expect([clean.status, clean.stdout]).toEqual([0, '']);
+    const flawed = runLintStep(cwd, { paths: 'memos/clean.md\nmemos/flawed memo.md\n' });
+    expect(flawed.status).toBe(1);
+    expect(flawed.stdout).toMatch(/^::error file=memos\/flawed memo\.md,line=29,.*title=dated-events::/m);
+  });
+
+  it('with format sarif writes memo.sarif and names it in the sarif-file output, keeping the exit code', () => {
+    const cwd = project();
+    const result = runLintStep(cwd, { paths: 'memos', format: 'sarif' });
+    expect(result.status).toBe(1);
+    expect(result.output).toBe('sarif-file=memo.sarif\n');
+    const log = JSON.parse(readFileSync(join(cwd, 'memo.sarif'), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0]?.results).toHaveLength(1);
+  });
+
+  it('passes max-warnings and fix on', () => {
+    const cwd = project();
+    const file = join(cwd, 'memos', 'clean.md');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace(/\n\[Back to top\]\(#top\)\n/g, '\n'));
+    expect(text).not.toBe(readFileSync(file, 'utf8'));
+    writeFileSync(join(cwd, '.memorc.yaml'), `${readFileSync(join(cwd, '.memorc.yaml'), 'utf8')}  back-to-top: warn\n`);
+    expect(runLintStep(cwd, { paths: 'memos/clean.md' }).status).toBe(0);
+    expect(runLintStep(cwd, { paths: 'memos/clean.md', 'max-warnings': '0' }).status).toBe(1);
+    const fixed = runLintStep(cwd, { paths: 'memos/clean.md', 'max-warnings': '0', fix: 'true' });
+    expect(fixed.status).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('[Back to top](#top)');
+  });
+});
