@@ -1,7 +1,7 @@
 // The CI integrations of docs/ci.md, run the way each CI runs them: `--format gitlab` for
 // GitLab's Code Quality widget, the pre-commit hook of .pre-commit-hooks.yaml, and the GitHub
 // Action in action.yml.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
@@ -220,5 +220,11 @@ describe('action.yml', () => {
     const fixed = runLintStep(cwd, { paths: 'memos/clean.md', 'max-warnings': '0', fix: 'true' });
     expect(fixed.status).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('[Back to top](#top)');
+  });
+
+  it('with cache on keeps .memocache in the working folder', () => {
+    const cwd = project();
+    expect(runLintStep(cwd, { paths: 'memos/clean.md', cache: 'true' }).status).toBe(0);
+    expect(existsSync(join(cwd, '.memocache'))).toBe(true);
   });
 });
