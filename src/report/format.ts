@@ -12,6 +12,7 @@ const loaders: Record<FormatName, () => Promise<Formatter>> = {
   sarif: async () => (await import('./sarif.js')).sarif,
   github: async () => (await import('./github.js')).github,
   junit: async () => (await import('./junit.js')).junit,
+  gitlab: async () => (await import('./gitlab.js')).gitlab,
 };
 
 /** Colour on stdout: a TTY (or FORCE_COLOR, which chalk honours) and no NO_COLOR. */

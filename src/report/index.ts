@@ -4,6 +4,7 @@
 import type { Formatter } from './context.js';
 import type { FormatName } from './names.js';
 import { github } from './github.js';
+import { gitlab } from './gitlab.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { sarif } from './sarif.js';
@@ -17,4 +18,5 @@ export const formatters: Record<FormatName, Formatter> = {
   sarif,
   github,
   junit,
+  gitlab,
 };

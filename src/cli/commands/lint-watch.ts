@@ -1,13 +1,13 @@
 // memo lint --watch [paths...]: lint once, then lint each memo again when it is saved and print
 // the report of what was saved (docs/lint.md, "Watching"). Every run prints one complete report
-// in the chosen --format on stdout — stylish for people; json, sarif, junit and github as one
+// in the chosen --format on stdout — stylish for people; json, sarif, junit, github and gitlab as one
 // whole document per run, of the files that run linted — and one status line on stderr. On a
 // terminal the screen is cleared before each run; otherwise runs are appended. A change to a
 // config file, a template or a memo added or removed re-reads the settings and the list of
 // memos, and re-lints everything. Ctrl-C (SIGINT), SIGTERM and SIGHUP stop it with exit 0.
 import { relative } from 'node:path';
 import type { LintResult } from '../../lint/types.js';
-import type { FormatName } from '../../report/names.js';
+import { keepsSource, type FormatName } from '../../report/names.js';
 import type { Watcher } from '../../serve/watch.js';
 import { counted } from '../../util/plural.js';
 import { describeRelative, printError, printInfo, writeStdout } from '../output.js';
@@ -48,7 +48,7 @@ export async function watchLint(paths: string[], options: WatchLintOptions): Pro
   // Stopping is the way out from the start on (interrupt.ts's exit 130 is for batch runs).
   const live: { watcher?: Watcher } = {};
   const stopped = untilStopped(async () => live.watcher?.close());
-  const linter = new ResidentLinter({ ...(options.config ? { configFile: options.config } : {}), keepSource: options.format === 'json' });
+  const linter = new ResidentLinter({ ...(options.config ? { configFile: options.config } : {}), keepSource: keepsSource(options.format) });
   const workspace = new Workspace({ cwd, inputs: paths, ...(options.config ? { configFile: options.config } : {}) });
   // A bad config or a missing input at the start is a usage error, as without --watch.
   await workspace.refresh(linter);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { isCI } from '../ci.js';
 import type { LintResult } from '../../lint/types.js';
-import { formatNames, type FormatName } from '../../report/names.js';
+import { formatNames, keepsSource, type FormatName } from '../../report/names.js';
 import { mark } from '../../util/timing.js';
 import { packageVersion } from '../../util/version.js';
 import { counted } from '../../util/plural.js';
@@ -90,7 +90,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
     cwd,
     ...(options.config ? { configFile: options.config } : {}),
     fix: Boolean(options.fix),
-    keepSource: options.format === 'json',
+    keepSource: keepsSource(options.format),
     cache: Boolean(options.cache),
     ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}),
     version: packageVersion(),

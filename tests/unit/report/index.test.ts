@@ -7,8 +7,8 @@ import { packageVersion } from '../../../src/util/version.js';
 import { context, fakeRules, handResults, result } from './fixtures.js';
 
 describe('formatters', () => {
-  it('has the five formats, each a function from results to text (json: its UTF-8 bytes) ending in a newline', () => {
-    expect(Object.keys(formatters).sort()).toEqual(['github', 'json', 'junit', 'sarif', 'stylish']);
+  it('has the six formats, each a function from results to text (json: its UTF-8 bytes) ending in a newline', () => {
+    expect(Object.keys(formatters).sort()).toEqual(['github', 'gitlab', 'json', 'junit', 'sarif', 'stylish']);
     expect([...formatNames].sort()).toEqual(Object.keys(formatters).sort());
     for (const name of formatNames) {
       const output = String(formatters[name](handResults(), context()));
