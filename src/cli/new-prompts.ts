@@ -20,11 +20,6 @@ export interface KnownNewValues {
   author: string[] | undefined;
 }
 
-/** Whether a person can answer: stdin and stdout are a terminal, and this is not CI. */
-export function canPrompt(ci: boolean): boolean {
-  return Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && !ci;
-}
-
 /** `git config user.name`, when git is there and has one. */
 export function gitUserName(cwd: string): string | undefined {
   try {

@@ -2,7 +2,7 @@
 // CI), a missing type or title is asked for, with the date and author (see ../new-prompts.ts).
 import { resolve, join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { isCI } from '../ci.js';
+import { canAsk } from '../ci.js';
 import type { CommandContext } from '../context.js';
 import { writeStdout } from '../output.js';
 
@@ -67,9 +67,10 @@ async function runNew(
     throw new MemoError(`--date "${options.date}" is not a real date in YYYY-MM-DD form`);
   if (titleGiven?.trim() === '') throw new MemoError('the title is empty');
   const missing = typeGiven === undefined ? 'type' : titleGiven === undefined ? 'title' : undefined;
-  const prompts = missing ? await import('../new-prompts.js') : undefined;
   // The same words commander used when both arguments were required.
-  if (missing && !prompts?.canPrompt(isCI())) throw new MemoError(`missing required argument '${missing}'`);
+  if (missing && !canAsk()) throw new MemoError(`missing required argument '${missing}'`);
+  // Only now, with questions to ask, are the prompts loaded.
+  const prompts = missing ? await import('../new-prompts.js') : undefined;
   const config = loadConfig(process.cwd(), options.config);
   const types = loadMemoTypes(config.templatesDir);
   const known = (typeName: string) => {
