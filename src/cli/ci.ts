@@ -10,3 +10,8 @@ export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
 export function wantsProgress(option: boolean | undefined, jobs: number): boolean {
   return option !== false && Boolean(process.stderr.isTTY) && !isCI() && jobs > 1;
 }
+
+/** Whether a person can answer questions (memo new): stdin and stdout are a terminal, and this is not CI. */
+export function canAsk(): boolean {
+  return Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY) && !isCI();
+}

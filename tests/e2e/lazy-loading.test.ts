@@ -2,7 +2,7 @@
 // juice or ajv. The built CLI runs with a module hook that logs every file it loads; esbuild
 // marks each bundled module with a `// node_modules/...` or `// src/...` comment, so the loaded
 // chunks show which packages came along.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,28 @@ describe('memo lint one.md loads only the linter', () => {
     const out = tempDir();
     const modules = modulesLoadedBy(['export', EXAMPLE, '--to', 'html', '-o', join(out, 'memo.html')]);
     expect(modules.some((name) => name.startsWith('node_modules/rehype-sanitize/'))).toBe(true);
+  });
+});
+
+describe('memo new loads its questions only to ask them', () => {
+  const prompts = (modules: string[]) => modules.filter((name) => /^node_modules\/@inquirer\/|^src\/cli\/new-prompts\.ts$/.test(name));
+
+  it('memo new with its arguments, memo new without a terminal, and memo lint: no @inquirer/prompts', () => {
+    const out = tempDir();
+    expect(prompts(modulesLoadedBy(['new', 'statement', 'On the Budget', '--date', '2020-02-01', '--dir', out]))).toEqual([]);
+    // A missing title without a terminal is a usage error, not a question.
+    const log = join(tempDir(), 'modules.log');
+    const missing = memo(['new', 'statement'], { env: { CI: '', MEMOKIT_MODULE_LOG: log, NODE_OPTIONS: `--import ${HOOK}` } });
+    expect(missing.status).toBe(2);
+    expect(readFileSync(log, 'utf8')).not.toMatch(/new-prompts/);
+    expect(prompts(modulesLoadedBy(['lint', EXAMPLE, '--format', 'json']))).toEqual([]);
+  });
+
+  it('while the bundle does hold them, in a chunk of their own (the check can see them)', () => {
+    const bundle = join(ROOT, 'dist', 'bundle');
+    const chunks = readdirSync(bundle).filter((name) => name.startsWith('new-prompts-'));
+    expect(chunks).toHaveLength(1);
+    expect(readFileSync(join(bundle, chunks[0] as string), 'utf8')).toMatch(/^\/\/ node_modules\/@inquirer\/(?:select|input)\//m);
   });
 });
 

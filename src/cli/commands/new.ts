@@ -1,6 +1,8 @@
-// memo new <type> <title...>: scaffold a memo from its type's template.
+// memo new <type> <title...>: scaffold a memo from its type's template. On a terminal (not in
+// CI), a missing type or title is asked for, with the date and author (see ../new-prompts.ts).
 import { resolve, join } from 'node:path';
 import { Option, type Command } from 'commander';
+import { canAsk } from '../ci.js';
 import type { CommandContext } from '../context.js';
 import { writeStdout } from '../output.js';
 
@@ -21,8 +23,9 @@ export function registerNew(program: Command, context: CommandContext): void {
   program
     .command('new')
     .description('scaffold a memo from a template (see `memo templates`)')
-    .argument('<type>', 'memo type, e.g. rapid-response')
-    .argument('<title...>', 'the memo title (quotes optional)')
+    // Optional for commander so a terminal can ask for them; without one, missing is a usage error.
+    .argument('[type]', 'memo type, e.g. rapid-response (asked for on a terminal when missing)')
+    .argument('[title...]', 'the memo title, quotes optional (asked for on a terminal when missing)')
     .option('--date <date>', 'memo date, YYYY-MM-DD (default: today)')
     .option('--author <name>', 'author for the front matter; repeat it for several', collect)
     .addOption(
@@ -38,12 +41,18 @@ export function registerNew(program: Command, context: CommandContext): void {
       'after',
       '\nExamples:\n  $ memo new rapid-response "Backlash to U.S. Strikes in Iraq" --date 2019-12-31\n  $ memo new statement "On the Budget" --author "Press Office" --stdout\n  $ memo new backgrounder "Iran Sanctions" --author "Dana Reyes" --author "Omid Farahani"',
     )
-    .action(async (type: string, titleWords: string[], options: NewOptions, command: Command) => {
-      context.exit(await runNew(type, titleWords.join(' '), options, command.getOptionValueSource('dir') === 'cli'));
+    .action(async (type: string | undefined, titleWords: string[], options: NewOptions, command: Command) => {
+      const title = titleWords.length > 0 ? titleWords.join(' ') : undefined;
+      context.exit(await runNew(type, title, options, command.getOptionValueSource('dir') === 'cli'));
     });
 }
 
-async function runNew(typeName: string, title: string, options: NewOptions, dirGiven: boolean): Promise<number> {
+async function runNew(
+  typeGiven: string | undefined,
+  titleGiven: string | undefined,
+  options: NewOptions,
+  dirGiven: boolean,
+): Promise<number> {
   const [{ loadConfig }, { loadMemoTypes }, { scaffoldMemo, memoFileName }, { isIsoDate, today }, { writeFileAtomic }, { MemoError }] =
     await Promise.all([
       import('../../config/config.js'),
@@ -54,17 +63,40 @@ async function runNew(typeName: string, title: string, options: NewOptions, dirG
       import('../../io/errors.js'),
     ]);
   if (dirGiven && options.output) throw new MemoError('give either --dir or -o, not both');
-  const date = options.date ?? today();
-  if (!isIsoDate(date)) throw new MemoError(`--date "${date}" is not a real date in YYYY-MM-DD form`);
-  if (title.trim() === '') throw new MemoError('the title is empty');
+  if (options.date !== undefined && !isIsoDate(options.date))
+    throw new MemoError(`--date "${options.date}" is not a real date in YYYY-MM-DD form`);
+  if (titleGiven?.trim() === '') throw new MemoError('the title is empty');
+  const missing = typeGiven === undefined ? 'type' : titleGiven === undefined ? 'title' : undefined;
+  // The same words commander used when both arguments were required.
+  if (missing && !canAsk()) throw new MemoError(`missing required argument '${missing}'`);
+  // Only now, with questions to ask, are the prompts loaded.
+  const prompts = missing ? await import('../new-prompts.js') : undefined;
   const config = loadConfig(process.cwd(), options.config);
   const types = loadMemoTypes(config.templatesDir);
-  const type = types.get(typeName);
-  if (!type) throw new MemoError(`unknown memo type "${typeName}"; known types: ${[...types.keys()].join(', ')}`);
-  if (type.problem !== undefined)
-    throw new MemoError(`the ${typeName} template is broken: ${type.problem}; fix it first`, { file: type.file });
+  const known = (typeName: string) => {
+    const type = types.get(typeName);
+    if (!type) throw new MemoError(`unknown memo type "${typeName}"; known types: ${[...types.keys()].join(', ')}`);
+    if (type.problem !== undefined)
+      throw new MemoError(`the ${typeName} template is broken: ${type.problem}; fix it first`, { file: type.file });
+    return type;
+  };
+  // A type given is checked before anything is asked.
+  if (typeGiven !== undefined) known(typeGiven);
 
-  const input = { title: title.trim(), date, ...(options.author ? { author: options.author } : {}) };
+  let answers = { type: typeGiven ?? '', title: titleGiven ?? '', date: options.date ?? today(), author: options.author };
+  if (prompts) {
+    const given = { type: typeGiven, title: titleGiven, date: options.date, author: options.author };
+    try {
+      answers = await prompts.askNew(given, types, prompts.gitUserName(process.cwd()));
+    } catch (error) {
+      // Ctrl-C at a question: nothing is written, and the exit is an interrupt's.
+      if (error instanceof Error && error.name === 'ExitPromptError') return 130;
+      throw error;
+    }
+  }
+  const type = known(answers.type);
+  const date = answers.date;
+  const input = { title: answers.title.trim(), date, ...(answers.author ? { author: answers.author } : {}) };
   const text = scaffoldMemo(type, input);
   if (options.stdout || options.output === '-') {
     await writeStdout(text);
