@@ -101,6 +101,13 @@ describe.skipIf(!hasTmux && !isCI())('memo new asks in a real terminal (tmux)', 
     expect(screen()).toMatch(/exit=130\nPROMPT\$$/);
     expect(readdirSync(cwd).sort()).toEqual(before);
   }, 60_000);
+
+  it('--stdout never asks, even in a terminal: the memo itself goes to stdout', async () => {
+    await run('new statement --stdout');
+    await finished();
+    expect(screen()).not.toContain('Title');
+    expect(screen()).toMatch(/missing required argument 'title'\nexit=2\nPROMPT\$$/);
+  }, 60_000);
 });
 
 describe('memo new without a terminal never asks', () => {

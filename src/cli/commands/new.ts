@@ -68,7 +68,9 @@ async function runNew(
   if (titleGiven?.trim() === '') throw new MemoError('the title is empty');
   const missing = typeGiven === undefined ? 'type' : titleGiven === undefined ? 'title' : undefined;
   // The same words commander used when both arguments were required.
-  if (missing && !canAsk()) throw new MemoError(`missing required argument '${missing}'`);
+  // With --stdout (or -o -) the memo itself goes to stdout: questions there would be mixed into it.
+  const toStdout = options.stdout === true || options.output === '-';
+  if (missing && (toStdout || !canAsk())) throw new MemoError(`missing required argument '${missing}'`);
   // Only now, with questions to ask, are the prompts loaded.
   const prompts = missing ? await import('../new-prompts.js') : undefined;
   const config = loadConfig(process.cwd(), options.config);
