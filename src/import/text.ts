@@ -90,7 +90,10 @@ export function textToBlocks(text: string, firstLine = 1): Block[] {
       const line = raw
         .replace(/[\u00A0\u2007\u202F]/g, ' ')
         .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-        .replace(/\s+$/, '');
+        .replace(/\s+$/, '')
+        // A list number glued to its entry (`1.Bills`, as contents are copied) is read apart
+        // wherever the line ends up (a list, a header field's continuation), as words.ts counts it.
+        .replace(/^(\s*\d{1,3}[.)])(?=\p{Lu})/u, '$1 ');
       return { text: line, number: index + firstLine, indent: indentOf(line) };
     });
 

@@ -11,10 +11,13 @@ const WORD = /[\p{L}\p{N}]/u;
 
 /** The words of `text`, in order; a list number glued to its entry at the start of a line (`1.Bills`, as contents are copied) is a word of its own. */
 export function wordsOf(text: string): string[] {
-  return text
-    .replace(/^([ \t]*\d{1,3}[.)])(?=\p{Lu})/gmu, '$1 ')
-    .split(/\s+/)
-    .filter((token) => WORD.test(token));
+  return (
+    text
+      // Any space before it, a no-break space included, as the importer's cleanText reads it.
+      .replace(/^([^\S\n]*\d{1,3}[.)])(?=\p{Lu})/gmu, '$1 ')
+      .split(/\s+/)
+      .filter((token) => WORD.test(token))
+  );
 }
 
 /** A word as compared across formats: case and the punctuation around it ignored (`27:` = `27,`). */
