@@ -51,6 +51,13 @@ const FOUND = [
     'a Back to top link behind text that alone would be a link definition ([^1]: the)',
     '---\ntype: backgrounder\ntitle: "the"\ndate: 2017-01-01\n---\n\n# Backgrounder: the\n\n## Key Takeaways\n\n[^1]: the [Back to top](#top)\n\n## Background\n\n## Timeline\n\n## What Comes Next\n\n[Back to top](#top)',
   ],
+  // Found by a random seed: a plain "Back to top" glued under a list item, with the item's
+  // nested list indented below a blank line; moving the line out (a blank line above it) ended
+  // the list, and the nested list became an indented code block ("j" became "&#x6A;").
+  [
+    'a plain Back to top glued under an item whose nested list follows a blank line',
+    '---\ntype: rapid-response\ntitle: "*"\ndate: 2019-02-30\n---\n\n# Memo: *\n\n## Key Takeaways\n\n## Sequence of Events\n\n- café\nBack to top\n\n    - &#x6A;',
+  ],
 ] as const;
 
 describe('generated memos the properties found', () => {

@@ -78,6 +78,12 @@ interface Glued {
  */
 const wouldBeDefinition = (line: string): boolean => /^ {0,3}\[(?:[^\]\\]|\\.)+\]:[ \t]*\S+[ \t]*$/.test(line);
 
+/** Whether the next line with text after `offset` starts indented (a space or a tab). */
+function indentedAfter(source: string, offset: number): boolean {
+  const rest = /^[^\n]*\n(?:[ \t]*\r?\n)*([ \t]*)\S/.exec(source.slice(offset));
+  return rest !== null && rest[1] !== '';
+}
+
 /** Whether a line holds nothing but spaces, tabs and block-quote markers. */
 const onlyMarkers = (line: string): boolean => /^[ \t>]*$/.test(line);
 
@@ -181,10 +187,14 @@ export const backToTop: Rule = {
     // moving it out would split its block (a list in two), and other fixes would follow.
     const plain = plainLines(memo);
     for (const line of plain) {
+      // Moved out (a blank line above it) only when what follows is not indented under it: an
+      // indented block after the blank line (`    - j`) still belongs to the list item, and a
+      // blank line here would end the list and turn it into a code block (found by fuzzing).
+      const moveOut = !line.blankAbove && line.blankBelow && !indentedAfter(memo.source, line.end);
       context.report({
         message: `"Back to top" on line ${line.line} is plain text; make it the link ${LINK}.`,
         at: { start: pointAt(memo.source, line.start), end: pointAt(memo.source, line.end) },
-        fix: { range: [line.start, line.end], text: `${line.blankAbove || !line.blankBelow ? '' : eol(memo.source)}${LINK}` },
+        fix: { range: [line.start, line.end], text: `${moveOut ? eol(memo.source) : ''}${LINK}` },
       });
     }
 
