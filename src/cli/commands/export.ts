@@ -264,9 +264,8 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     progress?.tick();
   });
   progress?.stop();
-  const stale = await settleOutputs(record, {
+  const stale = await settleOutputs(manifest, record, {
     outDir,
-    shownOutDir: options.outDir,
     format: options.to,
     jobs,
     produced,
@@ -283,8 +282,6 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
 
 interface RunOutputs {
   outDir: string;
-  /** --out-dir as the user gave it, for messages. */
-  shownOutDir: string;
   format: ExportFormat;
   jobs: { file: string; target: string }[];
   /** Outputs this run wrote. */
@@ -300,8 +297,11 @@ interface RunOutputs {
  * After a batch: warn about (or with --prune remove) memokit's outputs in the out-dir that this
  * run did not produce, and record what it wrote. Returns the summary's phrase for them.
  */
-async function settleOutputs(record: { entries: Map<string, ManifestEntry> }, run: RunOutputs): Promise<string[]> {
-  const { staleOutputs, removeOutput, writeManifest, MANIFEST_NAME } = await import('../../export/manifest.js');
+async function settleOutputs(
+  { staleOutputs, removeOutput, writeManifest, MANIFEST_NAME }: typeof import('../../export/manifest.js'),
+  record: { entries: Map<string, ManifestEntry> },
+  run: RunOutputs,
+): Promise<string[]> {
   const covers = await inputsCover(run.paths, run.files, run.cwd);
   const stale = staleOutputs(record.entries, run.format, run.produced, covers);
   const shown = (path: string) => relative(run.cwd, path) || path;
