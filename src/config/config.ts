@@ -212,7 +212,10 @@ export function readConfigFile(file: string): RawConfig {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new MemoError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'error'})`, { file });
+    throw new MemoError(code === 'ENOENT' ? 'config file not found' : `cannot read config file (${code ?? 'error'})`, {
+      file,
+      code: code === 'ENOENT' ? 'ENOENT' : 'EFILE',
+    });
   }
   const flat = quickFlatConfig(text);
   if (flat && validator(configSchema)(flat)) return { ...(flat as Omit<RawConfig, 'lines'>), lines: { rules: {}, types: {} } };
@@ -223,7 +226,7 @@ export function readConfigFile(file: string): RawConfig {
   if (yamlError) {
     const line = yamlError.linePos?.[0]?.line;
     const reason = (yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    throw new MemoError(`invalid YAML in config: ${reason}`, { file, ...(line ? { line } : {}) });
+    throw new MemoError(`invalid YAML in config: ${reason}`, { file, ...(line ? { line } : {}), code: 'ECONFIG' });
   }
   const data = withoutEmptySections((document.toJS() ?? {}) as unknown);
   const validate = validator(configSchema);
@@ -241,7 +244,7 @@ export function readConfigFile(file: string): RawConfig {
       if (near) message += `; did you mean "${near}"?`;
     }
     const line = lineOf(document, lineCounter, path);
-    throw new MemoError(`invalid config: ${message}`, { file, ...(line ? { line } : {}) });
+    throw new MemoError(`invalid config: ${message}`, { file, ...(line ? { line } : {}), code: 'ECONFIG' });
   }
   const keyLines = (section: string): Record<string, number> => {
     const lines: Record<string, number> = {};
@@ -368,7 +371,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     if (raw.export?.pdf?.chromium) (config.export.pdf as { chromium?: string }).chromium = resolve(base, raw.export.pdf.chromium);
     if (raw.templates) {
       const dir = resolve(base, raw.templates);
-      if (!isDirectory(dir)) throw new MemoError(`templates folder "${raw.templates}" does not exist`, { file });
+      if (!isDirectory(dir)) throw new MemoError(`templates folder "${raw.templates}" does not exist`, { file, code: 'ECONFIG' });
       config.templatesDir = dir;
     } else if (isDirectory(join(base, 'templates'))) {
       config.templatesDir = join(base, 'templates');

@@ -109,7 +109,10 @@ async function exportPdfBatch(
     } catch (error) {
       if (error instanceof MemoError) return { kind: 'error', error: serializeError(error) };
       const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/^\w+\.\w+: /, '');
-      return { kind: 'error', error: serializeError(new MemoError(`could not be printed to PDF: ${reason}`, { file: job.shown })) };
+      return {
+        kind: 'error',
+        error: serializeError(new MemoError(`could not be printed to PDF: ${reason}`, { file: job.shown, code: 'EEXPORT' })),
+      };
     }
   };
   try {

@@ -40,7 +40,7 @@ export async function readBundleMemo(job: BundleJob, options: BundleReadOptions)
     const memo = await parseMemoLoading(text, { path: job.shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
     // A memo whose front matter cannot be read at all would make a garbage entry.
     const problem = memo.problems[0];
-    if (problem) throw new MemoError(problem.message, { file: job.shown, line: problem.span.start.line });
+    if (problem) throw new MemoError(problem.message, { file: job.shown, line: problem.span.start.line, code: 'EFRONTMATTER' });
     if (options.strict) {
       const errors = await strictErrors(text, job.shown, config, types);
       if (errors.length > 0) return { kind: 'refused', errors };

@@ -94,11 +94,15 @@ export function readReferenceDocx(file: string): DocxReference {
   try {
     styles = unzipSync(bytes, { filter: (entry) => entry.name === 'word/styles.xml' })['word/styles.xml'];
   } catch {
-    throw new MemoError('is not a Word document (.docx): it is not a zip file; give a .docx saved by Word or LibreOffice', { file });
+    throw new MemoError('is not a Word document (.docx): it is not a zip file; give a .docx saved by Word or LibreOffice', {
+      file,
+      code: 'EOPTION',
+    });
   }
-  if (!styles) throw new MemoError('is not a Word document (.docx): it has no word/styles.xml', { file });
+  if (!styles) throw new MemoError('is not a Word document (.docx): it has no word/styles.xml', { file, code: 'EOPTION' });
   const stylesXml = new TextDecoder().decode(styles);
-  if (!/<w:styles\b/.test(stylesXml)) throw new MemoError('has a word/styles.xml without <w:styles>; not a Word document', { file });
+  if (!/<w:styles\b/.test(stylesXml))
+    throw new MemoError('has a word/styles.xml without <w:styles>; not a Word document', { file, code: 'EOPTION' });
   const reference = { stylesXml, ids: roleIds(stylesXml) };
   references.set(file, reference);
   return reference;

@@ -19,12 +19,12 @@ export function layoutRoot(cwd: string, root: string | undefined, configDir: str
 export function outputPath(file: string, root: string, outDir: string, format: ExportFormat): string {
   const path = relative(root, resolve(file));
   if (path.startsWith(`..${sep}`) || path === '..' || resolve(root, path) !== resolve(file)) {
-    throw new MemoError(`is not under the root folder (${root}) that outputs are laid out from; --root sets it`, { file });
+    throw new MemoError(`is not under the root folder (${root}) that outputs are laid out from; --root sets it`, { file, code: 'EOUTPUT' });
   }
   const target = resolve(outDir, path.slice(0, path.length - extname(path).length) + EXTENSIONS[format]);
   const outRoot = resolve(outDir);
   if (target !== outRoot && !target.startsWith(outRoot + sep)) {
-    throw new MemoError(`would be written outside --out-dir (${outDir})`, { file });
+    throw new MemoError(`would be written outside --out-dir (${outDir})`, { file, code: 'EOUTPUT' });
   }
   // A folder under the out-dir that is a symbolic link (out/2019 -> /elsewhere) would carry the
   // write out: the deepest folder of the target that exists must really be inside the out-dir.
@@ -45,7 +45,7 @@ export function outputPath(file: string, root: string, outDir: string, format: E
     realFolder !== realRoot &&
     !realFolder.startsWith(realRoot === sep ? sep : realRoot + sep)
   ) {
-    throw new MemoError(`would be written outside --out-dir (${outDir}) through a symbolic link`, { file });
+    throw new MemoError(`would be written outside --out-dir (${outDir}) through a symbolic link`, { file, code: 'EOUTPUT' });
   }
   return target;
 }

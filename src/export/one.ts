@@ -48,7 +48,7 @@ export async function loadCss(file: string): Promise<string> {
 /** Refuse a memo whose front matter cannot be read at all: an export would be garbage. */
 function assertReadable(memo: Memo, shown: string): void {
   const problem = memo.problems[0];
-  if (problem) throw new MemoError(problem.message, { file: shown, line: problem.span.start.line });
+  if (problem) throw new MemoError(problem.message, { file: shown, line: problem.span.start.line, code: 'EFRONTMATTER' });
 }
 
 /** The memo in the format asked for; an HTML export adds what its sanitizer removed to `warnings`. */
@@ -108,7 +108,8 @@ async function printParts(memo: Memo, css: string | undefined): Promise<{ css: s
 
 export async function exportOne(file: string, shown: string, options: ExportOneOptions, config: Config): Promise<ExportOutcome> {
   const text = await readMemoFile(file).catch((error: unknown) => {
-    if (error instanceof MemoError) throw new MemoError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}) });
+    if (error instanceof MemoError)
+      throw new MemoError(error.message, { file: shown, ...(error.line ? { line: error.line } : {}), code: error.code });
     throw error;
   });
   const types = loadMemoTypes(config.templatesDir);

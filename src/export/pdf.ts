@@ -36,19 +36,22 @@ export const NO_CHROMIUM =
 export function findChromium(lookup: ChromiumLookup): string {
   if (lookup.env) {
     if (existsSync(lookup.env)) return lookup.env;
-    throw new MemoError(`MEMOKIT_CHROMIUM names ${lookup.env}, which does not exist; point it at Chromium, or unset it`);
+    throw new MemoError(`MEMOKIT_CHROMIUM names ${lookup.env}, which does not exist; point it at Chromium, or unset it`, {
+      code: 'ECHROMIUM',
+    });
   }
   if (lookup.configured) {
     if (existsSync(lookup.configured)) return lookup.configured;
     throw new MemoError(`export.pdf.chromium names ${lookup.configured}, which does not exist; point it at Chromium`, {
       ...(lookup.configFile ? { file: lookup.configFile } : {}),
+      code: 'ECHROMIUM',
     });
   }
   for (const path of SYSTEM_CHROMIUMS) if (existsSync(path)) return path;
   for (const folder of (process.env['PATH'] ?? '').split(delimiter)) {
     for (const name of PATH_NAMES) if (folder && existsSync(join(folder, name))) return join(folder, name);
   }
-  throw new MemoError(NO_CHROMIUM);
+  throw new MemoError(NO_CHROMIUM, { code: 'ECHROMIUM' });
 }
 
 /** How memokit starts Chromium: headless, no sandbox (containers, root), no GPU, no first-run or background traffic. */
@@ -131,7 +134,7 @@ export class PdfPrinter {
       });
     } catch (error) {
       const reason = ((error as Error).message.split('\n')[0] ?? '').replace(/^browserType\.launch: /, '');
-      throw new MemoError(`could not start Chromium (${executablePath}): ${reason}`);
+      throw new MemoError(`could not start Chromium (${executablePath}): ${reason}`, { code: 'ECHROMIUM' });
     }
     // No network: a memo's images and links are not fetched while printing (JavaScript is off too).
     const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
@@ -187,4 +190,15 @@ function decodeEntities(text: string): string {
     /&(amp|lt|gt|quot|#x27|#39);/g,
     (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#x27': "'", '#39': "'" })[name] ?? '',
   );
+}
+
+/** One memo's printed HTML (export/one.ts renderMemo with `pdf`) as a PDF: its own Chromium, started and closed. */
+export async function printMemoPdf(html: string, chromium: string, page: PageSize): Promise<Uint8Array> {
+  const printer = await PdfPrinter.launch(chromium);
+  try {
+    const date = memoDateOf(html);
+    return await printer.print({ html, page, footer: date?.text ?? '', date: date?.iso });
+  } finally {
+    await printer.close();
+  }
 }

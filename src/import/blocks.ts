@@ -55,7 +55,7 @@ function dropFurniture(input: readonly Block[], ledger: Ledger, warn: (line: num
 
 function forcedType(types: ReadonlyMap<string, MemoType>, name: string): MemoType {
   const forced = types.get(name);
-  if (!forced) throw new MemoError(`unknown memo type "${name}"; known types: ${[...types.keys()].join(', ')}`);
+  if (!forced) throw new MemoError(`unknown memo type "${name}"; known types: ${[...types.keys()].join(', ')}`, { code: 'ETYPE' });
   return forced;
 }
 
@@ -64,12 +64,12 @@ export function blocksToMemo(input: Block[], options: ImportOptions): ImportResu
   const warnings: ImportWarning[] = [];
   const warn = (line: number, message: string) => warnings.push({ line, message });
   const { types } = options;
-  if (types.size === 0) throw new MemoError('no memo types are known; cannot import', { file: options.source });
+  if (types.size === 0) throw new MemoError('no memo types are known; cannot import', { file: options.source, code: 'ETYPE' });
   const forced = options.type === undefined ? undefined : forcedType(types, options.type);
   const ledger = new Ledger();
 
   const blocks = dropFurniture(input, ledger, warn);
-  if (blocks.length === 0) throw new MemoError('nothing to import: no text found', { file: options.source });
+  if (blocks.length === 0) throw new MemoError('nothing to import: no text found', { file: options.source, code: 'EINPUT' });
 
   const front = readFront(blocks, types, ledger, warn);
   const rest = blocks.filter((_, index) => !front.taken.has(index));

@@ -74,7 +74,10 @@ export function importHtml(html: string, options: ImportOptions): ImportResult {
   } catch (error) {
     // The HTML parser and the walk recurse per level; a page nested thousands deep is not a memo.
     if (error instanceof RangeError)
-      throw new MemoError('the page nests its elements thousands of levels deep; it cannot be imported', { file: options.source });
+      throw new MemoError('the page nests its elements thousands of levels deep; it cannot be imported', {
+        file: options.source,
+        code: 'EINPUT',
+      });
     throw error;
   }
 }

@@ -42,7 +42,10 @@ export function declaredCharset(bytes: Uint8Array, source: string): string | und
   }
   const iconv = createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
   if (encoding === undefined || !iconv.encodingExists(encoding)) {
-    throw new MemoError(`the page declares the charset "${declared}", which memokit cannot read; save it as UTF-8`, { file: source });
+    throw new MemoError(`the page declares the charset "${declared}", which memokit cannot read; save it as UTF-8`, {
+      file: source,
+      code: 'EINPUT',
+    });
   }
   return encoding;
 }

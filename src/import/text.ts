@@ -251,11 +251,11 @@ export function checkText(text: string, source: string): void {
   if (Buffer.byteLength(text, 'utf8') > MAX_MEMO_BYTES) {
     throw new MemoError(
       `input is ${(Buffer.byteLength(text, 'utf8') / (1024 * 1024)).toFixed(1)} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`,
-      { file: source },
+      { file: source, code: 'EINPUT' },
     );
   }
-  if (text.includes('\u0000')) throw new MemoError('input is binary, not text', { file: source });
-  if (text.replace(/^\uFEFF/, '').trim() === '') throw new MemoError('file is empty', { file: source });
+  if (text.includes('\u0000')) throw new MemoError('input is binary, not text', { file: source, code: 'EINPUT' });
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new MemoError('file is empty', { file: source, code: 'EINPUT' });
 }
 
 /** Import a memo published as plain text. */

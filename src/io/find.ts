@@ -280,7 +280,8 @@ class Collector {
         skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
       }
     }
-    if (given === 0) this.errors.push(new MemoError(skipped.size > 0 ? describeSkipped(skipped) : nothing, { file: input }));
+    if (given === 0)
+      this.errors.push(new MemoError(skipped.size > 0 ? describeSkipped(skipped) : nothing, { file: input, code: 'ENOMATCH' }));
   }
 }
 

@@ -9,7 +9,7 @@
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { MemoError } from './errors.js';
+import { MemoError, type MemoErrorCode } from './errors.js';
 import { newWriterState } from './write.js';
 
 /**
@@ -22,6 +22,7 @@ const BATCH = 20;
 
 export interface SerializedError {
   message: string;
+  code: MemoErrorCode;
   file?: string;
   line?: number;
   exitCode: number;
@@ -30,6 +31,7 @@ export interface SerializedError {
 export function serializeError(error: MemoError): SerializedError {
   return {
     message: error.message,
+    code: error.code,
     exitCode: error.exitCode,
     ...(error.file ? { file: error.file } : {}),
     ...(error.line ? { line: error.line } : {}),
@@ -201,7 +203,7 @@ async function runShared<Job extends { file: string }, Outcome>(
       failure === 'out-of-memory'
         ? `ran out of memory (${limits.maxOldGenerationSizeMb} MB per thread) reading this file; split it, or raise MEMOKIT_WORKER_MEMORY_MB`
         : `took longer than ${timeoutMs / 1000} s (the Markdown parser is slow on very long runs of nested lists and quotes); split it, or raise MEMOKIT_WORKER_TIMEOUT_S`;
-    return { kind: 'error', error: { message, file: job.file, exitCode: 2 } };
+    return { kind: 'error', error: { message, file: job.file, exitCode: 2, code: 'ELIMIT' } };
   };
   const { light, heavy } = queues;
   let nextLight = 0;
@@ -281,7 +283,7 @@ export function workerLoop<Job, Outcome>(handle: (job: Job, options: never) => P
       const fatal =
         error instanceof MemoError
           ? serializeError(error)
-          : { message: `internal error: ${(error as Error)?.message ?? String(error)}`, exitCode: 2 };
+          : { message: `internal error: ${(error as Error)?.message ?? String(error)}`, exitCode: 2, code: 'EINTERNAL' as const };
       parentPort?.postMessage({ fatal });
     }
   };

@@ -38,6 +38,7 @@ export function assertNesting(text: string, file: string): void {
       throw new MemoError(`lists or block quotes nested more than ${MAX_NESTING} levels deep; memokit does not read such files`, {
         file,
         line,
+        code: 'EINPUT',
       });
     }
   }
@@ -60,13 +61,13 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 export function decodeMemo(bytes: Uint8Array, file: string, charset?: string): string {
   if (bytes.length > MAX_MEMO_BYTES) {
     const mb = (bytes.length / (1024 * 1024)).toFixed(1);
-    throw new MemoError(`file is ${mb} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`, { file });
+    throw new MemoError(`file is ${mb} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`, { file, code: 'EINPUT' });
   }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new MemoError('file is UTF-16; save it as UTF-8', { file });
+    throw new MemoError('file is UTF-16; save it as UTF-8', { file, code: 'EINPUT' });
   }
   const probe = bytes.subarray(0, 8192);
-  if (probe.includes(0)) throw new MemoError('file is binary, not a Markdown memo', { file });
+  if (probe.includes(0)) throw new MemoError('file is binary, not a Markdown memo', { file, code: 'EINPUT' });
   let text: string;
   try {
     // Node's own TextDecoder reads windows-1252 as Latin-1 (0x93 becomes a control, not “);
@@ -88,10 +89,10 @@ export function decodeMemo(bytes: Uint8Array, file: string, charset?: string): s
     }
     let line = 1;
     for (let i = 0; i < valid; i++) if (bytes[i] === 0x0a) line++;
-    throw new MemoError('file is not valid UTF-8; save it as UTF-8', { file, line });
+    throw new MemoError('file is not valid UTF-8; save it as UTF-8', { file, line, code: 'EINPUT' });
   }
   // Whitespace only (JavaScript's \s includes the byte-order mark): no copy of the text needed.
-  if (!/\S/.test(text)) throw new MemoError('file is empty', { file });
+  if (!/\S/.test(text)) throw new MemoError('file is empty', { file, code: 'EINPUT' });
   assertNesting(text, file);
   return text;
 }
@@ -167,7 +168,7 @@ function readBytes(file: string, stamped: boolean): { bytes: Uint8Array; stamp?:
       if (length === scratch.length) {
         if (length > MAX_MEMO_BYTES) {
           const mb = (Math.max(fstatSync(fd).size, length) / (1024 * 1024)).toFixed(1);
-          throw new MemoError(`file is ${mb} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`, { file });
+          throw new MemoError(`file is ${mb} MB; memos over ${MAX_MEMO_BYTES / (1024 * 1024)} MB are refused`, { file, code: 'EINPUT' });
         }
         const bigger = Buffer.allocUnsafe(Math.min(scratch.length * 2, MAX_MEMO_BYTES + 1));
         scratch.copy(bigger, 0, 0, length);

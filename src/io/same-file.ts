@@ -65,5 +65,7 @@ export function sameFileAs(input: string, output: string, cwd: string): string {
 /** The refusal of `-o FILE` (as typed) when it names one of `inputs`: exit 2, nothing written. */
 export function outputOnInput(inputs: InputFiles, output: string, cwd: string): MemoError | undefined {
   const input = inputs.inputAt(resolve(cwd, output));
-  return input ? new MemoError(`-o names an input${sameFileAs(input, output, cwd)}; nothing written`, { file: output }) : undefined;
+  return input
+    ? new MemoError(`-o names an input${sameFileAs(input, output, cwd)}; nothing written`, { file: output, code: 'EOUTPUT' })
+    : undefined;
 }

@@ -217,7 +217,8 @@ async function makeFolders(folder: string): Promise<void> {
     await mkdir(folder, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR') throw new MemoError('cannot create the folder: a file is in the way', { file: folder });
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw new MemoError('cannot create the folder: a file is in the way', { file: folder, code: 'EFILE' });
     throw fileSystemError(error, folder);
   }
 }

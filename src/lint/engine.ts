@@ -9,9 +9,10 @@ import { applyDirectives } from './directives.js';
 import { rules, rulesById } from './rules/index.js';
 import { normalizeSetting } from './settings.js';
 import { summarize } from './summary.js';
-import type { Finding, Fix, LintResult, Rule, RuleSeverity } from './types.js';
+import { applyFixes } from './fixes.js';
+import type { Finding, LintResult, Rule, RuleSeverity } from './types.js';
 
-export { summarize };
+export { applyFixes, summarize };
 
 export interface ActiveRule {
   rule: Rule;
@@ -56,23 +57,6 @@ function runRules(memo: Memo, active: ActiveRule[], knownTypes: readonly string[
     });
   }
   return findings;
-}
-
-/** Apply non-overlapping fixes, earliest first. Returns undefined when none applied. */
-export function applyFixes(source: string, fixes: Fix[]): string | undefined {
-  const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
-  let output = '';
-  let cursor = 0;
-  let applied = 0;
-  for (const fix of sorted) {
-    if (fix.range[0] < cursor) continue; // overlaps one already taken; the next pass gets it
-    output += source.slice(cursor, fix.range[0]) + fix.text;
-    cursor = fix.range[1];
-    applied++;
-  }
-  if (applied === 0) return undefined;
-  output += source.slice(cursor);
-  return output === source ? undefined : output;
 }
 
 export interface LintOptions {

@@ -74,7 +74,9 @@ export async function lintOneFile(job: LintJob, options: LintJobOptions): Promis
     } catch (error) {
       if (!(error instanceof MemoError)) throw error;
       const reported =
-        error.code === 'ECHANGED' ? new MemoError('changed on disk while memo was fixing it; not written', { file: job.file }) : error;
+        error.code === 'ECHANGED'
+          ? new MemoError('changed on disk while memo was fixing it; not written', { file: job.file, code: 'ECHANGED' })
+          : error;
       return { kind: 'error', error: serializeError(reported) };
     }
   }

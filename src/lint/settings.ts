@@ -34,10 +34,14 @@ export function validateRuleConfig(config: Config): void {
   const check = (settings: Record<string, RuleSetting> | undefined, where: string, place: (id: string) => Place) => {
     for (const [id, setting] of Object.entries(settings ?? {})) {
       const rule = rulesById.get(id);
-      if (!rule) throw new MemoError(`unknown rule "${id}"${where}${suggestion(closeMatch(id, ruleIds), 'rules', ruleIds)}`, place(id));
+      if (!rule)
+        throw new MemoError(`unknown rule "${id}"${where}${suggestion(closeMatch(id, ruleIds), 'rules', ruleIds)}`, {
+          ...place(id),
+          code: 'ECONFIG',
+        });
       const { options } = normalizeSetting(setting);
       const problem = options ? optionsProblem(rule, options) : undefined;
-      if (problem) throw new MemoError(`invalid options for rule "${id}"${where}: ${problem}`, place(id));
+      if (problem) throw new MemoError(`invalid options for rule "${id}"${where}: ${problem}`, { ...place(id), code: 'ECONFIG' });
     }
   };
   check(config.rules, '', (id) => placeOf('rules', id));
@@ -50,7 +54,10 @@ export function validateRuleConfig(config: Config): void {
   for (const [type, override] of entries) {
     const place = placeOf('types', type);
     if (!known.includes(type)) {
-      throw new MemoError(`types: "${type}" is not a memo type${suggestion(closeMatch(type, known), 'types', known)}`, place);
+      throw new MemoError(`types: "${type}" is not a memo type${suggestion(closeMatch(type, known), 'types', known)}`, {
+        ...place,
+        code: 'ECONFIG',
+      });
     }
     check(override.rules, ` (types.${type})`, () => place);
   }

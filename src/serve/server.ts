@@ -106,7 +106,7 @@ export class PreviewServer {
     const server = new PreviewServer(options);
     await server.#workspace.refresh(server.#linter);
     if (server.#workspace.files.length === 0) {
-      throw server.#workspace.errors[0] ?? new MemoError('no memos to preview');
+      throw server.#workspace.errors[0] ?? new MemoError('no memos to preview', { code: 'ENOMATCH' });
     }
     await server.#readAll();
     const host = options.host ?? '127.0.0.1';
@@ -115,8 +115,8 @@ export class PreviewServer {
         const port = options.port ?? 0;
         reject(
           error.code === 'EADDRINUSE'
-            ? new MemoError(`port ${port} is in use; give another with --port, or leave --port out for a free one`)
-            : new MemoError(`cannot listen on ${host}:${port}: ${error.message}`),
+            ? new MemoError(`port ${port} is in use; give another with --port, or leave --port out for a free one`, { code: 'EOPTION' })
+            : new MemoError(`cannot listen on ${host}:${port}: ${error.message}`, { code: 'EOPTION' }),
         );
       });
       server.#server.listen(options.port ?? 0, host, () => resolve());

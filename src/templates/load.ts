@@ -51,7 +51,7 @@ export function parseTemplateYaml(text: string, file: string): unknown {
   const yamlError = document.errors[0];
   if (yamlError) {
     const line = (yamlError.linePos?.[0]?.line ?? 0) + 1;
-    throw new MemoError(`invalid YAML in template: ${(yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`, { file, line });
+    throw new MemoError(`invalid YAML in template: ${(yamlError.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`, { file, line, code: 'ETEMPLATE' });
   }
   return document.toJS() as unknown;
 }
@@ -62,31 +62,31 @@ export function readTemplate(file: string, origin: string, builtIn: boolean): Me
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new MemoError(`cannot read template (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file });
+    throw new MemoError(`cannot read template (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file, code: 'ETEMPLATE' });
   }
   const match = FRONT_MATTER.exec(text);
-  if (!match) throw new MemoError('template has no front matter; it must start with `---` and declare its structure', { file });
+  if (!match) throw new MemoError('template has no front matter; it must start with `---` and declare its structure', { file, code: 'ETEMPLATE' });
   const data = (builtIn ? snapshotData(file, match[1] ?? '') : undefined) ?? parseTemplateYaml(match[1] ?? '', file);
   // Built-ins are validated by the test suite; only users' templates pay for ajv at run time.
   if (!builtIn) {
     const validate = validator(templateSchema);
-    if (!validate(data)) throw new MemoError(`invalid template structure: ${describeSchemaError(validate.errors)}`, { file });
+    if (!validate(data)) throw new MemoError(`invalid template structure: ${describeSchemaError(validate.errors)}`, { file, code: 'ETEMPLATE' });
   }
   const structure = data as TemplateData;
   const name = basename(file, '.md');
-  if (structure.type !== name) throw new MemoError(`template declares type "${structure.type}" but its file is named "${name}.md"; make them match`, { file });
+  if (structure.type !== name) throw new MemoError(`template declares type "${structure.type}" but its file is named "${name}.md"; make them match`, { file, code: 'ETEMPLATE' });
   const sections = structure.sections ?? [];
   const seen = new Set<string>();
   for (const section of sections) {
     const key = section.heading.trim().toLowerCase();
-    if (seen.has(key)) throw new MemoError(`section "${section.heading}" is declared twice`, { file });
+    if (seen.has(key)) throw new MemoError(`section "${section.heading}" is declared twice`, { file, code: 'ETEMPLATE' });
     seen.add(key);
     if (section.minItems !== undefined && section.maxItems !== undefined && section.minItems > section.maxItems) {
-      throw new MemoError(`section "${section.heading}": minItems ${section.minItems} is more than maxItems ${section.maxItems}`, { file });
+      throw new MemoError(`section "${section.heading}": minItems ${section.minItems} is more than maxItems ${section.maxItems}`, { file, code: 'ETEMPLATE' });
     }
   }
   for (const role of ['takeaways', 'events'] as const) {
-    if (sections.filter((section) => section.role === role).length > 1) throw new MemoError(`more than one section has role "${role}"`, { file });
+    if (sections.filter((section) => section.role === role).length > 1) throw new MemoError(`more than one section has role "${role}"`, { file, code: 'ETEMPLATE' });
   }
   for (const section of sections) checkSettingsApply(section, file);
   const body = text.slice(match[0].length);
@@ -122,7 +122,7 @@ function checkSettingsApply(section: SectionSpec, file: string): void {
     if (section[setting] === undefined || SETTINGS_FOR[role].includes(setting)) continue;
     const owner = setting === 'order' ? 'an events section (role: events)' : 'a takeaways section (role: takeaways)';
     const which = section.role ? `a ${section.role} section` : 'a section without a role';
-    throw new MemoError(`section "${section.heading}": ${setting} applies only to ${owner}, not to ${which}; remove it`, { file });
+    throw new MemoError(`section "${section.heading}": ${setting} applies only to ${owner}, not to ${which}; remove it`, { file, code: 'ETEMPLATE' });
   }
 }
 
@@ -134,7 +134,7 @@ function checkVariables(body: string, bodyLine: number, file: string): void {
       const name = match[1] as string;
       if ((TEMPLATE_VARIABLES as readonly string[]).includes(name)) continue;
       const known = TEMPLATE_VARIABLES.map((variable) => `{{${variable}}}`).join(', ');
-      throw new MemoError(`unknown variable {{${name}}}; memo new fills ${known}`, { file, line: bodyLine + index });
+      throw new MemoError(`unknown variable {{${name}}}; memo new fills ${known}`, { file, line: bodyLine + index, code: 'ETEMPLATE' });
     }
   }
 }
@@ -144,7 +144,7 @@ function checkBodyHasSections(body: string, sections: SectionSpec[], file: strin
   const headings = new Set([...body.matchAll(/^##[ \t]+(.+?)[ \t#]*$/gm)].map((match) => (match[1] as string).trim().toLowerCase()));
   for (const section of sections) {
     if (section.required === false || headings.has(section.heading.trim().toLowerCase())) continue;
-    throw new MemoError(`the template's body has no "## ${section.heading}", which its structure requires; add it to the skeleton`, { file });
+    throw new MemoError(`the template's body has no "## ${section.heading}", which its structure requires; add it to the skeleton`, { file, code: 'ETEMPLATE' });
   }
 }
 
@@ -155,7 +155,7 @@ function templateFiles(folder: string): string[] {
       .sort()
       .map((name) => join(folder, name));
   } catch (error) {
-    throw new MemoError(`cannot read templates folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: folder });
+    throw new MemoError(`cannot read templates folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { file: folder, code: 'ETEMPLATE' });
   }
 }
 
@@ -210,3 +210,8 @@ export function loadMemoTypes(projectTemplates?: string): Map<string, MemoType> 
   return types;
 }
 
+
+/** The memo types a memo can be made into: all but those whose project template is broken. */
+export function workingMemoTypes(projectTemplates?: string): Map<string, MemoType> {
+  return new Map([...loadMemoTypes(projectTemplates)].filter(([, type]) => type.problem === undefined));
+}

@@ -1,5 +1,7 @@
 // `memo new`: fill a template's skeleton and put the memo's own front matter on top.
 import { Document, isSeq } from 'yaml';
+import { MemoError } from '../io/errors.js';
+import { isIsoDate } from '../util/iso-date.js';
 import { escapeInline } from '../util/markdown-escape.js';
 import { namesInProse } from '../util/names.js';
 import { slugOf } from '../util/slugs.js';
@@ -41,4 +43,28 @@ export function scaffoldMemo(type: MemoType, input: ScaffoldInput): string {
   const list = yaml.get('author', true);
   if (isSeq(list)) list.flow = true;
   return `---\n${yaml.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n${body.startsWith('\n') ? '' : '\n'}${body}`;
+}
+
+/** The type `name` names, ready to scaffold from: known, and its template not broken. */
+export function scaffoldableType(types: ReadonlyMap<string, MemoType>, name: string): MemoType {
+  const type = types.get(name);
+  if (!type) throw new MemoError(`unknown memo type "${name}"; known types: ${[...types.keys()].join(', ')}`, { code: 'ETYPE' });
+  if (type.problem !== undefined)
+    throw new MemoError(`the ${name} template is broken: ${type.problem}; fix it first`, { file: type.file, code: 'ETEMPLATE' });
+  return type;
+}
+
+/** What a new memo needs besides its type; `dateName` is what the caller calls the date (`--date`). */
+export function checkScaffoldInput(input: { title?: string; date?: string }, dateName = 'the date'): void {
+  if (input.date !== undefined && !isIsoDate(input.date))
+    throw new MemoError(`${dateName} "${input.date}" is not a real date in YYYY-MM-DD form`, { code: 'EOPTION' });
+  if (input.title?.trim() === '') throw new MemoError('the title is empty', { code: 'EOPTION' });
+}
+
+/** A new memo of type `name`: its text and the file name `memo new` gives it (`<date>-<slug>.md`). */
+export function scaffoldNamed(types: ReadonlyMap<string, MemoType>, name: string, input: ScaffoldInput): { text: string; fileName: string } {
+  checkScaffoldInput(input);
+  const type = scaffoldableType(types, name);
+  const trimmed = { ...input, title: input.title.trim() };
+  return { text: scaffoldMemo(type, trimmed), fileName: memoFileName(trimmed) };
 }

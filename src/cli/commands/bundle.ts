@@ -6,7 +6,6 @@ import type { CommandContext } from '../context.js';
 import { warnInapplicable } from '../inapplicable.js';
 import { describeRelative, printError, printWarning, writeStdout } from '../output.js';
 import { counted } from '../../util/plural.js';
-import type { FeedPlaces } from '../../export/feed-places.js';
 import { parseBaseUrl } from '../../util/base-url.js';
 
 interface BundleCommandOptions {
@@ -37,60 +36,6 @@ function baseUrl(value: string): string {
   if ('problem' in parsed) throw new InvalidArgumentError(parsed.problem);
   return parsed.url;
 }
-
-/**
- * Where the issue's memos live (export/feed-places.ts): the root is the one `memo export` lays
- * out from (the config's folder, else the working folder); the base URL is --base-url, else
- * `feed.baseUrl`; the tag authority `feed.authority`, else the base URL's host, else a
- * placeholder, warned about in feeds. Two memos with one id are warned about too.
- */
-async function feedPlaces(
-  memos: readonly import('../../memo/model.js').Memo[],
-  options: BundleCommandOptions,
-  config: import('../../config/config.js').Config,
-  cwd: string,
-): Promise<FeedPlaces> {
-  const { layoutRoot } = await import('../../export/layout.js');
-  const { feedAuthority, itemId, rootPath } = await import('../../export/feed-places.js');
-  const { MemoError } = await import('../../io/errors.js');
-  let base = options.baseUrl;
-  // feed.baseUrl is for what leaves the site: feeds and email. A web page's links stay relative unless asked.
-  const leavesSite = FEEDS.has(options.to) || (options.to === 'html' && options.email === true);
-  if (base === undefined && leavesSite && config.feed.baseUrl !== undefined) {
-    const parsed = parseBaseUrl(config.feed.baseUrl);
-    if ('problem' in parsed) throw new MemoError(`feed.baseUrl: ${parsed.problem}`, { file: config.files[0] ?? '.memorc.yaml' });
-    base = parsed.url;
-  }
-  const { authority, placeholder } = feedAuthority(config.feed.authority, base);
-  const places: FeedPlaces = {
-    root: layoutRoot(cwd, undefined, config.dir),
-    cwd,
-    authority,
-    ...(base !== undefined ? { baseUrl: base } : {}),
-  };
-  if (!FEEDS.has(options.to)) return places;
-  if (placeholder) {
-    printWarning(
-      `feed ids use the placeholder authority ${authority}: set feed.authority in .memorc.yaml to a domain or email address you own, or give --base-url`,
-    );
-  }
-  const byId = new Map<string, string>();
-  for (const memo of memos) {
-    if (memo.id === undefined && rootPath(memo, places).startsWith('../')) {
-      printWarning(
-        `${memo.path}: is not under the project root (${places.root}) that feed ids are made from; give it an \`id:\` or bundle from its project`,
-      );
-    }
-    const id = itemId(memo, places);
-    const other = byId.get(id);
-    if (other !== undefined)
-      printWarning(`${memo.path}: has the feed id of ${other} (${id}); readers will show only one of them: give one an \`id:\``);
-    else byId.set(id, memo.path);
-  }
-  return places;
-}
-
-const FEEDS = new Set(['json', 'rss', 'atom']);
 
 /** --title: an issue needs a name; an empty one would leave the page and the feed untitled. */
 function issueTitle(value: string): string {
@@ -130,23 +75,15 @@ export function registerBundle(program: Command, context: CommandContext): void 
 }
 
 async function runBundle(paths: string[], options: BundleCommandOptions): Promise<number> {
-  const [
-    { MemoError },
-    { findMemoFiles },
-    { loadConfig, templatesFolderTest },
-    { readBundleMemos },
-    { loadCss },
-    bundle,
-    { writeFileAtomic },
-  ] = await Promise.all([
-    import('../../io/errors.js'),
-    import('../../io/find.js'),
-    import('../../config/config.js'),
-    import('../../export/bundle-read.js'),
-    import('../../export/one.js'),
-    import('../../export/bundle.js'),
-    import('../../io/write.js'),
-  ]);
+  const [{ MemoError }, { findMemoFiles }, { loadConfig, templatesFolderTest }, { readBundleMemos }, { loadCss }, { writeFileAtomic }] =
+    await Promise.all([
+      import('../../io/errors.js'),
+      import('../../io/find.js'),
+      import('../../config/config.js'),
+      import('../../export/bundle-read.js'),
+      import('../../export/one.js'),
+      import('../../io/write.js'),
+    ]);
   const cwd = process.cwd();
   const config = loadConfig(cwd, options.config);
   // DOCX and PDF: a file to write to, the reference document and Chromium, checked before any memo is read.
@@ -180,49 +117,34 @@ async function runBundle(paths: string[], options: BundleCommandOptions): Promis
     printError(`${shown}: left out (--strict): ${counted(lintErrors.length, 'lint error')}`);
     for (const line of lintErrors) printError(`  ${shown}:${line}`);
   }
-  // A date that is no date (2019-02-30) would quietly sort the memo last, as undated.
-  for (const memo of memos) {
-    const written = memo.frontMatter?.data['date'];
-    if (memo.date === undefined && written !== undefined && written !== null && written !== '') {
-      const line = memo.frontMatter?.keySpans['date']?.start.line;
-      printWarning(
-        `${memo.path}${line ? `:${line}` : ''}: front matter date ${JSON.stringify(written)} is not a real date; bundled as undated (last)`,
-      );
-    }
-  }
   const exitCode = found.errors.length > 0 || errors.length > 0 ? 2 : refused.length > 0 ? 1 : 0;
   if (memos.length === 0) {
     if (refused.length > 0 && errors.length === 0)
-      throw new MemoError('every memo was left out (--strict); nothing to bundle', { exitCode: 1 });
-    throw new MemoError('no memo could be read; nothing to bundle');
+      throw new MemoError('every memo was left out (--strict); nothing to bundle', { exitCode: 1, code: 'EINPUT' });
+    throw new MemoError('no memo could be read; nothing to bundle', { code: 'EINPUT' });
   }
 
-  const settings = config.export;
-  const css = options.css ? await loadCss(options.css) : settings.css ? await loadCss(settings.css) : undefined;
-  const warnings: import('../../export/html-screen.js').ExportWarning[] = [];
-  const bundleOptions = {
-    warnings,
-    ...(options.title !== undefined ? { title: options.title } : {}),
-    sort: options.sort,
-    ...(options.email ? { email: true } : {}),
-    ...(css !== undefined ? { css } : {}),
-    ...(settings.lang ? { lang: settings.lang } : {}),
-    ...(settings.dateFormat ? { dateFormat: settings.dateFormat } : {}),
-    ...((options.width ?? settings.width) !== undefined ? { width: options.width ?? settings.width } : {}),
-    places: await feedPlaces(memos, options, config, cwd),
-  };
-  const text =
-    options.to === 'docx' || options.to === 'pdf'
-      ? await (await import('../../export/bundle-print.js')).bundleBinary(memos, options.to, { ...bundleOptions, ...formatOptions })
-      : options.to === 'html'
-        ? bundle.bundleHtml(memos, bundleOptions)
-        : options.to === 'text'
-          ? bundle.bundleText(memos, bundleOptions)
-          : options.to === 'json'
-            ? bundle.bundleFeed(memos, bundleOptions)
-            : (await import('../../export/feeds.js'))[options.to === 'rss' ? 'bundleRss' : 'bundleAtom'](memos, bundleOptions);
-  // What the HTML sanitizer removed from the memos: one line each; the issue is still written (exit code unchanged).
-  for (const warning of warnings) printWarning(`${warning.file}:${warning.line}: ${warning.message}`);
+  const { renderBundle } = await import('../../export/bundle-render.js');
+  const { layoutRoot } = await import('../../export/layout.js');
+  const { output: text, warnings } = await renderBundle(
+    memos,
+    {
+      to: options.to,
+      ...formatOptions,
+      ...(options.title !== undefined ? { title: options.title } : {}),
+      sort: options.sort,
+      ...(options.email ? { email: true } : {}),
+      ...(options.css ? { css: await loadCss(options.css) } : {}),
+      ...(options.width !== undefined ? { width: options.width } : {}),
+      ...(options.baseUrl !== undefined ? { baseUrl: options.baseUrl } : {}),
+      root: layoutRoot(cwd, undefined, config.dir),
+      cwd,
+    },
+    config,
+  );
+  // Each one line; the issue is still written (exit code unchanged).
+  for (const warning of warnings)
+    printWarning(warning.file ? `${warning.file}${warning.line ? `:${warning.line}` : ''}: ${warning.message}` : warning.message);
   if (options.output && options.output !== '-') await writeFileAtomic(resolve(options.output), text, { overwrite: true, mkdirs: true });
   else await writeStdout(text);
   return exitCode;

@@ -88,7 +88,7 @@ function pathKind(path: string): 'folder' | 'file' | 'missing' | 'blocked' {
 
 async function runExport(paths: string[], options: ExportOptions): Promise<number> {
   const { MemoError } = await import('../../io/errors.js');
-  if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both');
+  if (options.output && options.outDir) throw new MemoError('give either -o or --out-dir, not both', { code: 'EOPTION' });
   const batchOnly = { flag: '--out-dir', given: Boolean(options.outDir) };
   warnInapplicable(options, options.to, {
     email: { flag: '--email', formats: ['html'] },
@@ -126,7 +126,8 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
     // Export replaces no file but its own outputs, and has no --force: name the mistake.
     const what = outDirKind === 'file' ? 'names a file' : 'runs through a file';
     throw new MemoError(`--out-dir ${what}, not a folder; give a folder (it is created if missing), or -o FILE for one memo`, {
-      file: options.outDir as string,
+      file: options.outDir,
+      code: 'EOPTION',
     });
   }
   const rootConfig = loadConfig(cwd, options.config);
@@ -141,7 +142,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   for (const error of found.errors) printError(error.describe());
   const files = found.files;
   if (files.length > 1 && !options.outDir) {
-    throw new MemoError(`${files.length} memos given; use --out-dir to export many at once`);
+    throw new MemoError(`${files.length} memos given; use --out-dir to export many at once`, { code: 'EOPTION' });
   }
   const inputs = new InputFiles(files);
   const onInput = options.output && options.output !== '-' ? outputOnInput(inputs, options.output, cwd) : undefined;
@@ -156,7 +157,8 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
   let base = options.baseUrl;
   if (base === undefined && options.email && rootConfig.feed.baseUrl !== undefined) {
     const parsed = parseBaseUrl(rootConfig.feed.baseUrl);
-    if ('problem' in parsed) throw new MemoError(`feed.baseUrl: ${parsed.problem}`, { file: rootConfig.files[0] ?? '.memorc.yaml' });
+    if ('problem' in parsed)
+      throw new MemoError(`feed.baseUrl: ${parsed.problem}`, { file: rootConfig.files[0] ?? '.memorc.yaml', code: 'ECONFIG' });
     base = parsed.url;
   }
   const exportOptions = {
@@ -213,7 +215,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
 
   const outDir = resolve(cwd, options.outDir);
   const root = layout.layoutRoot(cwd, options.root, rootConfig.dir);
-  if (pathKind(root) !== 'folder') throw new MemoError('--root is not a folder', { file: options.root ?? root });
+  if (pathKind(root) !== 'folder') throw new MemoError('--root is not a folder', { file: options.root ?? root, code: 'EOPTION' });
   const jobs: (import('../../export/batch.js').BatchJob & { target: string })[] = [];
   for (const file of files) {
     const shown = relative(cwd, file) || file;
@@ -222,7 +224,7 @@ async function runExport(paths: string[], options: ExportOptions): Promise<numbe
       const input = inputs.inputAt(target);
       if (input) {
         const output = relative(cwd, target) || target;
-        throw new MemoError(`its output ${output} is an input${sameFileAs(input, output, cwd)}; not exported`, { file });
+        throw new MemoError(`its output ${output} is an input${sameFileAs(input, output, cwd)}; not exported`, { file, code: 'EOUTPUT' });
       }
       jobs.push({ file, shown, target });
     } catch (error) {

@@ -52,7 +52,7 @@ export function registerImport(program: Command, context: CommandContext): void 
 }
 
 async function runImport(file: string, options: ImportCommandOptions): Promise<number> {
-  const [{ loadConfig }, { loadMemoTypes }, { readMemoBytes, readStdin }, { writeFileAtomic }, { MemoError }, { importMemo }] =
+  const [{ loadConfig }, { workingMemoTypes }, { readMemoBytes, readStdin }, { writeFileAtomic }, { MemoError }, { importMemo }] =
     await Promise.all([
       import('../../config/config.js'),
       import('../../templates/load.js'),
@@ -71,7 +71,7 @@ async function runImport(file: string, options: ImportCommandOptions): Promise<n
   const bytes = file === '-' ? await readStdin() : Uint8Array.from(readMemoBytes(file));
   const config = loadConfig(process.cwd(), options.config);
   // A type whose template is broken has no structure to import into: it is no candidate.
-  const types = new Map([...loadMemoTypes(config.templatesDir)].filter(([, type]) => type.problem === undefined));
+  const types = workingMemoTypes(config.templatesDir);
   const result = await importMemo(bytes, {
     types,
     source,
@@ -90,7 +90,7 @@ async function runImport(file: string, options: ImportCommandOptions): Promise<n
   try {
     await writeFileAtomic(resolve(options.output), result.markdown, { overwrite: true });
   } catch (error) {
-    if (error instanceof MemoError) throw new MemoError(error.message, { file: options.output });
+    if (error instanceof MemoError) throw new MemoError(error.message, { file: options.output, code: error.code });
     throw error;
   }
   return 0;

@@ -67,7 +67,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
       [options.stdin, '--stdin'],
       [options.cache, '--cache'],
     ] as const) {
-      if (given) throw new (await import('../../io/errors.js')).MemoError(`${flag} cannot be combined with --watch`);
+      if (given) throw new (await import('../../io/errors.js')).MemoError(`${flag} cannot be combined with --watch`, { code: 'EOPTION' });
     }
     const { watchLint } = await import('./lint-watch.js');
     return watchLint(paths, {
@@ -102,7 +102,7 @@ async function runLint(paths: string[], options: LintOptions): Promise<number> {
   let results: LintResult[];
   let errors: InstanceType<typeof MemoError>[] = [];
   if (options.stdin) {
-    if (options.fix) throw new MemoError('--fix cannot write back to standard input; run --fix on the file');
+    if (options.fix) throw new MemoError('--fix cannot write back to standard input; run --fix on the file', { code: 'EOPTION' });
     const name = options.stdinFilename ?? '<stdin>';
     const text = decodeMemo(await readStdin(), name);
     const path = resolve(cwd, name);

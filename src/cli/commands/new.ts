@@ -53,37 +53,40 @@ async function runNew(
   options: NewOptions,
   dirGiven: boolean,
 ): Promise<number> {
-  const [{ loadConfig }, { loadMemoTypes }, { scaffoldMemo, memoFileName }, { isIsoDate, today }, { writeFileAtomic }, { MemoError }] =
-    await Promise.all([
-      import('../../config/config.js'),
-      import('../../templates/load.js'),
-      import('../../templates/scaffold.js'),
-      import('../../memo/dates.js'),
-      import('../../io/write.js'),
-      import('../../io/errors.js'),
-    ]);
-  if (dirGiven && options.output) throw new MemoError('give either --dir or -o, not both');
-  if (options.date !== undefined && !isIsoDate(options.date))
-    throw new MemoError(`--date "${options.date}" is not a real date in YYYY-MM-DD form`);
-  if (titleGiven?.trim() === '') throw new MemoError('the title is empty');
+  const [
+    { loadConfig },
+    { loadMemoTypes },
+    { checkScaffoldInput, scaffoldableType, scaffoldNamed },
+    { today },
+    { writeFileAtomic },
+    { MemoError },
+  ] = await Promise.all([
+    import('../../config/config.js'),
+    import('../../templates/load.js'),
+    import('../../templates/scaffold.js'),
+    import('../../util/iso-date.js'),
+    import('../../io/write.js'),
+    import('../../io/errors.js'),
+  ]);
+  if (dirGiven && options.output) throw new MemoError('give either --dir or -o, not both', { code: 'EOPTION' });
+  checkScaffoldInput(
+    {
+      ...(options.date !== undefined ? { date: options.date } : {}),
+      ...(titleGiven !== undefined ? { title: titleGiven } : {}),
+    },
+    '--date',
+  );
   const missing = typeGiven === undefined ? 'type' : titleGiven === undefined ? 'title' : undefined;
   // The same words commander used when both arguments were required.
   // With --stdout (or -o -) the memo itself goes to stdout: questions there would be mixed into it.
   const toStdout = options.stdout === true || options.output === '-';
-  if (missing && (toStdout || !canAsk())) throw new MemoError(`missing required argument '${missing}'`);
+  if (missing && (toStdout || !canAsk())) throw new MemoError(`missing required argument '${missing}'`, { code: 'EOPTION' });
   // Only now, with questions to ask, are the prompts loaded.
   const prompts = missing ? await import('../new-prompts.js') : undefined;
   const config = loadConfig(process.cwd(), options.config);
   const types = loadMemoTypes(config.templatesDir);
-  const known = (typeName: string) => {
-    const type = types.get(typeName);
-    if (!type) throw new MemoError(`unknown memo type "${typeName}"; known types: ${[...types.keys()].join(', ')}`);
-    if (type.problem !== undefined)
-      throw new MemoError(`the ${typeName} template is broken: ${type.problem}; fix it first`, { file: type.file });
-    return type;
-  };
   // A type given is checked before anything is asked.
-  if (typeGiven !== undefined) known(typeGiven);
+  if (typeGiven !== undefined) scaffoldableType(types, typeGiven);
 
   let answers = { type: typeGiven ?? '', title: titleGiven ?? '', date: options.date ?? today(), author: options.author };
   if (prompts) {
@@ -96,20 +99,21 @@ async function runNew(
       throw error;
     }
   }
-  const type = known(answers.type);
-  const date = answers.date;
-  const input = { title: answers.title.trim(), date, ...(answers.author ? { author: answers.author } : {}) };
-  const text = scaffoldMemo(type, input);
+  const { text, fileName } = scaffoldNamed(types, answers.type, {
+    title: answers.title,
+    date: answers.date,
+    ...(answers.author ? { author: answers.author } : {}),
+  });
   if (options.stdout || options.output === '-') {
     await writeStdout(text);
     return 0;
   }
-  const target = options.output ? resolve(options.output) : join(resolve(options.dir ?? '.'), memoFileName(input));
-  const shown = options.output ?? join(options.dir ?? '.', memoFileName(input));
+  const target = options.output ? resolve(options.output) : join(resolve(options.dir ?? '.'), fileName);
+  const shown = options.output ?? join(options.dir ?? '.', fileName);
   try {
     await writeFileAtomic(target, text, { overwrite: Boolean(options.force), mkdirs: true });
   } catch (error) {
-    if (error instanceof MemoError) throw new MemoError(error.message, { file: shown });
+    if (error instanceof MemoError) throw new MemoError(error.message, { file: shown, code: error.code });
     throw error;
   }
   await writeStdout(`${shown}\n`);

@@ -14,18 +14,10 @@ export function registerTemplates(program: Command, context: CommandContext): vo
     .action(async (options: { json?: boolean; config?: string }) => {
       const { loadConfig } = await import('../../config/config.js');
       const { loadMemoTypes } = await import('../../templates/load.js');
+      const { describeTemplates } = await import('../../templates/describe.js');
       const config = loadConfig(process.cwd(), options.config);
       const types = [...loadMemoTypes(config.templatesDir).values()];
-      const builtIns = loadMemoTypes();
-      const rows = types.map((type) => ({
-        name: type.name,
-        description: type.description,
-        ...(type.problem !== undefined ? { error: type.problem } : {}),
-        source: type.builtIn ? 'built-in' : 'project',
-        file: type.builtIn ? undefined : relative(process.cwd(), type.file),
-        replaces: !type.builtIn && builtIns.has(type.name) ? 'built-in' : undefined,
-        sections: type.sections.map((section) => section.heading),
-      }));
+      const rows = describeTemplates(loadMemoTypes(config.templatesDir), loadMemoTypes(), process.cwd());
       if (options.json) {
         await writeStdout(`${JSON.stringify(rows, null, 2)}\n`);
       } else {
