@@ -2,14 +2,23 @@
 // below it, never from above or from a peer, and no module may import itself around a cycle.
 // The order is written down in docs/architecture.md; change it there and here together.
 //
-//   cli → serve | lsp → report | export | import → lint → memo → config | templates → io → util
+//   cli → serve | lsp | api → report | export | import → lint → memo → config | templates → io → util
 //
 // `serve` holds what the resident commands (memo preview, memo lint --watch) share: watching,
 // the preview's web server and pages; `lsp` serves findings to editors (memo lsp); both use
 // export, lint and report, and nothing uses them but cli. `export` may use `lint` (export
 // --strict lints), `report` formats lint results; `memo` reads the memo types (templates) and
 // nothing else above io; `util` holds pure helpers that import nothing from src/.
-const LAYERS = [['cli'], ['serve', 'lsp'], ['report', 'export', 'import'], ['lint'], ['memo'], ['config', 'templates'], ['io'], ['util']];
+const LAYERS = [
+  ['cli'],
+  ['serve', 'lsp', 'api'],
+  ['report', 'export', 'import'],
+  ['lint'],
+  ['memo'],
+  ['config', 'templates'],
+  ['io'],
+  ['util'],
+];
 
 const folder = (names) => `^src/(?:${names.join('|')})/`;
 

@@ -25,16 +25,8 @@ const fdirWithoutPicomatch = {
   },
 };
 
-await build({
-  // Worker entries keep their source names, so new URL('./lint-worker.js', import.meta.url) finds
-  // them both here and in tsc's output.
-  entryPoints: {
-    main: 'src/cli/main.ts',
-    'lint-worker': 'src/lint/lint-worker.ts',
-    'export-worker': 'src/export/export-worker.ts',
-    'bundle-worker': 'src/export/bundle-worker.ts',
-  },
-  outdir: 'dist/bundle',
+/** What both bundles share: ESM with split chunks for Node 20, the lazily loaded packages left out. */
+const shared = {
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -53,4 +45,18 @@ await build({
   legalComments: 'none',
   // No keepNames: it wraps every function in a __name() call, a few percent of a large lint run.
   // (dates.ts picks chrono parsers by class name and tolerates esbuild's rename suffixes.)
-});
+};
+
+/** The worker thread entries, kept under their source names so new URL('./lint-worker.js', import.meta.url) finds them. */
+const workers = {
+  'lint-worker': 'src/lint/lint-worker.ts',
+  'export-worker': 'src/export/export-worker.ts',
+  'bundle-worker': 'src/export/bundle-worker.ts',
+};
+
+await build({ ...shared, entryPoints: { main: 'src/cli/main.ts', ...workers }, outdir: 'dist/bundle' });
+
+// The library (`import { lintText } from 'memokit'`, package.json "exports"): bundled on its own
+// into dist/lib/, so its entry does not change how the CLI's chunks are split (and start up).
+// Its workers sit beside it, where lint/run.ts and the exporters look for them.
+await build({ ...shared, entryPoints: { index: 'src/api/index.ts', ...workers }, outdir: 'dist/lib' });

@@ -1,34 +1,11 @@
 // json: ESLint's result shape, so tools that read `eslint --format json` read memokit too.
 // `source` only when there are messages and nothing was fixed; `output` only when something was.
-import type { Finding, LintResult } from '../lint/types.js';
+import type { LintResult } from '../lint/types.js';
+import type { JsonFatalMessage, JsonMessage, JsonResult } from './json-shape.js';
 import { absolutePath, severityNumber, type FormatContext } from './context.js';
 import { Utf8Writer } from './json-string.js';
 
-/** A Finding with ESLint's numeric severity (1 warning, 2 error). */
-export type JsonMessage = Omit<Finding, 'severity' | 'fatal'> & { severity: 1 | 2 };
-
-/** ESLint's message for a file that could not be linted: `fatal`, no rule. */
-export interface JsonFatalMessage {
-  ruleId: null;
-  fatal: true;
-  severity: 2;
-  message: string;
-  line: number;
-  column: number;
-}
-
-export interface JsonResult {
-  filePath: string;
-  messages: (JsonMessage | JsonFatalMessage)[];
-  errorCount: number;
-  /** ESLint's count of fatal messages: 1 for a file that could not be linted, else 0. */
-  fatalErrorCount: number;
-  warningCount: number;
-  fixableErrorCount: number;
-  fixableWarningCount: number;
-  output?: string;
-  source?: string;
-}
+export type { JsonFatalMessage, JsonMessage, JsonResult };
 
 /** One result's entry, without `source` (json() adds it, from bytes where it has them). */
 function jsonEntry(result: LintResult, cwd: string): JsonResult {

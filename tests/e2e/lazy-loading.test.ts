@@ -2,6 +2,7 @@
 // juice or ajv. The built CLI runs with a module hook that logs every file it loads; esbuild
 // marks each bundled module with a `// node_modules/...` or `// src/...` comment, so the loaded
 // chunks show which packages came along.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,18 +11,23 @@ import { EXAMPLE, ROOT, memo, tempDir } from '../helpers/cli.js';
 
 const HOOK = join(ROOT, 'tests', 'helpers', 'log-modules.mjs');
 
-/** The bundled modules (esbuild's path comments) inside every chunk a command loaded. */
-function modulesLoadedBy(args: string[]): string[] {
-  const log = join(tempDir(), 'modules.log');
-  const result = memo(args, { env: { MEMOKIT_MODULE_LOG: log, NODE_OPTIONS: `--import ${HOOK}` } });
-  expect(result.stderr).not.toMatch(/internal error/);
+/** The bundled modules (esbuild's path comments) inside every chunk under `folder` (dist/bundle/, dist/lib/) named in a module log. */
+function modulesInLog(log: string, folder: string): string[] {
   const chunks = readFileSync(log, 'utf8')
     .split('\n')
-    .filter((url) => url.startsWith('file:') && url.includes('/dist/bundle/'));
+    .filter((url) => url.startsWith('file:') && url.includes(folder));
   expect(chunks.length).toBeGreaterThan(0);
   return chunks.flatMap((url) =>
     [...readFileSync(fileURLToPath(url), 'utf8').matchAll(/^\/\/ ((?:node_modules|src)\/\S+)$/gm)].map((match) => match[1] as string),
   );
+}
+
+/** The bundled modules inside every chunk a command loaded. */
+function modulesLoadedBy(args: string[]): string[] {
+  const log = join(tempDir(), 'modules.log');
+  const result = memo(args, { env: { MEMOKIT_MODULE_LOG: log, NODE_OPTIONS: `--import ${HOOK}` } });
+  expect(result.stderr).not.toMatch(/internal error/);
+  return modulesInLog(log, '/dist/bundle/');
 }
 
 describe('memo lint one.md loads only the linter', () => {
@@ -172,5 +178,37 @@ describe('other commands load only what they use', () => {
     writeFileSync(join(folder, '.memorc.yaml'), 'root: true\nrules:\n  placeholders: error\n');
     writeFileSync(join(folder, 'memo.md'), readFileSync(EXAMPLE));
     expect(lintCode(modulesLoadedBy(['export', join(folder, 'memo.md'), '--to', 'text', '-o', join(folder, 'memo.txt')]))).toEqual([]);
+  });
+});
+
+describe('the library loads on first use, like the command', () => {
+  /** The bundled modules of every dist/lib/ chunk a script importing 'memokit' loaded. */
+  function modulesLoadedByScript(script: string): string[] {
+    const log = join(tempDir(), 'modules.log');
+    const result = spawnSync(process.execPath, ['--import', HOOK, '--input-type=module'], {
+      input: script,
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, MEMOKIT_MODULE_LOG: log },
+    });
+    expect(result.stderr).toBe('');
+    return modulesInLog(log, '/dist/lib/');
+  }
+  const heavy = (modules: string[]) =>
+    modules.filter((name) =>
+      /^src\/export\/|^src\/import\/|^node_modules\/(?:rehype-|juice|docx|playwright-core|@inquirer|vscode-)/.test(name),
+    );
+
+  it('importing it and linting one memo loads no exporter, importer, DOCX/PDF driver, prompt or LSP library', () => {
+    const modules = modulesLoadedByScript(
+      `import { readFileSync } from 'node:fs'; import { lintText } from 'memokit'; await lintText(readFileSync(${JSON.stringify(EXAMPLE)}, 'utf8'));`,
+    );
+    expect(modules).toContain('src/lint/rules/dated-events.ts');
+    expect(heavy(modules)).toEqual([]);
+  });
+
+  it('while exporting to HTML does load the exporter (the check can see it)', () => {
+    const modules = modulesLoadedByScript(`import { exportMemo } from 'memokit'; await exportMemo('# Memo: x\\n', { to: 'html' });`);
+    expect(modules).toContain('src/export/html.ts');
   });
 });
