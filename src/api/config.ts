@@ -30,7 +30,7 @@ export function isPseudoPath(path: string): boolean {
 export function chosenConfig(options: ConfigChoice | undefined, path?: string): Config {
   const cwd = cwdOf(options);
   const given = options?.config;
-  if (typeof given === 'object') return given;
+  if (typeof given === 'object' && given !== null) return given;
   if (typeof given === 'string') return findConfig(cwd, resolve(cwd, given));
   const folder = path === undefined || isPseudoPath(path) ? cwd : dirname(resolve(cwd, path));
   return findConfig(folder);
@@ -44,9 +44,9 @@ export interface LoadConfigOptions {
 /**
  * The config that applies in `folder` (default: the working folder), read from disk now (not from
  * an earlier look-up), with every rule setting checked. A config error is a MemoError `ECONFIG`
- * naming the file and line.
+ * naming the file and line. (It reads synchronously today; it is async like every call that
+ * reads files, so that callers never rely on that.)
  */
-// Reads synchronously today; async like every call that reads files, so callers never rely on that.
 // eslint-disable-next-line @typescript-eslint/require-await
 export async function loadConfig(folder: string = process.cwd(), options: LoadConfigOptions = {}): Promise<Config> {
   forgetConfigs();

@@ -1,5 +1,6 @@
 // listTemplates() and scaffold(): the memo types a project has, and a new memo from one, as
 // `memo templates` lists them and `memo new` writes it.
+import { MemoError } from '../io/errors.js';
 import type { TemplateInfo } from '../templates/describe.js';
 import { today } from '../util/iso-date.js';
 import { assertText } from './arguments.js';
@@ -44,6 +45,14 @@ export interface ScaffoldResult {
 export async function scaffold(type: string, fields: ScaffoldFields, options: ConfigChoice = {}): Promise<ScaffoldResult> {
   assertText('scaffold', 'type', type);
   assertText('scaffold', 'fields.title', fields?.title);
+  if (fields.date !== undefined) assertText('scaffold', 'fields.date', fields.date);
+  const authors: unknown = fields.author;
+  if (
+    authors !== undefined &&
+    typeof authors !== 'string' &&
+    !(Array.isArray(authors) && authors.every((name) => typeof name === 'string'))
+  )
+    throw new MemoError('scaffold(): fields.author must be a name or a list of names', { code: 'EOPTION' });
   const [{ loadMemoTypes }, { scaffoldNamed }] = await Promise.all([import('../templates/load.js'), import('../templates/scaffold.js')]);
   const config = chosenConfig(options);
   return scaffoldNamed(loadMemoTypes(config.templatesDir), type, {

@@ -247,6 +247,10 @@ describe('what a newcomer passes the library', () => {
       ['importMemo', ['x', { from: 'pdf' }], /options.from must be one of text, html/],
       ['scaffold', ['statement', { title: '  ' }], /the title is empty/],
       ['scaffold', ['statement', { title: 'x', date: '2019-02-30' }], /the date "2019-02-30" is not a real date/],
+      ['scaffold', ['statement', { title: 'x', author: 42 }], /fields.author must be a name or a list of names/],
+      ['scaffold', ['statement', { title: 'x', date: 20200102 }], /fields.date must be a string/],
+      ['exportMemo', [{ foo: 1 }, { to: 'html' }], /memo must be a Memo from parseMemo\(\) or a memo's text/],
+      ['bundleMemos', [[42]], /memos\[0\] is neither a Memo/],
       ['lintFiles', ['memos'], /lintFiles\(\): paths must be an array/],
     ];
     for (const [name, args, message] of cases) {

@@ -31,9 +31,12 @@ function bodyText(text: string, footer: string): { body: string; footers: string
   return { body: body.join('\n'), footers };
 }
 
-describe.runIf(!ready)('PDF export', () => {
-  it.skip('needs Chromium and poppler-utils (apt-get install chromium poppler-utils)', () => undefined);
-});
+// Registered only when it applies: under describe.runIf(false) it would count as skipped in every run.
+if (!ready) {
+  describe('PDF export', () => {
+    it.skip('needs Chromium and poppler-utils (apt-get install chromium poppler-utils)', () => undefined);
+  });
+}
 
 describe.runIf(ready)('memo export --to pdf', () => {
   it("gives the memo's words in order, with the byline; page numbers and the date in the footer; no Back to top", () => {
