@@ -26,7 +26,7 @@ export interface ScaffoldFields {
   title: string;
   /** `YYYY-MM-DD`. Default: today. */
   date?: string;
-  /** One author or several. */
+  /** One author or several. Default: the config's `new.author`, else none. */
   author?: string | readonly string[];
 }
 
@@ -55,9 +55,10 @@ export async function scaffold(type: string, fields: ScaffoldFields, options: Co
     throw new MemoError('scaffold(): fields.author must be a name or a list of names', { code: 'EOPTION' });
   const [{ loadMemoTypes }, { scaffoldNamed }] = await Promise.all([import('../templates/load.js'), import('../templates/scaffold.js')]);
   const config = chosenConfig(options);
+  const author = fields.author ?? config.new?.author;
   return scaffoldNamed(loadMemoTypes(config.templatesDir), type, {
     title: fields.title,
     date: fields.date ?? today(),
-    ...(fields.author !== undefined ? { author: fields.author } : {}),
+    ...(author !== undefined ? { author } : {}),
   });
 }

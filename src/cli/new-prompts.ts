@@ -38,9 +38,13 @@ export function gitUserName(cwd: string): string | undefined {
 /**
  * Ask for each value not given: the type (from the templates that load), the title (not
  * empty), the date (today by default, a real YYYY-MM-DD date) and the author (`defaultAuthor`
- * by default; empty means none). Ctrl-C rejects with inquirer's ExitPromptError.
+ * by default: the config's `new.author`, else git's user.name; empty means none). Ctrl-C rejects with inquirer's ExitPromptError.
  */
-export async function askNew(known: KnownNewValues, types: Map<string, MemoType>, defaultAuthor: string | undefined): Promise<NewAnswers> {
+export async function askNew(
+  known: KnownNewValues,
+  types: Map<string, MemoType>,
+  defaultAuthor: string | readonly string[] | undefined,
+): Promise<NewAnswers> {
   const usable = [...types.values()].filter((type) => type.problem === undefined);
   const width = Math.max(...usable.map((type) => type.name.length));
   const type =
@@ -67,8 +71,11 @@ export async function askNew(known: KnownNewValues, types: Map<string, MemoType>
     ).trim();
   let author = known.author;
   if (author === undefined) {
-    const answer = (await input({ message: 'Author (empty for none)', ...(defaultAuthor ? { default: defaultAuthor } : {}) })).trim();
-    author = answer === '' ? undefined : [answer];
+    // Several configured authors are offered as "A, B"; taken as offered, they stay a list.
+    const offered = typeof defaultAuthor === 'string' ? defaultAuthor : defaultAuthor?.join(', ');
+    const answer = (await input({ message: 'Author (empty for none)', ...(offered ? { default: offered } : {}) })).trim();
+    author =
+      answer === '' ? undefined : answer === offered && typeof defaultAuthor !== 'string' && defaultAuthor ? [...defaultAuthor] : [answer];
   }
   return { type, title, date, author };
 }

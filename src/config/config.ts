@@ -36,6 +36,12 @@ export interface FeedSettings {
   authority?: string;
 }
 
+/** `memo new` (and the library's scaffold()): what a new memo gets when the writer does not say. */
+export interface NewMemoSettings {
+  /** The author, or authors, of a new memo when `--author` is not given (and the answer offered when asked). */
+  author?: string | string[];
+}
+
 /** Where a config entry was written: its file, and the line of its key. */
 export interface ConfigPlace {
   file: string;
@@ -58,6 +64,8 @@ export interface Config {
   export: ExportSettings;
   /** Feeds and absolute links (`memo bundle --to rss|atom|json`, `--email`). */
   feed: FeedSettings;
+  /** `memo new`'s defaults. */
+  new?: NewMemoSettings;
   /** How numeric event dates like `12/11/2019` are read: month first (`mdy`, the default) or day first. */
   dateOrder?: 'mdy' | 'dmy';
   /**
@@ -106,6 +114,18 @@ export const configSchema = {
         },
       },
     },
+    new: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        author: {
+          anyOf: [
+            { type: 'string', minLength: 1 },
+            { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+          ],
+        },
+      },
+    },
     feed: {
       type: 'object',
       additionalProperties: false,
@@ -129,6 +149,7 @@ interface RawConfig {
   include?: string[];
   export?: ExportSettings;
   feed?: FeedSettings;
+  new?: NewMemoSettings;
   dateOrder?: 'mdy' | 'dmy';
 }
 
@@ -139,7 +160,7 @@ interface RawConfig {
 function withoutEmptySections(data: unknown): unknown {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   const config = { ...(data as Record<string, unknown>) };
-  for (const key of ['rules', 'types', 'ignore', 'export', 'feed']) if (config[key] === null) delete config[key];
+  for (const key of ['rules', 'types', 'ignore', 'export', 'feed', 'new']) if (config[key] === null) delete config[key];
   const types = config['types'];
   if (typeof types === 'object' && types !== null && !Array.isArray(types)) {
     config['types'] = Object.fromEntries(
@@ -362,6 +383,7 @@ export function loadConfig(folder: string, explicit?: string): Config {
     if (raw.include) config.include = raw.include.map((pattern) => ({ base, pattern, file }));
     Object.assign(config.export, raw.export);
     Object.assign(config.feed, raw.feed);
+    if (raw.new) config.new = { ...config.new, ...raw.new };
     if (raw.dateOrder) config.dateOrder = raw.dateOrder;
     if (raw.export?.css) config.export.css = resolve(base, raw.export.css);
     // docx and pdf merge field by field, like export itself; their paths resolve from their own file.

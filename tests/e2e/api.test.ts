@@ -158,6 +158,17 @@ describe('the library and the command give the same results', () => {
 });
 
 describe('what a newcomer passes the library', () => {
+  it("scaffold() takes the config's new.author when fields.author is not given, as memo new does", async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, '.memorc.yaml'), 'new:\n  author: Policy Team\n');
+    const { text } = await lib.scaffold('statement', { title: 'On Costs', date: '2020-01-02' }, { cwd: folder });
+    expect(text).toBe(memo(['new', 'statement', 'On Costs', '--date', '2020-01-02', '--stdout'], { cwd: folder }).stdout);
+    expect(text).toContain('\nauthor: Policy Team\n');
+    expect((await lib.scaffold('statement', { title: 'On Costs', date: '2020-01-02', author: 'Dana' }, { cwd: folder })).text).toContain(
+      '\nauthor: Dana\n',
+    );
+  });
+
   it('a `date: May 2018` is a finding at its line, not an error; the memo still parses and exports', async () => {
     const text = FIXABLE.replace('date: 2019-12-31', 'date: May 2018');
     const result = await lib.lintText(text);

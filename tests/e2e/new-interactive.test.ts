@@ -92,6 +92,18 @@ describe.skipIf(!hasTmux && !isCI())('memo new asks in a real terminal (tmux)', 
     expect(text).toMatch(/^---\ntype: statement\ntitle: On the Budget\ndate: \d{4}-\d{2}-\d{2}\nauthor: Press Office\n---\n/);
   }, 60_000);
 
+  it("offers the config's new.author (several stay a list) instead of git's name", async () => {
+    mkdirSync(join(cwd, 'desk'));
+    writeFileSync(join(cwd, 'desk', '.memorc.yaml'), 'root: true\nnew:\n  author: [Policy Team, Press Office]\n');
+    await run('new statement --config desk/.memorc.yaml --date 2020-01-02 -o desk.md');
+    await answer('Title', 'On Costs', 'Enter');
+    await answer('Author');
+    expect(screen()).toContain('(Policy Team, Press Office)');
+    keys('Enter');
+    await finished();
+    expect(readFileSync(join(cwd, 'desk.md'), 'utf8')).toContain('\nauthor: [Policy Team, Press Office]\n');
+  }, 60_000);
+
   it('Ctrl-C at the title question writes nothing and exits 130', async () => {
     const before = readdirSync(cwd).sort();
     await run('new backgrounder --dir interrupted');

@@ -63,6 +63,25 @@ describe('memo new', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it("takes the author from the config's new.author when --author is not given; --author wins; a typo is one line", () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, '.memorc.yaml'), 'new:\n  author: [Policy Team, Press Office]\n');
+    const args = ['new', 'statement', 'On Costs', '--date', '2020-01-02', '--stdout'];
+    const configured = memo(args, { cwd });
+    expect(configured.status).toBe(0);
+    expect(configured.stdout).toMatch(
+      /^---\ntype: statement\ntitle: On Costs\ndate: 2020-01-02\nauthor: \[Policy Team, Press Office\]\n---\n/,
+    );
+    expect(configured.stdout).not.toContain('TK: author');
+    expect(memo([...args, '--author', 'Dana Reyes'], { cwd }).stdout).toContain('\nauthor: Dana Reyes\n');
+    writeFileSync(join(cwd, '.memorc.yaml'), 'new:\n  autor: Policy Team\n');
+    const typo = memo(args, { cwd });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr.trim()).toBe(
+      `memo: ${join(cwd, '.memorc.yaml')}:2: invalid config: new: unknown field "autor"; did you mean "author"?`,
+    );
+  });
+
   it('uses the project templates found through .memorc.yaml upwards', () => {
     const cwd = tempDir();
     cpSync(join(FIXTURES, 'projects', 'custom'), cwd, { recursive: true });

@@ -36,6 +36,10 @@ rules:
 ignore:
   - "drafts/**"
 
+# \`memo new\` without --author writes this author (and offers it when it asks).
+# new:
+#   author: Policy Team
+
 # Numeric event dates: 12/11/2019 is Dec. 11 (mdy, the default) or 12 Nov. (dmy).
 # dateOrder: dmy
 

@@ -88,11 +88,15 @@ async function runNew(
   // A type given is checked before anything is asked.
   if (typeGiven !== undefined) scaffoldableType(types, typeGiven);
 
-  let answers = { type: typeGiven ?? '', title: titleGiven ?? '', date: options.date ?? today(), author: options.author };
+  // The config's `new.author` stands in for --author; asked, it is the answer offered (else git's user.name).
+  const configured = config.new?.author;
+  const author = options.author ?? (configured === undefined ? undefined : typeof configured === 'string' ? [configured] : configured);
+  let answers = { type: typeGiven ?? '', title: titleGiven ?? '', date: options.date ?? today(), author };
   if (prompts) {
     const given = { type: typeGiven, title: titleGiven, date: options.date, author: options.author };
+    const offered = author ?? prompts.gitUserName(process.cwd());
     try {
-      answers = await prompts.askNew(given, types, prompts.gitUserName(process.cwd()));
+      answers = await prompts.askNew(given, types, offered);
     } catch (error) {
       // Ctrl-C at a question: nothing is written, and the exit is an interrupt's.
       if (error instanceof Error && error.name === 'ExitPromptError') return 130;
