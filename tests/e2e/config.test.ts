@@ -49,6 +49,7 @@ describe('memo init: the config it writes', () => {
       '# dated-events: warn',
       '# lede: [warn, { maxWords: 120 }]',
       '# types:',
+      '# new:',
       '# dateOrder: dmy',
     ]);
     expect(examples[2]).toHaveLength(7);
