@@ -4,8 +4,9 @@ import { MemoError } from '../io/errors.js';
 import { applyFixes as applyFixRanges } from '../lint/fixes.js';
 import type { Fix } from '../lint/types.js';
 import { assertText, isList } from './arguments.js';
+import type { LintMessage } from './lint.js';
 
-/** Anything that may carry a fix: a lint message (`lintText().messages`) or a finding. */
+/** Anything that may carry a fix, besides a lint message (`lintText().messages`): a finding, or a hand-made fix. */
 export interface Fixable {
   fix?: { range: readonly [number, number] | readonly number[]; text: string };
 }
@@ -16,14 +17,14 @@ export interface Fixable {
  * ignored. Fix ranges are offsets into the text after any byte-order mark, as lintText() makes them.
  * Returns `text` unchanged when nothing applies.
  */
-export function applyFixes(text: string, messages: readonly Fixable[]): string {
+export function applyFixes(text: string, messages: readonly (LintMessage | Fixable)[]): string {
   assertText('applyFixes', 'text', text);
   if (!isList(messages)) throw new MemoError("applyFixes(): messages must be an array (a lint result's `messages`)", { code: 'EOPTION' });
   const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
   const body = bom ? text.slice(1) : text;
   const fixes: Fix[] = [];
   for (const message of messages) {
-    const fix = message?.fix;
+    const fix = (message as Fixable | undefined)?.fix;
     if (!fix) continue;
     const [start, end] = fix.range;
     const valid = Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start <= end && end <= body.length;

@@ -80,12 +80,15 @@ console.log(JSON.stringify({
     );
     writeFileSync(
       join(project, 'check.ts'),
-      `import { lintText, exportMemo, parseMemo, MemoError, type LintFileResult, type Memo, type MemoErrorCode } from 'memokit';
+      `import { applyFixes, lintText, exportMemo, parseMemo, MemoError, type LintFileResult, type Memo, type MemoErrorCode } from 'memokit';
 
 const text: string = '---\\ntype: statement\\ntitle: On Costs\\ndate: 2019-12-31\\n---\\n\\n# Statement: On Costs\\n\\nCosts rose.\\n';
 const result: LintFileResult = await lintText(text, { path: 'memos/on-costs.md' });
 const memo: Memo = await parseMemo(text);
 const title: string | undefined = memo.title;
+// A lint result's messages go straight to applyFixes (fatal messages included in the type).
+const rapid: string = text.replace('statement', 'rapid-response').replace('# Statement:', '# Memo:');
+const fixed: string = applyFixes(rapid, (await lintText(rapid)).messages);
 // The output's type follows \`to\`: text for HTML, bytes for DOCX.
 const html: string = (await exportMemo(memo, { to: 'html' })).output;
 const docx: Uint8Array = (await exportMemo(memo, { to: 'docx' })).output;
@@ -95,7 +98,7 @@ try {
 } catch (error) {
   if (error instanceof MemoError) code = error.code;
 }
-console.log(JSON.stringify({ errors: result.errorCount, title, html: html.length > 0, docx: docx.length > 0, code }));
+console.log(JSON.stringify({ errors: result.errorCount, title, html: html.length > 0, docx: docx.length > 0, code, fixed: fixed.endsWith('[Back to top](#top)\\n') }));
 `,
     );
     // And must not compile when misused: a number for the text is a type error.
@@ -113,7 +116,7 @@ console.log(JSON.stringify({ errors: result.errorCount, title, html: html.length
     expect(compiled.status).toBe(0);
     const result = run(process.execPath, [join('out', 'check.js')], project);
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout)).toEqual({ errors: 0, title: 'On Costs', html: true, docx: true, code: 'EOPTION' });
+    expect(JSON.parse(result.stdout)).toEqual({ errors: 0, title: 'On Costs', html: true, docx: true, code: 'EOPTION', fixed: true });
   });
 
   it('ships its declarations and the CLI, and no source maps or tests', () => {

@@ -50,8 +50,8 @@ describe('gitlab', () => {
       change(copy[0]!);
       return validate(copy);
     };
-    expect(broken((issue) => delete issue['fingerprint'])).toBe(false);
-    expect(broken((issue) => (issue['severity'] = 'error'))).toBe(false);
+    expect(broken((issue) => delete (issue as Record<string, unknown>)['fingerprint'])).toBe(false);
+    expect(broken((issue) => ((issue as Record<string, unknown>)['severity'] = 'error'))).toBe(false);
     expect(broken((issue) => (issue.location.path = '/work/policy-memos/memos/a.md'))).toBe(false);
     expect(broken((issue) => (issue.location.lines.begin = 0))).toBe(false);
   });

@@ -64,7 +64,7 @@ describe('json', () => {
       endLine: 9,
       endColumn: 3,
     });
-    expect(backlash!.messages[3]!.fix).toEqual({ range: [378, 378], text: '\n[Back to top](#top)\n' });
+    expect(backlash!.messages[3]).toMatchObject({ fix: { range: [378, 378], text: '\n[Back to top](#top)\n' } });
   });
 
   it('gives `output` instead of `source` when fixing changed the file (as ESLint does)', () => {
