@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fdir } from 'fdir';
 import ignore, { type Ignore } from 'ignore';
+import { folderOf } from '../util/folders.js';
 import { counted } from '../util/plural.js';
 import { MemoError, fileSystemError } from './errors.js';
 
@@ -33,10 +34,15 @@ class GitignoreFilter {
   private rulesIn(folder: string): Ignore | undefined {
     if (!this.rules.has(folder)) {
       let found: Ignore | undefined;
-      try {
-        found = ignore().add(readFileSync(join(folder, '.gitignore'), 'utf8'));
-      } catch {
-        found = undefined;
+      const file = join(folder, '.gitignore');
+      // Most folders have none: asked first, as a failed read costs an exception (a walk of
+      // 10,000 memos in 111 folders spent a few ms on them).
+      if (existsSync(file)) {
+        try {
+          found = ignore().add(readFileSync(file, 'utf8'));
+        } catch {
+          found = undefined;
+        }
       }
       this.rules.set(folder, found);
     }
@@ -59,10 +65,12 @@ class GitignoreFilter {
     return chain;
   }
 
+  private readonly folderOf = folderOf();
+
   isIgnored(file: string, isFolder = false): boolean {
     // Each .gitignore from the repository root down, matched against the path below its folder;
     // `ignore` also checks that path's folders (`drafts/` ignores `drafts/a.md`).
-    for (const { folder, rules } of this.chainFor(dirname(file))) {
+    for (const { folder, rules } of this.chainFor(this.folderOf(file))) {
       const below = file.slice(folder.endsWith(sep) ? folder.length : folder.length + 1);
       const path = sep === '/' ? below : below.split(sep).join('/');
       if (rules.ignores(isFolder ? `${path}/` : path)) return true;

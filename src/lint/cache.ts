@@ -13,8 +13,7 @@
 // order of stat and read irrelevant (workers stat after reading): a change at any moment after
 // the run began leaves a ctime past runStart, so those stat data are never kept.
 import { hash } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import type { Config } from '../config/config.js';
 import { writeFileAtomic } from '../io/write.js';
@@ -101,12 +100,15 @@ export class LintCache {
   }
 
   /** Open the cache file; a missing, unreadable, damaged or other-version cache starts empty. */
+  // eslint-disable-next-line @typescript-eslint/require-await -- async for callers; the read itself is synchronous (see below)
   static async open(file: string, version: string): Promise<LintCache> {
     const settings: string[] = [];
     const lines = new Map<string, string>();
     let text = '';
     try {
-      text = (await readFile(file)).toString('latin1');
+      // Read at once: the file is needed before anything else can go on, and a read through the
+      // thread pool (in 512 KB pieces) only added round trips.
+      text = readFileSync(file).toString('latin1');
     } catch {
       // No cache yet: start empty.
     }
@@ -136,15 +138,13 @@ export class LintCache {
 
   /** The findings stored for this content of this file under these settings, if any. */
   get(path: string, hash: string, settings: string): Finding[] | undefined {
-    const entry = this.entry(this.name(path));
-    return entry && entry.hash === hash && entry.settings === settings ? findingsOf(entry) : undefined;
+    return this.lookup(this.name(path), settings, hash, undefined);
   }
 
   /** The findings for this file under these settings, if its stat data still match those kept when it was hashed. */
   getUnchanged(path: string, settings: string, stat: string | undefined): Finding[] | undefined {
     if (stat === undefined) return undefined;
-    const entry = this.entry(this.name(path));
-    return entry && entry.stat === stat && entry.settings === settings ? findingsOf(entry) : undefined;
+    return this.lookup(this.name(path), settings, undefined, stat);
   }
 
   set(path: string, hash: string, settings: string, findings: Finding[], stat: string | undefined): void {
@@ -185,6 +185,33 @@ export class LintCache {
     await writeFileAtomic(this.file, Buffer.from(text, 'latin1'), { overwrite: true, durable: false, mkdirs: true });
   }
 
+  /**
+   * The findings of an entry for these settings whose hash (or, given `stat`, whose stat data)
+   * match. A line read from the file is looked at in place, without taking it apart into an
+   * entry: a warm run looks up every file once and changes none, and an object (and four
+   * strings) per file was a good part of its time.
+   */
+  private lookup(name: string, settings: string, hash: string | undefined, stat: string | undefined): Finding[] | undefined {
+    const changed = this.entries.get(name);
+    if (changed !== undefined) {
+      if (!changed || changed.settings !== settings) return undefined;
+      if (stat !== undefined ? changed.stat !== stat : changed.hash !== hash) return undefined;
+      return findingsOf(changed);
+    }
+    const line = this.lines.get(name);
+    if (line === undefined) return undefined;
+    // <hash> TAB <settings index> TAB <stat data or -> TAB <findings>: exactly four fields.
+    const first = line.indexOf('\t');
+    const second = first === -1 ? -1 : line.indexOf('\t', first + 1);
+    const third = second === -1 ? -1 : line.indexOf('\t', second + 1);
+    if (third === -1 || line.includes('\t', third + 1)) return undefined;
+    const key = stat ?? hash;
+    const [from, to] = stat !== undefined ? [second + 1, third] : [0, first];
+    if (key === undefined || to - from !== key.length || !line.startsWith(key, from)) return undefined;
+    if (this.settingsTable[Number(line.slice(first + 1, second))] !== settings) return undefined;
+    return parseFindings(line.slice(third + 1));
+  }
+
   /** This run's view of an entry: taken apart from its line the first time it is asked for. */
   private entry(name: string): CacheEntry | undefined {
     let entry = this.entries.get(name);
@@ -222,10 +249,17 @@ function jsonName(field: string): string | undefined {
 /** An entry's findings; damaged JSON counts as no entry. */
 function findingsOf(entry: CacheEntry): Finding[] | undefined {
   if (typeof entry.findings !== 'string') return entry.findings;
-  if (entry.findings === '') return (entry.findings = []);
+  const findings = parseFindings(entry.findings);
+  if (findings) entry.findings = findings;
+  return findings;
+}
+
+/** Findings from their JSON (empty for none); damaged JSON counts as no entry. */
+function parseFindings(json: string): Finding[] | undefined {
+  if (json === '') return [];
   try {
-    const findings: unknown = JSON.parse(entry.findings);
-    return Array.isArray(findings) ? (entry.findings = findings as Finding[]) : undefined;
+    const findings: unknown = JSON.parse(json);
+    return Array.isArray(findings) ? (findings as Finding[]) : undefined;
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@
 // function: it returns results and errors; the CLI prints them and picks the exit code.
 // The engine (and with it the Markdown parser) is imported only when a file needs linting,
 // so a fully cached run never loads it.
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { lintConfigFor } from './settings.js';
 import { templatesFolderTest } from '../config/config.js';
 import { MemoError } from '../io/errors.js';
@@ -14,6 +14,7 @@ import { CACHE_FILE, LintCache, hashText, settingsKey, statData } from './cache.
 import type { LintJob, LintJobOptions, LintOutcome } from './one.js';
 import { fatalResult, summarize } from './summary.js';
 import type { LintResult } from './types.js';
+import { folderOf } from '../util/folders.js';
 import { mark } from '../util/timing.js';
 
 /** The worker thread entry for files linted off the main thread. */
@@ -92,6 +93,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
   let cached = 0;
 
   const emptyCache = cache?.isEmpty ?? true;
+  const folderOfFile = folderOf();
   for (let index = 0; index < files.length; index++) {
     const file = files[index] as string;
     if (!cache) {
@@ -99,7 +101,7 @@ export async function lintFiles(inputs: string[], options: LintRunOptions): Prom
       jobSlots.push(index);
       continue;
     }
-    const folder = dirname(file);
+    const folder = folderOfFile(file);
     let settings = settingsByFolder.get(folder);
     if (settings === undefined) {
       const config = lintConfigFor(folder, options.configFile);

@@ -2,6 +2,9 @@
 import type { Finding, LintResult, RuleSeverity } from './types.js';
 
 export function summarize(path: string, messages: Finding[], source: LintResult['source'], output?: string): LintResult {
+  // Most files have no findings (a warm --cache run summarises every file): nothing to count.
+  if (messages.length === 0 && output === undefined)
+    return { path, messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, source };
   const count = (severity: RuleSeverity, fixable: boolean) => messages.filter((m) => m.severity === severity && (!fixable || m.fix)).length;
   return {
     path,

@@ -56,10 +56,20 @@ export function toJsonResults(results: LintResult[], context: Pick<FormatContext
  * read for the cache or by a worker) is escaped as bytes and spliced in before the closing brace.
  */
 export function json(results: LintResult[], context: FormatContext): Buffer {
-  // Room for the sources and ~200 bytes per entry up front: growing a large report by copying
-  // cost more than writing it.
+  // Room up front for ~200 bytes per entry and finding, the paths and the sources: growing a
+  // large report by copying cost more than writing it (a finding-free entry is 127 bytes and its
+  // path). The writer asks for a source's worst case (every byte escaped to six) before escaping
+  // it, so there is room for that of the largest one too: without it, the last sources of a large
+  // report made the writer copy all of it into a buffer twice the size. Room that is never
+  // written costs no memory (its pages are never touched).
   let size = 64;
-  for (const result of results) size += 200 * (1 + result.messages.length) + (showsSource(result) ? result.source.length * 1.1 : 0);
+  let largest = 0;
+  for (const result of results) {
+    const source = showsSource(result) ? result.source.length : 0;
+    size += 200 * (1 + result.messages.length) + result.path.length + context.cwd.length + source * 1.1;
+    if (source > largest) largest = source;
+  }
+  size += largest * 6 + 2;
   const out = new Utf8Writer(size);
   out.text('[');
   results.forEach((result, index) => {

@@ -84,4 +84,31 @@ describe('LintCache file', () => {
       'd.md',
     ]);
   });
+
+  it('answers from the lines as read only for exact stat data or hash, and four fields', async () => {
+    const folder = tempDir();
+    const file = join(folder, '.memocache');
+    const cache = await LintCache.open(file, '1.0.0');
+    for (const name of ['a.md', 'b.md', 'c.md']) cache.set(join(folder, name), HASH, 's', [finding(name)], '1:2:3:45');
+    await cache.save();
+    const lines = readFileSync(file, 'latin1').split('\n');
+    // c.md: a fifth field (a tab in the findings, which JSON.parse would take as white space) makes the line damaged.
+    writeFileSync(file, lines.map((line) => (line.includes('"c.md"') ? line.replace('[{', '[\t{') : line)).join('\n'));
+    const read = await LintCache.open(file, '1.0.0');
+    const a = join(folder, 'a.md');
+    expect(read.getUnchanged(a, 's', '1:2:3:45')).toEqual([finding('a.md')]);
+    // A prefix or an extension of the stat data or the hash is not a match.
+    expect(read.getUnchanged(a, 's', '1:2:3:4')).toBeUndefined();
+    expect(read.getUnchanged(a, 's', '1:2:3:456')).toBeUndefined();
+    expect(read.getUnchanged(a, 't', '1:2:3:45')).toBeUndefined();
+    expect(read.get(a, HASH.slice(1), 's')).toBeUndefined();
+    expect(read.get(a, `${HASH}0`, 's')).toBeUndefined();
+    expect(read.getUnchanged(join(folder, 'c.md'), 's', '1:2:3:45')).toBeUndefined();
+    expect(read.get(join(folder, 'c.md'), HASH, 's')).toBeUndefined();
+    // This run's own entries answer before the lines read.
+    read.set(join(folder, 'b.md'), 'b'.repeat(40), 's', [], '9:9:9:9');
+    expect(read.getUnchanged(join(folder, 'b.md'), 's', '1:2:3:45')).toBeUndefined();
+    expect(read.getUnchanged(join(folder, 'b.md'), 's', '9:9:9:9')).toEqual([]);
+    expect(read.get(join(folder, 'b.md'), HASH, 's')).toBeUndefined();
+  });
 });

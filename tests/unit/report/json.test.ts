@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { fatalResult } from '../../../src/lint/summary.js';
+import { describe, expect, it, vi } from 'vitest';
+import { fatalResult, summarize } from '../../../src/lint/summary.js';
 import type { JsonResult } from '../../../src/report/json.js';
 import { json, toJsonResults } from '../../../src/report/json.js';
-import { BACKLASH_SOURCE, CWD, context, handResults, result } from './fixtures.js';
+import { BACKLASH_SOURCE, CWD, context, finding, handResults, result } from './fixtures.js';
 
 function parse(bytes: Uint8Array): JsonResult[] {
   const output = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -121,5 +121,25 @@ describe('json: a file that could not be linted', () => {
       },
     ]);
     expect(toJsonResults(results, context())).toEqual(parsed);
+  });
+
+  it('writes a large report into the one buffer it sizes up front', () => {
+    // Long paths, most files clean, a tenth with a finding and their sources (as bytes): the shape
+    // of a warm run over a corpus. Growing the buffer would copy the whole report so far.
+    const source = new TextEncoder().encode(`${'A memo line with "quotes" and a tab\t.\n'.repeat(120)}`);
+    const results = Array.from({ length: 2000 }, (_, i) => {
+      const path = `memos/set-${i % 10}/batch-${i % 7}/2019-12-31-a-rather-long-slug-for-memo-number-${i}-of-the-corpus.md`;
+      return i % 10 === 0
+        ? summarize(path, [finding('placeholders', 'error', 'Unfinished text: "TK" marker.', 3, 1, 3, 3)], source)
+        : result(path, []);
+    });
+    const allocations = vi.spyOn(Buffer, 'allocUnsafe');
+    try {
+      const report = json(results, context());
+      expect(parse(report).length).toBe(2000);
+      expect(allocations.mock.calls.filter(([size]) => size >= 1024 * 1024)).toHaveLength(1);
+    } finally {
+      allocations.mockRestore();
+    }
   });
 });
