@@ -2,7 +2,8 @@
 // remark-parse (CommonMark + YAML front matter) builds, positions included, for a deliberately
 // small subset: front matter, ATX headings, paragraphs, flat lists of one-paragraph items,
 // HTML comments, and inline text with links and `*`/`_` emphasis (with GFM on, also nothing
-// GFM would read as a table, strikethrough, footnote or autolink). For anything else it
+// GFM would read as a table, strikethrough, footnote or autolink), with LF or CRLF line endings
+// (mixed too; kept as written in values, as micromark keeps them). For anything else it
 // returns undefined and the caller runs the full parser, so there is no "almost CommonMark":
 // a tree from here is identical to remark's, which the differential tests check on every
 // fixture, the bench corpus and generated memos.
@@ -39,8 +40,11 @@ interface Segment {
   end: number;
 }
 
-/** Control characters (tabs and CR included) change how micromark counts columns and lines. */
-const CONTROL = /[\0-\x09\x0b-\x1f\x7f]/;
+/**
+ * Control characters (tabs included) change how micromark counts columns and lines. A CR is
+ * taken only as part of a CRLF line ending; a lone CR (also a line ending to micromark) declines.
+ */
+const CONTROL = /[\0-\x09\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)/;
 /** Inline syntax this pass does not build: code, escapes, HTML/autolinks, images, entities. */
 const UNSUPPORTED_INLINE = /[`\\<]|!\[|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});/;
 const THEMATIC_BREAK = /^([-*_])(?: *\1){2,} *$/;
@@ -103,7 +107,12 @@ export function quickParse(source: string, options: QuickParseOptions = {}): Roo
   const lineStarts: number[] = [0];
   for (let index = source.indexOf('\n'); index !== -1; index = source.indexOf('\n', index + 1)) lineStarts.push(index + 1);
   const lineCount = lineStarts.length;
-  const lineEnd = (line: number): number => (line + 1 < lineCount ? (lineStarts[line + 1] as number) - 1 : source.length);
+  /** Where a line's content ends: before its line ending, LF or CRLF (both are kept in values as written). */
+  const lineEnd = (line: number): number => {
+    if (line + 1 >= lineCount) return source.length;
+    const next = lineStarts[line + 1] as number;
+    return source.charCodeAt(next - 2) === 13 ? next - 2 : next - 1;
+  };
   const lineText = (line: number): string => source.slice(lineStarts[line], lineEnd(line));
   const point = (offset: number, line: number): Point => ({ line: line + 1, column: offset - (lineStarts[line] as number) + 1, offset });
   /** Line index of an offset, searching forward from a known line. */
@@ -136,8 +145,11 @@ export function quickParse(source: string, options: QuickParseOptions = {}): Roo
   const inline = (segments: Segment[]): PhrasingContent[] | undefined => {
     const starts: number[] = [];
     let text = '';
+    let previous: Segment | undefined;
     for (const segment of segments) {
-      if (text.length > 0) text += '\n';
+      // The line ending before this segment, as written (LF or CRLF): micromark keeps it in text values.
+      if (previous) text += source.charCodeAt(previous.end) === 13 ? '\r\n' : '\n';
+      previous = segment;
       starts.push(text.length);
       const line = source.slice(segment.start, segment.end);
       if (gfm && GFM_DELIMITER_ROW.test(line)) return undefined;

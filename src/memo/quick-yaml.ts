@@ -49,11 +49,15 @@ function scalar(value: string): unknown {
 }
 
 export function quickFrontMatter(raw: string): QuickFrontMatter | undefined {
-  if (raw === '' || /[\0-\x1f\x7f]/.test(raw.replace(/\n/g, ''))) return undefined;
+  // Lines end in LF or CRLF (a Windows editor's memo); any other control character, a lone CR
+  // included, declines.
+  if (raw === '' || /[\0-\x1f\x7f]/.test(raw.replace(/\r?\n/g, ''))) return undefined;
   const data: Record<string, unknown> = {};
   const keys: { key: string; offset: number }[] = [];
   let offset = 0;
-  for (const line of raw.split('\n')) {
+  for (const rawLine of raw.split('\n')) {
+    // Only a line followed by LF can end in CR here (a last line's CR is a lone CR, declined above).
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
     const match = LINE.exec(line);
     if (!match) return undefined;
     const key = match[1] as string;
@@ -63,7 +67,7 @@ export function quickFrontMatter(raw: string): QuickFrontMatter | undefined {
     if (value === undefined) return undefined;
     data[key] = value;
     keys.push({ key, offset });
-    offset += line.length + 1;
+    offset += rawLine.length + 1;
   }
   return { data, keys };
 }

@@ -54,6 +54,10 @@ describe('memo lint one.md loads only the linter', () => {
   it('a memo the fast path reads loads no micromark; a memo it declines (an HTML block) does', () => {
     const micromark = (modules: string[]) => modules.filter((name) => /^node_modules\/(?:micromark|mdast-util-from-markdown)/.test(name));
     expect(micromark(modulesLoadedBy(['lint', EXAMPLE, '--format', 'json']))).toEqual([]);
+    // The same memo with CRLF line endings (as a Windows editor saves it) takes the fast path too.
+    const crlf = join(tempDir(), 'crlf.md');
+    writeFileSync(crlf, readFileSync(EXAMPLE, 'utf8').replace(/\r?\n/g, '\r\n'));
+    expect(micromark(modulesLoadedBy(['lint', crlf, '--format', 'json']))).toEqual([]);
     const html = join(tempDir(), 'html.md');
     writeFileSync(html, `${readFileSync(EXAMPLE, 'utf8')}\n<div>raw</div>\n`);
     expect(micromark(modulesLoadedBy(['lint', html, '--format', 'json'])).length).toBeGreaterThan(0);
@@ -63,6 +67,9 @@ describe('memo lint one.md loads only the linter', () => {
     const required = (args: string[]) =>
       [...memo(args, { env: { NODE_DEBUG: 'module' } }).stderr.matchAll(/load "[^"]*node_modules\/(yaml|picomatch)\//g)].map((m) => m[1]);
     expect(required(['lint', EXAMPLE, '--format', 'json'])).toEqual([]);
+    const crlf = join(tempDir(), 'crlf.md');
+    writeFileSync(crlf, readFileSync(EXAMPLE, 'utf8').replace(/\r?\n/g, '\r\n'));
+    expect(required(['lint', crlf, '--format', 'json'])).toEqual([]);
     const folder = tempDir();
     writeFileSync(join(folder, '.memorc.yaml'), '# a root config, as a corpus writes it\nroot: true\n');
     writeFileSync(join(folder, 'memo.md'), readFileSync(EXAMPLE));

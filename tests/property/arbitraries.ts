@@ -525,6 +525,16 @@ export function wrapDocument(text: string, { bom, eol, finalNewline }: Envelope)
   return bom ? `\uFEFF${out}` : out;
 }
 
+/** The text with every line ending CRLF. */
+export const withCrlf = (text: string): string => text.replace(/\r?\n/g, '\r\n');
+
+/** The text with its line endings mixed: CRLF after the lines whose index has the given parity, LF after the others. */
+export const withMixedEol = (text: string, parity: 0 | 1): string =>
+  text
+    .split(/\r?\n/)
+    .map((line, index, lines) => (index === lines.length - 1 ? line : `${line}${index % 2 === parity ? '\r\n' : '\n'}`))
+    .join('');
+
 /** What a shaped memo's title, blocks, list items and event dates are drawn from. */
 export interface ShapedParts {
   title: fc.Arbitrary<string>;

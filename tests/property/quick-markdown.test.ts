@@ -24,6 +24,8 @@ import {
   shapedBodyOf,
   shapedMemoOf,
   splicedMemo,
+  withCrlf,
+  withMixedEol,
 } from './arbitraries.js';
 
 const remark = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
@@ -43,6 +45,29 @@ function agreesWithRemark(text: string): boolean {
   if (quick === undefined) return false;
   expect(quick).toEqual(remark.parse(source));
   return true;
+}
+
+const crlf = withCrlf;
+const mixed = withMixedEol;
+
+/** Which line-ending variants of a text the fast path accepted, each compared with remark. */
+interface Accepted {
+  lf: boolean;
+  crlf: boolean;
+  mixed: boolean;
+}
+
+/**
+ * agreesWithRemark on the text as it is, with CRLF line endings, and with LF and CRLF mixed (both
+ * ways round when `bothMixes`, else one, picked by the text's length): identical trees or a decline.
+ */
+function agreesInEveryEol(text: string, bothMixes = false): Accepted {
+  const lf = agreesWithRemark(text);
+  const withCrlf = agreesWithRemark(crlf(text));
+  const parity = (text.length % 2) as 0 | 1;
+  let withMixed = agreesWithRemark(mixed(text, parity));
+  if (bothMixes) withMixed = agreesWithRemark(mixed(text, parity === 0 ? 1 : 0)) && withMixed;
+  return { lf, crlf: withCrlf, mixed: withMixed };
 }
 
 // ---- generated memos inside the accepted subset (so the comparison is exercised, not skipped)
@@ -183,6 +208,8 @@ const tokenSoup = fc
       '\n',
       '\n  ',
       '\n\n',
+      '\r\n',
+      '\r',
       '[',
       ']',
       '](#x)',
@@ -215,10 +242,19 @@ const tokenSoup = fc
 describe('quickParse builds the same tree as remark-parse, or declines', () => {
   const accepted: string[] = [];
 
-  it('on every memo in examples/ and tests/fixtures/', () => {
-    for (const { name, text } of CORPUS) if (agreesWithRemark(text)) accepted.push(name);
-    // The reference memo and the examples are the shape the fast path is for.
+  it('on every memo in examples/ and tests/fixtures/, with LF, CRLF and mixed line endings', () => {
+    const acceptedCrlf: string[] = [];
+    const acceptedMixed: string[] = [];
+    for (const { name, text } of CORPUS) {
+      const taken = agreesInEveryEol(text, true);
+      if (taken.lf) accepted.push(name);
+      if (taken.crlf) acceptedCrlf.push(name);
+      if (taken.mixed) acceptedMixed.push(name);
+    }
+    // The reference memo and the examples are the shape the fast path is for, whatever their line endings.
     expect(accepted).toContain('examples/2019-12-31-backlash-to-us-strikes.md');
+    expect(acceptedCrlf).toContain('examples/2019-12-31-backlash-to-us-strikes.md');
+    expect(acceptedMixed).toContain('examples/2019-12-31-backlash-to-us-strikes.md');
   });
 
   it('on the bench corpus: every generated memo is accepted and identical', () => {
@@ -229,9 +265,10 @@ describe('quickParse builds the same tree as remark-parse, or declines', () => {
       expect(files.length).toBe(200);
       for (const file of files) {
         const text = readFileSync(join(dir, file), 'utf8');
-        expect(agreesWithRemark(text), file).toBe(true);
+        expect(agreesInEveryEol(text), file).toEqual({ lf: true, crlf: true, mixed: true });
         // Export parses with GFM: the corpus takes the fast path there too.
         expect(quickParse(text, { gfm: true }), file).toBeDefined();
+        expect(quickParse(crlf(text), { gfm: true }), file).toBeDefined();
       }
     });
   });
@@ -240,19 +277,29 @@ describe('quickParse builds the same tree as remark-parse, or declines', () => {
     ['generated memos in the subset it handles', simpleMemo],
     ['memos shaped like their type, in that subset', shapedSimpleMemo],
   ] as const)(
-    'on %s (most must be accepted)',
+    'on %s, with LF, CRLF and mixed line endings (most must be accepted)',
     (_name, arbitrary) => {
-      let taken = 0;
+      const taken = { lf: 0, crlf: 0, mixed: 0 };
       let runs = 0;
       fc.assert(
         fc.property(arbitrary, (text) => {
           runs++;
-          if (agreesWithRemark(text)) taken++;
+          const accepted = agreesInEveryEol(text);
+          for (const eol of ['lf', 'crlf', 'mixed'] as const) if (accepted[eol]) taken[eol]++;
         }),
         { ...fuzzParameters(), numRuns: Math.max(200, fuzzParameters().numRuns ?? 0) },
       );
-      // Declining everything would pass the comparison; at least half must be compared.
-      expect(taken / runs).toBeGreaterThanOrEqual(0.5);
+      // Declining everything would pass the comparison; at least half must be compared, in each line-ending style.
+      expect(
+        { lf: taken.lf / runs >= 0.5, crlf: taken.crlf / runs >= 0.5, mixed: taken.mixed / runs >= 0.5 },
+        JSON.stringify({ ...taken, runs }),
+      ).toEqual({
+        lf: true,
+        crlf: true,
+        mixed: true,
+      });
+      // And line endings never cost the fast path a memo.
+      expect(taken, JSON.stringify({ ...taken, runs })).toEqual({ lf: taken.lf, crlf: taken.lf, mixed: taken.lf });
     },
     fuzzTimeout(50),
   );
@@ -267,7 +314,7 @@ describe('quickParse builds the same tree as remark-parse, or declines', () => {
     (_name, arbitrary) => {
       fc.assert(
         fc.property(arbitrary, (text) => {
-          agreesWithRemark(text);
+          agreesInEveryEol(text);
         }),
         { ...fuzzParameters(), numRuns: Math.max(100, fuzzParameters().numRuns ?? 0) },
       );
@@ -297,7 +344,13 @@ describe('quickParse builds the same tree as remark-parse, or declines', () => {
       '[a][b]',
       'a  \nb',
       'a\tb',
-      'a\r\nb',
+      // A carriage return not followed by a line feed (old Mac line endings) is left to remark.
+      'a\rb',
+      'a\r',
+      'a\r\rb',
+      'a\r\n\rb',
+      '---\rtitle: x\r---\r',
+      'a\n\r\nb\r',
       '***',
       '- a\n\n  more',
       '* a\n- b',
@@ -311,6 +364,30 @@ describe('quickParse builds the same tree as remark-parse, or declines', () => {
       '# Title #',
     ]) {
       expect(quickParse(text), JSON.stringify(text)).toBeUndefined();
+      expect(quickParse(crlf(text)), JSON.stringify(crlf(text))).toBeUndefined();
+    }
+  });
+
+  it('takes CRLF where it takes LF, with the line endings where micromark keeps them (values) and positions counting both bytes', () => {
+    for (const text of [
+      '---\r\ntitle: x\r\ndate: 2019-12-31\r\n---\r\n\r\n# Title\r\n\r\nA lede\r\non two lines.\r\n',
+      '---\r\n---\r\nx',
+      '---\n\r\n---\r\n',
+      '<!-- a\r\ncomment -->\r\nafter',
+      '<!-- x -->\r\n\r\n',
+      'a *b\r\nc* d',
+      'a\r\n*b* c',
+      'a *b*\r\nc',
+      '**a**\r\n  _b_\r\n    c',
+      '- a\r\n- b\r\n\r\n- c\r\n  more',
+      '1. a\r\n2. b\n3. c\r\n',
+      '[a\r\nb](#x) [c](#y)\r\n',
+      'a\r\n\r\n\r\nb\r\n\r\n',
+      '\r\n',
+      '\r\n\r\n# h\r\n',
+    ]) {
+      expect(agreesWithRemark(text), JSON.stringify(text)).toBe(true);
+      expect(quickParse(text, { gfm: true }), JSON.stringify(text)).toBeDefined();
     }
   });
 });

@@ -8,11 +8,11 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { quickFrontMatter } from '../../src/memo/quick-yaml.js';
-import { CORPUS, frontMatter, fuzzParameters, fuzzTimeout } from './arbitraries.js';
+import { CORPUS, frontMatter, fuzzParameters, fuzzTimeout, withCrlf, withMixedEol } from './arbitraries.js';
 
-/** The YAML between the fences, as remark-frontmatter hands it over. */
+/** The YAML between the fences, as remark-frontmatter hands it over (inner line endings as written). */
 function yamlOf(text: string): string | undefined {
-  return /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text.replace(/^\uFEFF/, ''))?.[1];
+  return /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/.exec(text.replace(/^\uFEFF/, ''))?.[1];
 }
 
 /** Compare with `yaml`; returns whether the fast path accepted the text. */
@@ -33,6 +33,14 @@ function agreesWithYaml(raw: string): boolean {
     : [];
   expect(keys).toEqual(quick.keys.map(({ key, offset }) => ({ key, offset, end: offset + key.length })));
   return true;
+}
+
+/** agreesWithYaml on the YAML as it is, with CRLF line endings, and with LF and CRLF mixed both ways round. */
+function agreesInEveryEol(raw: string): { lf: boolean; crlf: boolean; mixed: boolean } {
+  const lf = agreesWithYaml(raw);
+  const crlf = agreesWithYaml(withCrlf(raw));
+  const mixed = agreesWithYaml(withMixedEol(raw, 0));
+  return { lf, crlf, mixed: agreesWithYaml(withMixedEol(raw, 1)) && mixed };
 }
 
 const plainValue = fc.oneof(
@@ -94,10 +102,10 @@ const simpleFrontMatter = fc
   .map((pairs) => pairs.map(([key, value]) => `${key}: ${value}`).join('\n'));
 
 describe('quickFrontMatter gives what yaml gives, or declines', () => {
-  it('on every memo in examples/ and tests/fixtures/', () => {
+  it('on every memo in examples/ and tests/fixtures/, with LF, CRLF and mixed line endings', () => {
     const accepted = CORPUS.filter(({ text }) => {
       const raw = yamlOf(text);
-      return raw !== undefined && agreesWithYaml(raw);
+      return raw !== undefined && Object.values(agreesInEveryEol(raw)).every(Boolean);
     }).map(({ name }) => name);
     expect(accepted).toContain('examples/2019-12-31-backlash-to-us-strikes.md');
   });
@@ -109,7 +117,12 @@ describe('quickFrontMatter gives what yaml gives, or declines', () => {
       generateCorpus: (options: { memos: number; out: string }) => { files: string[] };
     };
     const { files } = generateCorpus({ memos: 200, out: dir });
-    for (const file of files) expect(agreesWithYaml(yamlOf(readFileSync(join(dir, file), 'utf8')) ?? ''), file).toBe(true);
+    for (const file of files) {
+      const raw = yamlOf(readFileSync(join(dir, file), 'utf8')) ?? '';
+      expect(agreesInEveryEol(raw), file).toEqual({ lf: true, crlf: true, mixed: true });
+      // As the Markdown fast path hands it over from a CRLF memo.
+      expect(yamlOf(withCrlf(`---\n${raw}\n---\n`))).toBe(withCrlf(raw));
+    }
   });
 
   it('declines keys YAML does not read as that string, takes the ones it does', () => {
@@ -121,10 +134,16 @@ describe('quickFrontMatter gives what yaml gives, or declines', () => {
     }
   });
 
+  it('declines a lone CR (a line ending to YAML, never in what the Markdown fast path hands over)', () => {
+    for (const raw of ['title: x\r', 'title: x\rdate: 2019-12-31', 'title: x\r\rdate: y', 'title: "a\rb"', 'title: x\r\n\r']) {
+      expect(quickFrontMatter(raw), JSON.stringify(raw)).toBeUndefined();
+    }
+  });
+
   it(
-    'on generated front matter',
+    'on generated front matter, with LF, CRLF and mixed line endings',
     () => {
-      let taken = 0;
+      const taken = { lf: 0, crlf: 0, mixed: 0 };
       let runs = 0;
       fc.assert(
         fc.property(
@@ -134,12 +153,15 @@ describe('quickFrontMatter gives what yaml gives, or declines', () => {
           ),
           (raw) => {
             runs++;
-            if (agreesWithYaml(raw)) taken++;
+            const accepted = agreesInEveryEol(raw);
+            for (const eol of ['lf', 'crlf', 'mixed'] as const) if (accepted[eol]) taken[eol]++;
           },
         ),
         { ...fuzzParameters(), numRuns: Math.max(500, fuzzParameters().numRuns ?? 0) },
       );
-      expect(taken / runs).toBeGreaterThan(0.05);
+      expect(taken.lf / runs).toBeGreaterThan(0.05);
+      // Line endings never cost the fast path a front matter (many of these are one line, so a bare rate would not show it).
+      expect(taken, JSON.stringify({ ...taken, runs })).toEqual({ lf: taken.lf, crlf: taken.lf, mixed: taken.lf });
     },
     fuzzTimeout(20),
   );

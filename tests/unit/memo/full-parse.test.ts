@@ -23,6 +23,18 @@ describe('the full Markdown parser loads on first need', () => {
     expect(anchored.frontMatter?.data).toMatchObject({ type: 'statement', kind: 'statement' });
   });
 
+  it('a CRLF memo (as Windows editors save them) needs no full parser either, with or without GFM; a lone CR does', async () => {
+    const { parseMemo, FullParserNeeded } = await freshParse();
+    const crlf = readFileSync(EXAMPLE, 'utf8').replace(/\r?\n/g, '\r\n');
+    for (const gfm of [false, true]) {
+      const memo = parseMemo(crlf, { path: 'x.md', gfm });
+      expect(memo.title).toMatch(/Backlash/);
+      expect(memo.frontMatter?.data['date']).toBe('2019-12-31');
+      expect(memo.sections.length).toBeGreaterThan(1);
+    }
+    expect(() => parseMemo(crlf.replace('\r\n\r\n# ', '\r\r\n# '), { path: 'x.md' })).toThrow(FullParserNeeded);
+  });
+
   it('Markdown the fast path declines (a table): FullParserNeeded, then parseMemoLoading reads it', async () => {
     const { parseMemo, parseMemoLoading, FullParserNeeded } = await freshParse();
     expect(() => parseMemo(TABLE_MEMO, { path: 'x.md' })).toThrow(FullParserNeeded);
