@@ -128,7 +128,9 @@ export function readFront(
   const findDate = (from: number, to: number) => {
     for (let index = from; index < to && dateIndex === -1; index++) {
       const block = blocks[index] as Block;
-      if (taken.has(index) || outsideFront(block) || fields.has(headerField(block.text)?.name ?? '')) continue;
+      // The title's block is never also the date line: a block moves once, or its words count twice.
+      if (taken.has(index) || index === front.titleIndex || outsideFront(block) || fields.has(headerField(block.text)?.name ?? ''))
+        continue;
       if (dateLine(block.text) || (block.datetime && block.text.length <= 60 && dateOnly(block.datetime.slice(0, 10)))) dateIndex = index;
     }
   };
@@ -144,7 +146,11 @@ export function readFront(
     front.titleIndex = subject[1].index;
     front.title = subject[1].value;
   } else {
-    const h1 = blocks.findIndex((block, index) => index < headerEnd && block.kind === 'heading' && block.level === 1);
+    // A `#` heading that is a date line (`# March 3, 2021`) is the date, not the title: taken as
+    // both, its words were moved twice (seed -951914692); the title is then looked for by the date.
+    const h1 = blocks.findIndex(
+      (block, index) => index < headerEnd && block.kind === 'heading' && block.level === 1 && !dateLine(block.text),
+    );
     if (h1 !== -1) {
       front.titleIndex = h1;
       front.title = (blocks[h1] as Block).text;

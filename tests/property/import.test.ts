@@ -164,7 +164,9 @@ describe('the import report adds up, for any text', () => {
           expect(report.wordsKept + sum(report.moved) + sum(report.dropped)).toBe(report.wordsIn);
           expect(report.wordsIn).toBe(wordsOf(text).length);
         }),
-        fuzzParameters(),
+        // Counterexamples found by larger runs, tried first on every run. FUZZ_SEED=-951914692: a
+        // `#` heading that is a date was moved to both title and date (6 words for 3).
+        { ...fuzzParameters<[string]>(), examples: [['# March 3, 2021\n'], ['# March 3, 2021\r\nAid talks resume\r\n\r\nThe vote.']] },
       );
     },
     fuzzTimeout(50),
