@@ -218,6 +218,8 @@ export function prepareForSanitizer(root: Root, options: PrepareOptions): Prepar
   const warnings: ExportWarning[] = [];
   const { markdown, protocols } = options;
   let suspect = markdown !== undefined;
+  /** Tag and attributes of each element from the writer's HTML, as the parser's copies have them. */
+  const writers = new Set<string>();
   visit(root, 'element', (node, index, parent) => {
     for (const property of URL_PROPERTIES) {
       const value = node.properties[property];
@@ -227,8 +229,14 @@ export function prepareForSanitizer(root: Root, options: PrepareOptions): Prepar
       node.properties[property] = folded;
       if (!suspect && refusedScheme(folded, allowed)) suspect = true;
     }
+    if (!markdown) return undefined;
     const start = node.position?.start.offset;
-    if (!markdown || start === undefined || markdown.has(`${start}:${node.tagName}`)) return undefined;
+    // The parser copies an unclosed formatting element of the writer's (`<a id="b">`) into the
+    // blocks after it, attributes and all, some copies without a position: a copy is the
+    // writer's too, or its bare `b` took the id of a heading "B" further on.
+    const signature = `${node.tagName} ${JSON.stringify(node.properties)}`;
+    if (start === undefined ? !writers.has(signature) : markdown.has(`${start}:${node.tagName}`)) return undefined;
+    writers.add(signature);
     for (const property of CLOBBERED as readonly string[]) {
       const value = node.properties[property];
       if (typeof value === 'string') node.properties[property] = WRITER_ID_PREFIX + value;
@@ -311,9 +319,19 @@ export function removedBySanitizer(before: Root, after: Root, options: PrepareOp
 /** Elements that sit inside a paragraph (those of them the schema allows). */
 const PHRASING = new Set('a b br code del em i img ins kbd q rp rt ruby s samp span strike strong sub sup time tt var'.split(' '));
 
+/** Whether the node is phrasing content all the way down (a `<p>` may hold it). */
+function allPhrasing(node: ElementContent): boolean {
+  if (node.type !== 'element') return true;
+  return PHRASING.has(node.tagName) && node.children.every(allPhrasing);
+}
+
 /**
  * Words left loose at the top of the body once the sanitizer unwrapped their element
- * (`<center>Contact us</center>`) become a paragraph again, so they read as one.
+ * (`<center>Contact us</center>`) become a paragraph again, so they read as one. An inline
+ * element holding blocks stays outside any paragraph: an unclosed `<a id="top">` is copied by
+ * the HTML parser around the blocks after it (`<a …><h2>…</h2></a>`), and `<p><a><h2>` cannot
+ * be written as HTML: a browser closes the `<p>` at the `<h2>` and copies the `<a>`, id and
+ * all, into what follows, so the page had one id three times (seed -450184760).
  */
 export function wrapLooseText(root: Root): void {
   const out: Root['children'] = [];
@@ -335,7 +353,7 @@ export function wrapLooseText(root: Root): void {
     run = [];
   };
   for (const node of root.children) {
-    if (node.type === 'text' || (node.type === 'element' && PHRASING.has(node.tagName))) run.push(node);
+    if (node.type === 'text' || (node.type === 'element' && allPhrasing(node))) run.push(node);
     else {
       flush();
       out.push(node);

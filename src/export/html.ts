@@ -423,8 +423,20 @@ function prefixFootnoteLabel(root: HastRoot): void {
   });
 }
 
-/** Mark "Back to top" paragraphs (for print CSS) and point their links at `#top`. */
+/**
+ * Point every "Back to top" link with an in-page (or no) href at `#top`, and mark the paragraphs
+ * that hold only such a link (for print CSS). The memo model takes a link for a "Back to top"
+ * link by its words alone, wherever it is (memo.backToTop; the back-to-top rule checks each
+ * one), so a link with words beside it (`[Back to top](#) the`) is retargeted too: left as
+ * `#`, it pointed at no id (found at 2,000 runs, seed 1261408872). Only the class needs the
+ * paragraph to be the link alone: print CSS hides it, and must not hide other words.
+ */
 function markBackToTop(root: HastRoot): void {
+  visit(root, 'element', (node) => {
+    if (node.tagName !== 'a' || !isBackToTopText(textOf(node))) return;
+    const href = node.properties['href'];
+    if (href === undefined || (typeof href === 'string' && (href === '' || href.startsWith('#')))) node.properties['href'] = '#top';
+  });
   visit(root, 'element', (node) => {
     if (node.tagName !== 'p') return;
     const elements = node.children.filter((child) => child.type === 'element');
@@ -433,10 +445,7 @@ function markBackToTop(root: HastRoot): void {
       elements.length === 1 &&
       isElement(only, 'a') &&
       node.children.every((child) => child === only || (child.type === 'text' && child.value.trim() === ''));
-    if (!onlyLink || !isBackToTopText(textOf(only))) return;
-    const href = only.properties['href'];
-    if (href === undefined || (typeof href === 'string' && (href === '' || href.startsWith('#')))) only.properties['href'] = '#top';
-    node.properties['className'] = ['back-to-top'];
+    if (onlyLink && isBackToTopText(textOf(only))) node.properties['className'] = ['back-to-top'];
   });
 }
 

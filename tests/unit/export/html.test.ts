@@ -36,6 +36,11 @@ function expectSafe(tree: Root, html: string, stylesheet = `${MEMO_CSS}\n${EMAIL
   expect(safetyProblems(tree, { stylesheet, styleAttributes: true })).toEqual([]);
 }
 
+/** A statement memo whose body (from line 7) is `body`. */
+function memoOfBody(body: string): Memo {
+  return parseMemo(`---\ntype: statement\ntitle: T\ndate: 2020-01-03\n---\n\n${body}\n`, { path: 'memo.md', types: loadMemoTypes() });
+}
+
 /** Every in-page link points at an id, and no id is used twice. */
 function expectAnchorsResolve(tree: Root): void {
   expect(anchorProblems(tree)).toEqual([]);
@@ -304,6 +309,52 @@ describe('exportHtml: anchors', () => {
   it('points a "Back to top" link written as (#) at #top', () => {
     const back = elements(tree, (node) => node.tagName === 'a' && toText(node) === 'Back to top');
     expect(back.map((node) => node.properties['href'])).toEqual(['#top', '#top']);
+  });
+
+  // Found at 2,000 runs (generated.test.ts, "nested deep", seed 1261408872), shrunk: a "Back to
+  // top" link with words after it was left at `#`, no id (the `[^1]: #` heading, in a footnote
+  // nothing cites, made `#` look like a link to it, so the property did not excuse it).
+  it('points a "Back to top" link at #top when words share its paragraph', () => {
+    const text =
+      '---\ntype: rapid-response\ntitle: "the"\ndate: 2017-01-01\n---\n\n# Memo: the\n\n[^1]: #\n\n## Key Takeaways\n\n## Sequence of Events\n\n[Back to top](#) the\n\n[Back to top](#top)\n\n- the';
+    const shared = parseMemo(text, { path: 'memos/generated.md', types: loadMemoTypes() });
+    for (const html of [exportHtml(shared), exportHtml(shared, { email: true })]) {
+      const page = parseDocument(html);
+      expectAnchorsResolve(page);
+      const back = elements(page, (node) => node.tagName === 'a' && toText(node) === 'Back to top');
+      expect(back.map((node) => node.properties['href'])).toEqual(['#top', '#top']);
+      // Only the paragraph that is the link alone is hidden in print.
+      expect(
+        elements(page, (node) => node.tagName === 'p' && toText(node).startsWith('Back to top')).map((p) => p.properties['className']),
+      ).toEqual([undefined, ['back-to-top']]);
+    }
+    expectAnchorsResolve(parseFragment(exportHtml(shared, { fragment: true })));
+  });
+
+  // Found at 2,000 runs (mutations.test.ts, "random mutations", seed -450184760), shrunk by hand:
+  // an unclosed <a id> is copied by the parser around the blocks after it; one copy, wrapped in a
+  // <p> with the <h2> inside it, was copied again by any browser reading the page.
+  it('keeps ids unique as a browser reads the page when raw HTML leaves an <a id> unclosed', () => {
+    const text =
+      '---\ntype: statement\ntitle: T\ndate: 2020-01-03\n---\n\n<a href="#top" id="top">fake top<\u0000/a>\n\n## Key Takeaways\n';
+    const unclosed = parseMemo(text, { path: 'memo.md', types: loadMemoTypes() });
+    const html = exportHtml(unclosed, { fragment: true });
+    expectAnchorsResolve(parseFragment(html));
+    expectAnchorsResolve(parseDocument(exportHtml(unclosed)));
+    expectAnchorsResolve(parseDocument(exportHtml(unclosed, { email: true })));
+    expect(html).not.toMatch(/<p><a [^>]*>\s*<h2/);
+  });
+
+  // The parser's copies of the writer's element, some without a position, are the writer's too:
+  // a bare copy took the id of the heading "B" (the heading became `b-2`, `#b` went to the copy).
+  it("gives the parser's copies of an unclosed <a id> the writer prefix, never a heading's id", () => {
+    const copies = memoOfBody('<a id="b">x\n\n## A\n\n- A [x](https://e.org) b\n\n## B\n\n[go](#b)');
+    const page = parseFragment(exportHtml(copies, { fragment: true }));
+    expectAnchorsResolve(page);
+    expect(elements(page, (node) => node.properties['id'] === 'b').map((node) => node.tagName)).toEqual(['h2']);
+    expect(
+      elements(page, (node) => node.tagName === 'a' && node.properties['id'] !== undefined).map((node) => node.properties['id']),
+    ).toEqual(['user-content-b', 'user-content-b-1', 'user-content-b-2', 'user-content-b-3']);
   });
 
   it('keeps the footnote label apart from a heading slugged footnote-label', () => {
