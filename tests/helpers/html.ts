@@ -22,22 +22,31 @@ export function elements(tree: Root | Element, test?: (node: Element) => boolean
   return found;
 }
 
-/** The target of an in-page href, as a browser looks it up: the fragment, percent-decoded. */
+/**
+ * The target of an in-page href, as a browser looks it up (HTML's "find a potential indicated
+ * element"): the fragment percent-decoded to bytes, then read as UTF-8 with U+FFFD for what is
+ * not UTF-8. A `%` not followed by two hex digits stays a `%` (`#50%25` and a source's `#50%`
+ * both look up `50%`). Decoding invalid escapes to U+FFFD, as browsers do, makes a source's
+ * `#%E0\0%A4` (micromark reads the NUL as U+FFFD) and its export `#%E0%EF%BF%BD%A4` the same
+ * broken target (seed 773870126), where keeping undecodable escapes as text told them apart.
+ */
 export function fragmentTarget(href: string): string {
-  // `%25` is how a stray `%` in the source reaches an href; read it back as the `%` it was.
-  const raw = href
-    .slice(1)
-    .replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase())
-    .replace(/%25(?![0-9A-F]{2})/g, '%');
-  // Then decode each run of escapes that decodes: one stray `%` elsewhere (`#{%` → `#%7B%25`)
-  // must not leave the rest undecoded.
-  return raw.replace(/(?:%[0-9A-F]{2})+/g, (run) => {
-    try {
-      return decodeURIComponent(run);
-    } catch {
-      return run;
+  const text = href.slice(1);
+  const bytes: number[] = [];
+  const encoder = new TextEncoder();
+  for (let index = 0; index < text.length;) {
+    const escape = /^%[0-9a-fA-F]{2}/.exec(text.slice(index, index + 3));
+    if (escape) {
+      bytes.push(Number.parseInt(text.slice(index + 1, index + 3), 16));
+      index += 3;
+      continue;
     }
-  });
+    const char = String.fromCodePoint(text.codePointAt(index) as number);
+    bytes.push(...encoder.encode(char));
+    index += char.length;
+  }
+  // "UTF-8 decode without BOM": a leading U+FEFF is part of the target, not a byte-order mark.
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(bytes));
 }
 
 /**
