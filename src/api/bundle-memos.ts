@@ -48,16 +48,19 @@ export async function bundleMemos<F extends BundleFormat = 'html'>(
   const baseUrl = checkedBaseUrl('bundleMemos', options);
   const cwd = cwdOf(options);
   const config = chosenConfig(options);
+  const [{ assertReadable }, { renderBundle }, { layoutRoot }] = await Promise.all([
+    import('../export/one.js'),
+    import('../export/bundle-render.js'),
+    import('../export/layout.js'),
+  ]);
   const parsed: Memo[] = [];
   for (const [index, memo] of memos.entries()) {
     const one = typeof memo === 'string' ? await parseMemo(memo, { ...options, path: `<memo ${index + 1}>` }) : memo;
     if (!isMemo(one))
       throw new MemoError(`bundleMemos(): memos[${index}] is neither a Memo from parseMemo() nor a memo's text`, { code: 'EOPTION' });
-    const problem = one.problems[0];
-    if (problem) throw new MemoError(problem.message, { file: one.path, line: problem.span.start.line, code: 'EFRONTMATTER' });
+    assertReadable(one);
     parsed.push(one);
   }
-  const [{ renderBundle }, { layoutRoot }] = await Promise.all([import('../export/bundle-render.js'), import('../export/layout.js')]);
   const binary = await binaryOptions(to, options, config, cwd);
   const { output, warnings } = await renderBundle(
     parsed,

@@ -43,28 +43,15 @@ export async function exportMemo<F extends ExportFormat>(memo: Memo | string, op
   const parsed = typeof memo === 'string' ? await parseMemo(memo, { ...options, ...(options.path ? { path: options.path } : {}) }) : memo;
   if (!isMemo(parsed)) throw new MemoError("exportMemo(): memo must be a Memo from parseMemo() or a memo's text", { code: 'EOPTION' });
   const config = chosenConfig(options, parsed.path);
-  const problem = parsed.problems[0];
-  if (problem) throw new MemoError(problem.message, { file: parsed.path, line: problem.span.start.line, code: 'EFRONTMATTER' });
-  const [{ renderMemo }, { strictErrors }, { loadMemoTypes }, { layoutRoot }] = await Promise.all([
-    import('../export/one.js'),
-    import('../export/strict.js'),
-    import('../templates/load.js'),
-    import('../export/layout.js'),
-  ]);
-  if (options.strict) {
-    const errors = await strictErrors(parsed.source, parsed.path, config, loadMemoTypes(config.templatesDir));
-    if (errors.length > 0)
-      throw new MemoError(`has lint errors (strict): ${errors.join('; ')}`, { file: parsed.path, exitCode: 1, code: 'ELINT' });
-  }
-  const binary = await binaryOptions(options.to, options, config, cwd);
-  const warnings: ExportWarning[] = [];
   // A page URL needs the memo's place under the root; a memo named `<text>` has none.
   if (baseUrl !== undefined && isPseudoPath(parsed.path))
     throw new MemoError("exportMemo(): baseUrl needs the memo's path (options.path, or parseMemo's) to know its page's URL", {
       code: 'EOPTION',
     });
+  const [{ exportParsed }, { layoutRoot }] = await Promise.all([import('../export/one.js'), import('../export/layout.js')]);
+  const binary = await binaryOptions(options.to, options, config, cwd);
   const placed = baseUrl !== undefined;
-  const rendered = await renderMemo(
+  const outcome = await exportParsed(
     parsed,
     {
       to: options.to,
@@ -73,12 +60,16 @@ export async function exportMemo<F extends ExportFormat>(memo: Memo | string, op
       ...(options.fragment ? { fragment: true } : {}),
       ...(options.css !== undefined ? { css: options.css } : {}),
       ...(options.width !== undefined ? { width: options.width } : {}),
+      ...(options.strict ? { strict: true } : {}),
       ...(placed ? { baseUrl, root: layoutRoot(cwd, options.root, config.dir) } : {}),
     },
     config,
-    warnings,
     placed ? resolve(cwd, parsed.path) : undefined,
   );
+  if (outcome.refused)
+    throw new MemoError(`has lint errors (strict): ${outcome.refused.join('; ')}`, { file: parsed.path, exitCode: 1, code: 'ELINT' });
+  const warnings = outcome.warnings ?? [];
+  const rendered = outcome.text;
   let output: string | Uint8Array = rendered;
   if (options.to === 'pdf') {
     const { printMemoPdf } = await import('../export/pdf.js');

@@ -9,6 +9,7 @@ import { readMemoFile } from '../io/read.js';
 import type { Memo } from '../memo/model.js';
 import { parseMemoLoading } from '../memo/parse.js';
 import { loadMemoTypes } from '../templates/load.js';
+import { assertReadable } from './one.js';
 import { strictErrors } from './strict.js';
 
 export interface BundleJob {
@@ -39,8 +40,7 @@ export async function readBundleMemo(job: BundleJob, options: BundleReadOptions)
     const types = loadMemoTypes(config.templatesDir);
     const memo = await parseMemoLoading(text, { path: job.shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
     // A memo whose front matter cannot be read at all would make a garbage entry.
-    const problem = memo.problems[0];
-    if (problem) throw new MemoError(problem.message, { file: job.shown, line: problem.span.start.line, code: 'EFRONTMATTER' });
+    assertReadable(memo);
     if (options.strict) {
       const errors = await strictErrors(text, job.shown, config, types);
       if (errors.length > 0) return { kind: 'refused', errors };

@@ -45,10 +45,10 @@ export async function loadCss(file: string): Promise<string> {
   }
 }
 
-/** Refuse a memo whose front matter cannot be read at all: an export would be garbage. */
-function assertReadable(memo: Memo, shown: string): void {
+/** Refuse a memo whose front matter cannot be read at all: an export (or a bundle entry) would be garbage. */
+export function assertReadable(memo: Memo): void {
   const problem = memo.problems[0];
-  if (problem) throw new MemoError(problem.message, { file: shown, line: problem.span.start.line, code: 'EFRONTMATTER' });
+  if (problem) throw new MemoError(problem.message, { file: memo.path, line: problem.span.start.line, code: 'EFRONTMATTER' });
 }
 
 /** The memo in the format asked for; an HTML export adds what its sanitizer removed to `warnings`. */
@@ -114,9 +114,18 @@ export async function exportOne(file: string, shown: string, options: ExportOneO
   });
   const types = loadMemoTypes(config.templatesDir);
   const memo = await parseMemoLoading(text, { path: shown, types, ...(config.dateOrder ? { dateOrder: config.dateOrder } : {}) });
-  assertReadable(memo, shown);
+  return exportParsed(memo, options, config, file);
+}
+
+/**
+ * A parsed memo's export (`memo export` per file, the library's exportMemo()): refused when its
+ * front matter cannot be read, left out with its lint errors under `strict`, else rendered.
+ * `file` (its full path) places it under `root` for `baseUrl`.
+ */
+export async function exportParsed(memo: Memo, options: ExportOneOptions, config: Config, file?: string): Promise<ExportOutcome> {
+  assertReadable(memo);
   if (options.strict) {
-    const errors = await strictErrors(text, shown, config, types);
+    const errors = await strictErrors(memo.source, memo.path, config, loadMemoTypes(config.templatesDir));
     if (errors.length > 0) return { text: '', refused: errors };
   }
   const warnings: ExportWarning[] = [];
